@@ -1,0 +1,41 @@
+"""Typed settings shared by every service process; each service subclasses with its own env prefix."""
+from __future__ import annotations
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class KitSettings(BaseSettings):
+    """What every process needs: where its infrastructure lives and how to observe it."""
+
+    model_config = SettingsConfigDict(extra="ignore", frozen=True)
+
+    log_level: str = "INFO"
+    log_format: str = Field("json", pattern="^(json|text)$")
+    otlp_endpoint: str | None = None  # e.g. http://collector:4317; traces are kept in-process when unset
+    nats_url: str = "nats://127.0.0.1:4222"
+
+
+class ServiceSettings(KitSettings):
+    """A gRPC service with its own database. Subclass with `env_prefix="CRM_<SVC>_"`."""
+
+    database_url: str
+    grpc_host: str = "127.0.0.1"
+    grpc_port: int = 50051
+    principal_public_key: str  # PEM of the gateway's Ed25519 signing key
+    drain_seconds: float = 10.0
+    db_pool_size: int = 10
+
+    @field_validator("principal_public_key")
+    @classmethod
+    def _looks_like_pem(cls, value: str) -> str:
+        if "BEGIN PUBLIC KEY" not in value:
+            raise ValueError("must be a PEM public key (the gateway's principal verification key)")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_only(cls, value: str) -> str:
+        if not value.startswith(("postgresql://", "postgresql+asyncpg://", "postgres://")):
+            raise ValueError("PostgreSQL is the only supported database (postgresql://...)")
+        return value

@@ -1,0 +1,101 @@
+"""Database engine and the unit of work: one transaction per handler, events committed with data."""
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from google.protobuf.message import Message
+from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
+from sqlalchemy import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from crmkit.messaging_tables import MessagingTables
+from crmkit.telemetry import current_trace_headers
+
+SessionFactory = async_sessionmaker[AsyncSession]
+
+
+def async_url(url: str) -> str:
+    """Accept postgres://, postgresql:// or postgresql+asyncpg:// and answer the asyncpg form."""
+    parsed = make_url(url.replace("postgres://", "postgresql://", 1))
+    return parsed.set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
+
+
+def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+    engine = create_async_engine(async_url(url), pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    SQLAlchemyInstrumentor().instrument(engine=engine.sync_engine, enable_commenter=False)
+    return engine
+
+
+def make_session_factory(engine: AsyncEngine) -> SessionFactory:
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+class UnitOfWork:
+    """Owns one transaction. Subclasses bind their repositories to the session in `_bind`.
+
+    Events published during the unit of work are written to the outbox in the same transaction,
+    so an event exists if and only if the change it describes was committed.
+    """
+
+    def __init__(self, session_factory: SessionFactory, tables: MessagingTables,
+                 on_commit: Callable[[], None] | None = None) -> None:
+        self._session_factory = session_factory
+        self._tables = tables
+        self._on_commit = on_commit
+        self.session: AsyncSession
+        self._events: list[dict] = []
+
+    def _bind(self, session: AsyncSession) -> None:
+        """Create repositories on the session (override)."""
+
+    async def __aenter__(self):
+        self.session = self._session_factory()
+        self._events = []
+        self._bind(self.session)
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        try:
+            await self.session.rollback()
+        finally:
+            await self.session.close()
+
+    def publish(self, subject: str, message: Message) -> str:
+        """Record an integration event to be published after commit. Answers the event id."""
+        event_id = str(uuid.uuid4())
+        self._events.append({
+            "id": event_id,
+            "subject": subject,
+            "event_type": message.DESCRIPTOR.full_name,
+            "payload": message.SerializeToString(),
+            "headers": current_trace_headers(),
+            "created_at": datetime.now(timezone.utc),
+        })
+        return event_id
+
+    async def commit(self) -> None:
+        if self._events:
+            await self.session.execute(self._tables.outbox.insert(), self._events)
+        await self.session.commit()
+        had_events, self._events = bool(self._events), []
+        if had_events and self._on_commit:
+            self._on_commit()
+
+
+async def wait_for_database(engine: AsyncEngine, *, timeout: float = 30.0) -> None:
+    """Block until the database answers, so a service started beside its database does not crash."""
+    from sqlalchemy import text
+
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        try:
+            async with engine.connect() as conn:
+                await conn.execute(text("select 1"))
+            return
+        except Exception:
+            if asyncio.get_running_loop().time() > deadline:
+                raise
+            await asyncio.sleep(0.5)

@@ -1,0 +1,1 @@
+"""gRPC server and channel builders shared by every service and the gateway."""

@@ -1,0 +1,99 @@
+"""Build a service's gRPC server: principal check, error mapping, tracing, health, reflection."""
+from __future__ import annotations
+
+import contextvars
+import json
+import logging
+from collections.abc import Callable, Iterable
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+from opentelemetry.instrumentation.grpc import aio_server_interceptor
+
+from crmkit.errors import CrmError
+from crmkit.principal import METADATA_KEY, InvalidPrincipal, Principal, PrincipalVerifier
+
+log = logging.getLogger(__name__)
+
+ERROR_METADATA_KEY = "x-crm-error"
+_STATUS = {
+    "invalid": grpc.StatusCode.INVALID_ARGUMENT,
+    "not_found": grpc.StatusCode.NOT_FOUND,
+    "conflict": grpc.StatusCode.ALREADY_EXISTS,
+    "precondition_failed": grpc.StatusCode.FAILED_PRECONDITION,
+    "forbidden": grpc.StatusCode.PERMISSION_DENIED,
+    "unauthenticated": grpc.StatusCode.UNAUTHENTICATED,
+    "unavailable": grpc.StatusCode.UNAVAILABLE,
+}
+_OPEN_SERVICES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
+_principal: contextvars.ContextVar[Principal] = contextvars.ContextVar("crm_principal")
+
+
+def current_principal() -> Principal:
+    """The verified caller of the RPC being served."""
+    return _principal.get()
+
+
+class _KitInterceptor(grpc.aio.ServerInterceptor):
+    """Refuses calls without a valid gateway-signed principal; maps CrmError to a status."""
+
+    def __init__(self, verifier: PrincipalVerifier) -> None:
+        self._verifier = verifier
+
+    async def intercept_service(self, continuation, details):
+        handler = await continuation(details)
+        if handler is None or details.method.startswith(_OPEN_SERVICES) or not handler.unary_unary:
+            return handler
+        inner = handler.unary_unary
+
+        async def guarded(request, context: grpc.aio.ServicerContext):
+            token = dict(context.invocation_metadata() or ()).get(METADATA_KEY)
+            try:
+                principal = self._verifier.verify(token)
+            except InvalidPrincipal as exc:
+                await context.abort(grpc.StatusCode.UNAUTHENTICATED, f"principal refused: {exc}")
+            _principal.set(principal)
+            try:
+                return await inner(request, context)
+            except CrmError as exc:
+                context.set_trailing_metadata(((ERROR_METADATA_KEY, json.dumps(exc.to_dict())),))
+                await context.abort(_STATUS.get(exc.kind, grpc.StatusCode.UNKNOWN), exc.detail)
+
+        return grpc.unary_unary_rpc_method_handler(
+            guarded, request_deserializer=handler.request_deserializer,
+            response_serializer=handler.response_serializer,
+        )
+
+
+class GrpcServer:
+    """A started-on-demand grpc.aio server with health and reflection for the given services."""
+
+    def __init__(self, *, verifier: PrincipalVerifier, address: str,
+                 services: Iterable[tuple[Callable, object, str]]) -> None:
+        self._server = grpc.aio.server(
+            interceptors=[aio_server_interceptor(), _KitInterceptor(verifier)],
+            options=[("grpc.so_reuseport", 0), ("grpc.max_receive_message_length", 32 * 1024 * 1024)],
+        )
+        self._health = health.aio.HealthServicer()
+        names = []
+        for add, servicer, name in services:
+            add(servicer, self._server)
+            names.append(name)
+        health_pb2_grpc.add_HealthServicer_to_server(self._health, self._server)
+        reflection.enable_server_reflection([*names, health.SERVICE_NAME, reflection.SERVICE_NAME], self._server)
+        self._names = names
+        self.port = self._server.add_insecure_port(address)
+        if not self.port:
+            raise RuntimeError(f"cannot listen on {address}")
+
+    async def start(self) -> None:
+        await self._server.start()
+        for name in ["", *self._names]:
+            await self._health.set(name, health_pb2.HealthCheckResponse.SERVING)
+
+    async def drain(self, grace: float) -> None:
+        """Report NOT_SERVING so balancers move away, finish in-flight calls, then stop."""
+        for name in ["", *self._names]:
+            await self._health.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
+        await self._server.stop(grace)

@@ -1,0 +1,175 @@
+"""Durable, idempotent event consumption.
+
+Each consumer is a JetStream durable pull consumer with explicit ack, shared by every replica of
+the service. The handler runs in one transaction with an inbox row keyed by the event id, so a
+redelivered event changes nothing. Transient failures are nak'ed with a growing delay; an event
+that can never succeed (undecodable, rejected by the domain, or out of retries) is terminated and
+kept as a dead letter that ops can list and replay (`python -m crm_<svc> dead-letters`).
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import nats.errors
+from google.protobuf.message import DecodeError, Message
+from nats.js import JetStreamContext
+from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
+from opentelemetry import trace
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crmkit.db import SessionFactory
+from crmkit.errors import CrmError, Unavailable
+from crmkit.messaging_tables import MessagingTables
+from crmkit.outbox import EVENT_TYPE_HEADER
+from crmkit.streams import ensure_stream, stream_name
+from crmkit.telemetry import context_from_headers, tracer
+
+log = logging.getLogger(__name__)
+_tracer = tracer(__name__)
+
+
+@dataclass(frozen=True)
+class EventMeta:
+    event_id: str
+    subject: str
+    deliveries: int
+
+
+Handler = Callable[[AsyncSession, Message, EventMeta], Awaitable[None]]
+
+
+class PoisonEvent(Exception):
+    """The event can never be handled; retrying is pointless."""
+
+
+class InboxConsumer:
+    """Consume one producer's events. `handlers` maps an event message class to its handler."""
+
+    def __init__(self, *, js: JetStreamContext, session_factory: SessionFactory, tables: MessagingTables,
+                 durable: str, producer: str, subjects: list[str], handlers: dict[type[Message], Handler],
+                 max_deliver: int = 8, batch_size: int = 50) -> None:
+        self._js = js
+        self._sessions = session_factory
+        self._tables = tables
+        self.durable = durable
+        self._producer = producer
+        self._subjects = subjects
+        self._handlers = {cls.DESCRIPTOR.full_name: (cls, fn) for cls, fn in handlers.items()}
+        self._max_deliver = max_deliver
+        self._batch = batch_size
+        self._stopping = asyncio.Event()
+
+    async def run(self) -> None:
+        await ensure_stream(self._js, self._producer)
+        config = ConsumerConfig(
+            durable_name=self.durable, ack_policy=AckPolicy.EXPLICIT, deliver_policy=DeliverPolicy.ALL,
+            filter_subjects=self._subjects, max_deliver=self._max_deliver + 1, ack_wait=30,
+        )
+        await self._js.add_consumer(stream_name(self._producer), config)  # idempotent for the same config
+        sub = await self._js.pull_subscribe_bind(self.durable, stream_name(self._producer))
+        while not self._stopping.is_set():
+            try:
+                messages = await sub.fetch(self._batch, timeout=1)
+            except (nats.errors.TimeoutError, asyncio.TimeoutError):
+                continue
+            except Exception:
+                log.exception("fetch failed for %s", self.durable)
+                await asyncio.sleep(1)
+                continue
+            for msg in messages:
+                await self._process(msg)
+
+    async def stop(self) -> None:
+        self._stopping.set()
+
+    async def _process(self, msg) -> None:
+        headers = msg.headers or {}
+        meta = EventMeta(event_id=headers.get("Nats-Msg-Id", ""), subject=msg.subject,
+                         deliveries=msg.metadata.num_delivered)
+        with _tracer.start_as_current_span(f"{msg.subject} process", context=context_from_headers(headers),
+                                           kind=trace.SpanKind.CONSUMER):
+            try:
+                await self.handle(headers.get(EVENT_TYPE_HEADER, ""), msg.data, meta)
+                await msg.ack()
+            except (PoisonEvent, CrmError) as exc:
+                if isinstance(exc, Unavailable) and meta.deliveries < self._max_deliver:
+                    await msg.nak(delay=self._delay(meta.deliveries))
+                    return
+                await self._dead_letter(msg, meta, exc)
+                await msg.term()
+            except Exception as exc:
+                if meta.deliveries >= self._max_deliver:
+                    await self._dead_letter(msg, meta, exc)
+                    await msg.term()
+                else:
+                    log.warning("event %s failed (delivery %d), retrying: %s", meta.event_id, meta.deliveries, exc)
+                    await msg.nak(delay=self._delay(meta.deliveries))
+
+    async def handle(self, event_type: str, data: bytes, meta: EventMeta) -> bool:
+        """Apply one event exactly once. Answers False when it was already applied or not ours."""
+        entry = self._handlers.get(event_type)
+        if entry is None:
+            return False  # an event type this consumer does not care about
+        cls, handler = entry
+        if not meta.event_id:
+            raise PoisonEvent("event without Nats-Msg-Id")
+        try:
+            message = cls.FromString(data)
+        except DecodeError as exc:
+            raise PoisonEvent(f"cannot decode {event_type}: {exc}") from exc
+        inbox = self._tables.inbox
+        async with self._sessions() as session, session.begin():
+            first_time = (await session.execute(
+                insert(inbox).values(consumer=self.durable, event_id=meta.event_id, subject=meta.subject)
+                .on_conflict_do_nothing().returning(inbox.c.event_id)
+            )).first()
+            if first_time is None:
+                return False
+            await handler(session, message, meta)
+        return True
+
+    @staticmethod
+    def _delay(deliveries: int) -> float:
+        return min(0.5 * 2 ** (deliveries - 1), 30.0)
+
+    async def _dead_letter(self, msg, meta: EventMeta, exc: Exception) -> None:
+        log.error("event %s on %s dead-lettered after %d deliveries: %s", meta.event_id, meta.subject,
+                  meta.deliveries, exc)
+        headers = dict(msg.headers or {})
+        async with self._sessions() as session, session.begin():
+            await session.execute(self._tables.dead_letters.insert().values(
+                consumer=self.durable, event_id=meta.event_id, subject=meta.subject,
+                event_type=headers.get(EVENT_TYPE_HEADER), payload=msg.data, headers=headers,
+                error=repr(exc)[:4000], deliveries=meta.deliveries,
+            ))
+
+    async def replay_dead_letters(self) -> list[tuple[int, str]]:
+        """Run every un-replayed dead letter of this consumer through its handler again.
+
+        Answers (dead letter id, outcome) pairs; a letter that fails again stays un-replayed.
+        """
+        dl = self._tables.dead_letters
+        async with self._sessions() as session:
+            rows = (await session.execute(
+                select(dl).where(dl.c.consumer == self.durable, dl.c.replayed_at.is_(None)).order_by(dl.c.id)
+            )).all()
+        outcomes = []
+        for row in rows:
+            meta = EventMeta(event_id=row.event_id or f"dead-letter-{row.id}", subject=row.subject,
+                             deliveries=row.deliveries)
+            try:
+                applied = await self.handle(row.event_type or "", row.payload, meta)
+            except Exception as exc:
+                outcomes.append((row.id, f"failed again: {exc!r}"))
+                continue
+            async with self._sessions() as session, session.begin():
+                await session.execute(update(dl).where(dl.c.id == row.id)
+                                      .values(replayed_at=datetime.now(timezone.utc)))
+            outcomes.append((row.id, "applied" if applied else "already applied"))
+        return outcomes

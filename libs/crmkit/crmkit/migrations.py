@@ -1,0 +1,57 @@
+"""Alembic per service: create the database if needed, then upgrade under an advisory lock."""
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from alembic import command, context
+from alembic.config import Config
+from sqlalchemy import MetaData, make_url, pool, text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from crmkit.db import async_url
+
+_LOCK_ID = 7_347_001  # any constant: serialises migrations of replicas starting together
+
+
+async def ensure_database(url: str) -> None:
+    """Create the service's database when the server does not have it yet (fresh embedded server)."""
+    target = make_url(async_url(url))
+    admin = create_async_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT", poolclass=pool.NullPool)
+    try:
+        async with admin.connect() as conn:
+            exists = await conn.scalar(text("select 1 from pg_database where datname = :n"), {"n": target.database})
+            if not exists:
+                await conn.execute(text(f'create database "{target.database}"'))
+    finally:
+        await admin.dispose()
+
+
+def upgrade(url: str, migrations_dir: Path, revision: str = "head") -> None:
+    """Bring the database at `url` to `revision` using the service's migrations folder."""
+    asyncio.run(ensure_database(url))
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir))
+    cfg.set_main_option("sqlalchemy.url", async_url(url).replace("%", "%%"))
+    command.upgrade(cfg, revision)
+
+
+def run_env(metadata: MetaData) -> None:
+    """The body of every service's migrations/env.py (online mode only: we always have a server)."""
+    url = context.config.get_main_option("sqlalchemy.url")
+
+    def migrate(connection) -> None:
+        context.configure(connection=connection, target_metadata=metadata, compare_type=True)
+        with context.begin_transaction():
+            connection.execute(text("select pg_advisory_xact_lock(:id)"), {"id": _LOCK_ID})
+            context.run_migrations()
+
+    async def main() -> None:
+        engine = create_async_engine(url, poolclass=pool.NullPool)
+        try:
+            async with engine.connect() as conn:
+                await conn.run_sync(migrate)
+        finally:
+            await engine.dispose()
+
+    asyncio.run(main())

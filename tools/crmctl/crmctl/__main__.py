@@ -1,0 +1,3 @@
+from crmctl.cli import main
+
+main()
