@@ -114,14 +114,16 @@ class SubmitWebFormResponse(_message.Message):
     def __init__(self) -> None: ...
 
 class CreateLeadRequest(_message.Message):
-    __slots__ = ("data", "source", "landing_page")
+    __slots__ = ("data", "source", "landing_page", "owner_id")
     DATA_FIELD_NUMBER: _ClassVar[int]
     SOURCE_FIELD_NUMBER: _ClassVar[int]
     LANDING_PAGE_FIELD_NUMBER: _ClassVar[int]
+    OWNER_ID_FIELD_NUMBER: _ClassVar[int]
     data: LeadData
     source: str
     landing_page: str
-    def __init__(self, data: _Optional[_Union[LeadData, _Mapping]] = ..., source: _Optional[str] = ..., landing_page: _Optional[str] = ...) -> None: ...
+    owner_id: str
+    def __init__(self, data: _Optional[_Union[LeadData, _Mapping]] = ..., source: _Optional[str] = ..., landing_page: _Optional[str] = ..., owner_id: _Optional[str] = ...) -> None: ...
 
 class GetLeadRequest(_message.Message):
     __slots__ = ("id",)

@@ -1,0 +1,203 @@
+"""Start the whole platform as real processes: migrations, every service, then the gateway.
+
+Used by `./crm up` and by the end-to-end tests, so both run exactly the same way.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from crmctl.infra import Infra, free_port
+from crmkit.principal import generate_keypair
+
+# Every service the platform runs, in start order. A new service adds one line here.
+SERVICES = ["leads"]
+
+
+@dataclass
+class Secrets:
+    jwt_secret: str
+    principal_private_key: str
+    principal_public_key: str
+
+    @classmethod
+    def load_or_create(cls, folder: Path) -> "Secrets":
+        """Secrets kept under the data dir so a second run keeps sessions valid; env vars win."""
+        folder.mkdir(parents=True, exist_ok=True)
+        jwt_file, private_file, public_file = (folder / n for n in ("jwt_secret", "principal.key", "principal.pub"))
+        if not jwt_file.exists():
+            _write_private(jwt_file, secrets.token_urlsafe(48))
+        if not private_file.exists():
+            private, public = generate_keypair()
+            _write_private(private_file, private)
+            public_file.write_text(public)
+        return cls(
+            jwt_secret=os.environ.get("CRM_GATEWAY_JWT_SECRET") or jwt_file.read_text(),
+            principal_private_key=os.environ.get("CRM_GATEWAY_PRINCIPAL_PRIVATE_KEY") or private_file.read_text(),
+            principal_public_key=os.environ.get("CRM_PRINCIPAL_PUBLIC_KEY") or public_file.read_text(),
+        )
+
+
+def _write_private(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(text)
+
+
+def database_url(server_url: str, name: str) -> str:
+    return server_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+@dataclass
+class Process:
+    name: str
+    argv: list[str]
+    env: dict[str, str]
+    log_path: Path
+    popen: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "ab")
+        self.popen = subprocess.Popen(self.argv, env=self.env, stdout=log, stderr=log, start_new_session=True)
+        log.close()
+
+    def alive(self) -> bool:
+        return self.popen is not None and self.popen.poll() is None
+
+    def stop(self, sig: int = signal.SIGTERM, timeout: float = 20.0) -> None:
+        if not self.alive():
+            return
+        self.popen.send_signal(sig)
+        try:
+            self.popen.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.popen.kill()
+            self.popen.wait()
+
+
+@dataclass
+class Platform:
+    """The running platform. `db_prefix` lets tests run several platforms on one server."""
+
+    infra: Infra
+    data_dir: Path
+    http_port: int = 8000
+    replicas: dict[str, int] = field(default_factory=dict)
+    db_prefix: str = "crm"
+    extra_env: dict[str, str] = field(default_factory=dict)
+    processes: list[Process] = field(default_factory=list)
+    gateway_env: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}"
+
+    def _base_env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CRM_")}
+        env.update({k: v for k, v in os.environ.items() if k.startswith("CRM_") and k.endswith("_OTLP_ENDPOINT")})
+        env["PYTHONUNBUFFERED"] = "1"
+        return env
+
+    def _service_env(self, service: str, keys: Secrets, port: int) -> dict[str, str]:
+        prefix = f"CRM_{service.upper()}_"
+        env = self._base_env()
+        env.update({
+            prefix + "DATABASE_URL": database_url(self.infra.postgres.url, f"{self.db_prefix}_{service}"),
+            prefix + "NATS_URL": self.infra.nats.url,
+            prefix + "GRPC_PORT": str(port),
+            prefix + "PRINCIPAL_PUBLIC_KEY": keys.principal_public_key,
+        })
+        env.update({k: v for k, v in self.extra_env.items() if k.startswith(prefix)})
+        return env
+
+    def _gateway_env(self, keys: Secrets, targets: dict[str, str]) -> dict[str, str]:
+        env = self._base_env()
+        env.update({
+            "CRM_GATEWAY_DATABASE_URL": database_url(self.infra.postgres.url, f"{self.db_prefix}_gateway"),
+            "CRM_GATEWAY_NATS_URL": self.infra.nats.url,
+            "CRM_GATEWAY_REDIS_URL": self.infra.redis.url,
+            "CRM_GATEWAY_JWT_SECRET": keys.jwt_secret,
+            "CRM_GATEWAY_PRINCIPAL_PRIVATE_KEY": keys.principal_private_key,
+            "CRM_GATEWAY_HTTP_PORT": str(self.http_port),
+        })
+        env.update({f"CRM_GATEWAY_{svc.upper()}_TARGET": target for svc, target in targets.items()})
+        if os.environ.get("CRM_DEMO_PASSWORD"):
+            env["CRM_GATEWAY_DEMO_PASSWORD"] = os.environ["CRM_DEMO_PASSWORD"]
+        env.update({k: v for k, v in self.extra_env.items() if k.startswith("CRM_GATEWAY_")})
+        return env
+
+    def _run(self, argv: list[str], env: dict[str, str], what: str) -> None:
+        result = subprocess.run(argv, env=env, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"{what} failed:\n{result.stderr[-4000:]}")
+
+    def start(self, *, on_step=lambda msg: None) -> None:
+        keys = Secrets.load_or_create(self.data_dir / "secrets")
+        logs = self.data_dir / "log"
+        targets: dict[str, str] = {}
+        for service in SERVICES:
+            on_step(f"migrating {service}")
+            env = self._service_env(service, keys, 0)
+            self._run([sys.executable, "-m", f"crm_{service}", "migrate"], env, f"{service} migrations")
+            ports = []
+            for replica in range(self.replicas.get(service, 1)):
+                port = free_port()
+                ports.append(port)
+                name = service if replica == 0 else f"{service}-{replica + 1}"
+                self.processes.append(Process(name, [sys.executable, "-m", f"crm_{service}", "serve"],
+                                              self._service_env(service, keys, port), logs / f"{name}.log"))
+            targets[service] = "ipv4:" + ",".join(f"127.0.0.1:{p}" for p in ports)
+        on_step("migrating gateway")
+        self.gateway_env = self._gateway_env(keys, targets)
+        self._run([sys.executable, "-m", "crm_gateway", "migrate"], self.gateway_env, "gateway migrations")
+        self.processes.append(Process("gateway", [sys.executable, "-m", "crm_gateway", "serve"], self.gateway_env,
+                                      logs / "gateway.log"))
+        for process in self.processes:
+            on_step(f"starting {process.name}")
+            process.start()
+        self.wait_ready()
+
+    def wait_ready(self, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for p in self.processes:
+                if not p.alive():
+                    raise RuntimeError(f"{p.name} exited; see {p.log_path}:\n{_tail(p.log_path)}")
+            try:
+                if httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(f"platform not ready within {timeout}s; logs in {self.data_dir / 'log'}")
+
+    def load_demo(self) -> str:
+        result = subprocess.run([sys.executable, "-m", "crm_gateway", "load-demo"], env=self.gateway_env,
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"demo load failed:\n{result.stderr[-4000:]}")
+        return result.stdout
+
+    def process(self, name: str) -> Process:
+        return next(p for p in self.processes if p.name == name)
+
+    def stop(self) -> None:
+        """Gateway first (no new calls), then services, each draining on SIGTERM."""
+        for process in reversed(self.processes):
+            process.stop()
+
+
+def _tail(path: Path, lines: int = 30) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return ""
