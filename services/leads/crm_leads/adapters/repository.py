@@ -1,0 +1,208 @@
+"""Every query of the leads service. Lead queries start from readable(principal), their one scope."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+
+from crmkit.errors import PreconditionFailed
+from crmkit.principal import Principal
+from sqlalchemy import Select, and_, func, literal, or_, select, tuple_, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_leads.adapters.orm import assignment_cursors, leads, users, web_forms
+from crm_leads.domain.assignment import ROUND_ROBIN, SDR_ROLE
+from crm_leads.domain.commands import ListLeads
+from crm_leads.domain.errors import EmailTaken, LeadNotFound, SlugTaken
+from crm_leads.domain.listing import Cursor, Sort
+from crm_leads.domain.model import Lead, User, WebForm
+from crm_leads.domain.policy import ensure_can_work_leads
+
+LEAD_COLUMNS = tuple(c.name for c in leads.c if c.name != "email_key")
+FORM_COLUMNS = tuple(c.name for c in web_forms.c)
+_EMAIL_CONSTRAINT = "uq_leads_email_key"
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _to_lead(row) -> Lead:
+    return Lead(**{name: row._mapping[name] for name in LEAD_COLUMNS})
+
+
+def _lead_row(lead: Lead) -> dict[str, object]:
+    return {**{name: getattr(lead, name) for name in LEAD_COLUMNS}, "email_key": lead.email_key}
+
+
+class LeadRepository:
+    """Leads, with the lead objects a unit of work has touched in `seen` (their events go out on commit)."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+        self.seen: list[Lead] = []
+
+    def readable(self, principal: Principal) -> Select:
+        """The leads `principal` may see. Every role allowed to work with leads sees all of them today;
+        a narrower rule (e.g. SDRs seeing only their own) belongs here and nowhere else."""
+        ensure_can_work_leads(principal)
+        return select(leads)
+
+    async def get(self, principal: Principal, lead_id: str, *, for_update: bool = False) -> Lead:
+        if not _is_uuid(lead_id):
+            raise LeadNotFound(lead_id)
+        query = self.readable(principal).where(leads.c.id == lead_id)
+        row = (await self._session.execute(query.with_for_update() if for_update else query)).first()
+        if row is None:
+            raise LeadNotFound(lead_id)
+        return self._track(_to_lead(row))
+
+    async def person_for_update(self, email_key: str) -> Lead | None:
+        """The lead of the person with this normalised email (LEAD-8), locked, for de-duplicating an
+        arrival. Not scoped: an anonymous form submission must find it too, and answers no lead data."""
+        row = (await self._session.execute(
+            select(leads).where(leads.c.email_key == email_key).with_for_update()
+        )).first()
+        return self._track(_to_lead(row)) if row else None
+
+    async def add(self, lead: Lead) -> bool:
+        """Insert a new lead; False (nothing written) when a lead with the same email exists already."""
+        inserted = (await self._session.execute(
+            insert(leads).values(_lead_row(lead))
+            .on_conflict_do_nothing(index_elements=[leads.c.email_key]).returning(leads.c.id)
+        )).first()
+        if inserted is not None:
+            self._track(lead)
+        return inserted is not None
+
+    async def save(self, lead: Lead) -> None:
+        """Write a modified lead; its version moved one step since it was read."""
+        if not lead.is_modified:
+            return
+        try:
+            result = await self._session.execute(
+                update(leads).where(leads.c.id == lead.id, leads.c.version == lead.version - 1).values(_lead_row(lead))
+            )
+        except IntegrityError as exc:
+            if _EMAIL_CONSTRAINT in str(exc.orig):
+                raise EmailTaken() from None
+            raise
+        if result.rowcount != 1:
+            raise PreconditionFailed("the lead changed meanwhile; read it again", field="expected_version")
+
+    async def page(self, principal: Principal, query: ListLeads, *, sort: Sort, after: Cursor | None,
+                   limit: int) -> list[Lead]:
+        """Up to `limit` leads matching `query`, in `sort` order (id breaks ties), after `after`."""
+        stmt = self.readable(principal)
+        for values, column in ((query.statuses, leads.c.status), (query.owner_ids, leads.c.owner_id),
+                               (query.sources, leads.c.source), (query.landing_pages, leads.c.landing_page),
+                               (query.ratings, leads.c.rating)):
+            if values:
+                stmt = stmt.where(column.in_(values))
+        if query.created_from:
+            stmt = stmt.where(leads.c.created_at >= query.created_from)
+        if query.created_to:
+            stmt = stmt.where(leads.c.created_at < query.created_to)
+        if query.text.strip():
+            pattern = "%" + query.text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            full_name = func.concat(leads.c.first_name, " ", leads.c.last_name)
+            stmt = stmt.where(or_(*(col.ilike(pattern, escape="\\") for col in (
+                full_name, leads.c.company, leads.c.email))))
+        column = leads.c[sort.field]
+        if after is not None:
+            key = tuple_(column, leads.c.id)
+            start = tuple_(literal(after.value, column.type), literal(after.id, leads.c.id.type))
+            stmt = stmt.where(key < start if sort.descending else key > start)
+        order = (column.desc(), leads.c.id.desc()) if sort.descending else (column.asc(), leads.c.id.asc())
+        rows = (await self._session.execute(stmt.order_by(*order).limit(limit))).all()
+        return [_to_lead(row) for row in rows]
+
+    def _track(self, lead: Lead) -> Lead:
+        self.seen.append(lead)
+        return lead
+
+
+class WebFormRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, form: WebForm) -> None:
+        inserted = (await self._session.execute(
+            insert(web_forms).values({name: getattr(form, name) for name in FORM_COLUMNS})
+            .on_conflict_do_nothing(index_elements=[web_forms.c.slug]).returning(web_forms.c.id)
+        )).first()
+        if inserted is None:
+            raise SlugTaken(form.slug)
+
+    async def get(self, slug: str, *, for_update: bool = False) -> WebForm | None:
+        query = select(web_forms).where(web_forms.c.slug == slug)
+        row = (await self._session.execute(query.with_for_update() if for_update else query)).first()
+        return WebForm(**row._mapping) if row else None
+
+    async def all(self) -> list[WebForm]:
+        rows = (await self._session.execute(select(web_forms).order_by(web_forms.c.slug))).all()
+        return [WebForm(**row._mapping) for row in rows]
+
+    async def save(self, form: WebForm) -> None:
+        await self._session.execute(update(web_forms).where(web_forms.c.id == form.id).values(
+            landing_page_name=form.landing_page_name, active=form.active, updated_at=form.updated_at,
+            version=form.version))
+
+
+class UserRepository:
+    """The users replica: the SDR pool of round-robin assignment (LEAD-3)."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def record(self, user: User) -> bool:
+        """Store a user snapshot unless a newer one is stored already (events may come out of order)."""
+        values = {"id": user.id, "username": user.username, "full_name": user.full_name, "email": user.email,
+                  "role": user.role, "active": user.active, "version": user.version,
+                  "updated_at": datetime.now(timezone.utc)}
+        stmt = insert(users).values(values)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[users.c.id], set_={k: stmt.excluded[k] for k in values if k != "id"},
+            where=users.c.version < stmt.excluded.version,
+        ).returning(users.c.id)
+        return (await self._session.execute(stmt)).first() is not None
+
+    async def get(self, user_id: str) -> User | None:
+        row = (await self._session.execute(
+            select(users.c.id, users.c.username, users.c.full_name, users.c.email, users.c.role, users.c.active,
+                   users.c.version).where(users.c.id == user_id))).first()
+        return User(**row._mapping) if row else None
+
+    async def sdr_pool(self) -> list[str]:
+        """Ids of the users eligible for round-robin: active SDRs."""
+        return list((await self._session.execute(
+            select(users.c.id).where(and_(users.c.role == SDR_ROLE, users.c.active)))).scalars())
+
+
+class AssignmentRepository:
+    """The round-robin cursor: one row, locked for the rest of the assigning transaction."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def lock_cursor(self, name: str = ROUND_ROBIN) -> str | None:
+        """The key of the SDR who got the last lead, with the cursor row locked until commit.
+
+        An upsert that always updates creates the row on first use and locks it in one statement,
+        so two replicas assigning at once queue on the same row instead of racing.
+        """
+        stmt = insert(assignment_cursors).values(name=name)
+        return (await self._session.execute(
+            stmt.on_conflict_do_update(index_elements=[assignment_cursors.c.name],
+                                       set_={"name": stmt.excluded.name})
+            .returning(assignment_cursors.c.last_key)
+        )).scalar_one()
+
+    async def move_cursor(self, key: str, name: str = ROUND_ROBIN) -> None:
+        await self._session.execute(update(assignment_cursors).where(assignment_cursors.c.name == name)
+                                    .values(last_key=key, updated_at=datetime.now(timezone.utc)))

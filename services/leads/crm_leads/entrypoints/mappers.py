@@ -1,0 +1,114 @@
+"""Translation between the leads contract (protobuf) and the domain, in both directions."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from crm.identity.v1 import events_pb2 as identity_events
+from crm.leads.v1 import events_pb2, leads_pb2
+from google.protobuf.message import Message
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from crm_leads.domain.commands import (DATA_FIELDS, CreateLead, CreateWebForm, LeadData, ListLeads, SubmitWebForm,
+                                       UpdateLead, UpdateWebForm)
+from crm_leads.domain.events import Event, LeadAssigned, LeadCreated, LeadStatusChanged, LeadUpdated
+from crm_leads.domain.model import Lead, User, WebForm
+
+SUBJECT_PREFIX = "crm.leads.lead."
+_LEAD_TEXT = ("id", "first_name", "last_name", "company", "email", "phone", "state", "country", "source",
+              "landing_page", "status", "unqualified_reason", "current_vendor", "current_vendor_account_id",
+              "linkedin_url", "role", "rating", "owner_id", "message", "title")
+
+
+def _timestamp(value: datetime) -> Timestamp:
+    stamp = Timestamp()
+    stamp.FromDatetime(value)
+    return stamp
+
+
+def _datetime(message: Message, field: str) -> datetime | None:
+    return getattr(message, field).ToDatetime(tzinfo=timezone.utc) if message.HasField(field) else None
+
+
+def _optional(message: Message, field: str):
+    return getattr(message, field) if message.HasField(field) else None
+
+
+def lead_data(message: leads_pb2.LeadData) -> LeadData:
+    return LeadData(**{name: _optional(message, name) for name in DATA_FIELDS})
+
+
+def submit_web_form(request: leads_pb2.SubmitWebFormRequest) -> SubmitWebForm:
+    return SubmitWebForm(slug=request.form_slug, data=lead_data(request.data))
+
+
+def create_lead(request: leads_pb2.CreateLeadRequest) -> CreateLead:
+    return CreateLead(data=lead_data(request.data), source=request.source, landing_page=request.landing_page,
+                      owner_id=request.owner_id)
+
+
+def update_lead(request: leads_pb2.UpdateLeadRequest) -> UpdateLead:
+    changes = request.changes
+    return UpdateLead(
+        lead_id=request.id, data=lead_data(changes.data), status=_optional(changes, "status"),
+        unqualified_reason=_optional(changes, "unqualified_reason"), owner_id=_optional(changes, "owner_id"),
+        current_vendor_account_id=_optional(changes, "current_vendor_account_id"),
+        expected_version=request.expected_version,
+    )
+
+
+def list_leads(request: leads_pb2.ListLeadsRequest) -> ListLeads:
+    return ListLeads(
+        statuses=tuple(request.statuses), owner_ids=tuple(request.owner_ids), sources=tuple(request.sources),
+        landing_pages=tuple(request.landing_pages), ratings=tuple(request.ratings),
+        created_from=_datetime(request, "created_from"), created_to=_datetime(request, "created_to"),
+        text=request.text, sort=request.sort, page_size=request.page_size, cursor=request.cursor,
+    )
+
+
+def create_web_form(request: leads_pb2.CreateWebFormRequest) -> CreateWebForm:
+    return CreateWebForm(slug=request.slug, landing_page_name=request.landing_page_name)
+
+
+def update_web_form(request: leads_pb2.UpdateWebFormRequest) -> UpdateWebForm:
+    return UpdateWebForm(slug=request.slug, landing_page_name=_optional(request, "landing_page_name"),
+                         active=_optional(request, "active"), expected_version=request.expected_version)
+
+
+def lead_to_proto(lead: Lead) -> leads_pb2.Lead:
+    message = leads_pb2.Lead(**{name: getattr(lead, name) for name in _LEAD_TEXT},
+                             created_at=_timestamp(lead.created_at), updated_at=_timestamp(lead.updated_at),
+                             version=lead.version, submission_count=lead.submission_count)
+    if lead.number_of_locations is not None:
+        message.number_of_locations = lead.number_of_locations
+    if lead.using_kiosks is not None:
+        message.using_kiosks = lead.using_kiosks
+    if lead.assigned_at is not None:
+        message.assigned_at.CopyFrom(_timestamp(lead.assigned_at))
+    return message
+
+
+def web_form_to_proto(form: WebForm) -> leads_pb2.WebForm:
+    return leads_pb2.WebForm(id=form.id, slug=form.slug, landing_page_name=form.landing_page_name, active=form.active,
+                             created_at=_timestamp(form.created_at), version=form.version)
+
+
+def user(message: identity_events.User) -> User:
+    return User(id=message.id, username=message.username, full_name=message.full_name, email=message.email,
+                role=message.role, active=message.active, version=message.version)
+
+
+def integration_event(event: Event, lead: Lead) -> tuple[str, Message]:
+    """The integration event (subject, message) announcing a domain event of `lead`."""
+    if isinstance(event, LeadCreated):
+        return SUBJECT_PREFIX + "created", events_pb2.LeadCreated(lead=lead_to_proto(lead))
+    if isinstance(event, LeadAssigned):
+        return SUBJECT_PREFIX + "assigned", events_pb2.LeadAssigned(
+            lead_id=event.lead_id, owner_id=event.owner_id, previous_owner_id=event.previous_owner_id, rule=event.rule)
+    if isinstance(event, LeadStatusChanged):
+        return SUBJECT_PREFIX + "status_changed", events_pb2.LeadStatusChanged(
+            lead_id=event.lead_id, from_status=event.from_status, to_status=event.to_status,
+            unqualified_reason=event.unqualified_reason)
+    if isinstance(event, LeadUpdated):
+        return SUBJECT_PREFIX + "updated", events_pb2.LeadUpdated(lead=lead_to_proto(lead),
+                                                                  changed_fields=event.changed_fields)
+    raise TypeError(f"no integration event for {event!r}")

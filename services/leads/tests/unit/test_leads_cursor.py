@@ -1,0 +1,63 @@
+"""ListLeads sorting whitelist and the opaque keyset cursor."""
+from __future__ import annotations
+
+import base64
+import json
+import uuid
+from datetime import datetime, timezone
+
+import pytest
+from crmkit.errors import InvalidInput
+
+from crm_leads.domain.listing import Cursor, decode_cursor, encode_cursor, page_size, parse_sort
+
+LEAD_ID = str(uuid.uuid4())
+
+
+def test_sort_whitelist_and_direction():
+    assert parse_sort("") == parse_sort("-created_at")
+    assert parse_sort("-created_at").descending and parse_sort("last_name").field == "last_name"
+    for bad in ("email", "-message", "created_at;drop table leads", "--company"):
+        with pytest.raises(InvalidInput) as refused:
+            parse_sort(bad)
+        assert refused.value.problems[0].field == "sort"
+
+
+def test_page_size_defaults_and_caps():
+    assert (page_size(0), page_size(10), page_size(1000)) == (50, 10, 200)
+    with pytest.raises(InvalidInput):
+        page_size(-1)
+
+
+@pytest.mark.parametrize("sort,value", [("-created_at", datetime(2024, 1, 2, 3, 4, 5, 678901, tzinfo=timezone.utc)),
+                                        ("updated_at", datetime(2024, 1, 2, tzinfo=timezone.utc)),
+                                        ("last_name", "Müller"), ("-company", ""), ("rating", "B")])
+def test_cursor_round_trips(sort, value):
+    cursor = Cursor(sort, value, LEAD_ID)
+    token = encode_cursor(cursor)
+    assert "=" not in token and "/" not in token
+    assert decode_cursor(token, parse_sort(sort)) == cursor
+
+
+def _token(payload) -> str:
+    return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode()
+
+
+@pytest.mark.parametrize("token,sort", [
+    ("garbage!!", "last_name"), ("", "last_name"), ("e30", "last_name"), (_token([1, 2]), "last_name"),
+    (_token({"s": "last_name", "v": "x"}), "last_name"),
+    (_token({"s": "last_name", "v": "x", "i": "not-a-uuid"}), "last_name"),
+    (_token({"s": "last_name", "v": 3, "i": LEAD_ID}), "last_name"),
+    (_token({"s": "-created_at", "v": "yesterday", "i": LEAD_ID}), "-created_at"),
+    (_token({"s": "-created_at", "v": "2024-01-01T00:00:00", "i": LEAD_ID}), "-created_at"),
+])
+def test_invalid_cursor_is_refused_naming_cursor(token, sort):
+    with pytest.raises(InvalidInput) as refused:
+        decode_cursor(token, parse_sort(sort))
+    assert refused.value.problems[0].field == "cursor"
+
+
+def test_cursor_made_for_another_sort_is_refused():
+    token = encode_cursor(Cursor("last_name", "Doe", LEAD_ID))
+    with pytest.raises(InvalidInput):
+        decode_cursor(token, parse_sort("-last_name"))
