@@ -73,17 +73,21 @@ class InboxConsumer:
         )
         await self._js.add_consumer(stream_name(self._producer), config)  # idempotent for the same config
         sub = await self._js.pull_subscribe_bind(self.durable, stream_name(self._producer))
-        while not self._stopping.is_set():
-            try:
-                messages = await sub.fetch(self._batch, timeout=1)
-            except (nats.errors.TimeoutError, asyncio.TimeoutError):
-                continue
-            except Exception:
-                log.exception("fetch failed for %s", self.durable)
-                await asyncio.sleep(1)
-                continue
-            for msg in messages:
-                await self._process(msg)
+        try:
+            while not self._stopping.is_set():
+                try:
+                    messages = await sub.fetch(self._batch, timeout=1)
+                except (nats.errors.TimeoutError, asyncio.TimeoutError):
+                    continue
+                except Exception:
+                    log.exception("fetch failed for %s", self.durable)
+                    await asyncio.sleep(1)
+                    continue
+                for msg in messages:
+                    await self._process(msg)
+        finally:
+            # A pull subscription left open makes the connection's drain wait its full timeout (30 s).
+            await sub.unsubscribe()
 
     async def stop(self) -> None:
         self._stopping.set()
@@ -95,8 +99,10 @@ class InboxConsumer:
         with _tracer.start_as_current_span(f"{msg.subject} process", context=context_from_headers(headers),
                                            kind=trace.SpanKind.CONSUMER):
             try:
-                await self.handle(headers.get(EVENT_TYPE_HEADER, ""), msg.data, meta)
+                applied = await self.handle(headers.get(EVENT_TYPE_HEADER, ""), msg.data, meta)
                 await msg.ack()
+                log.info("event %s %s", msg.subject, "applied" if applied else "skipped", extra={
+                    "consumer": self.durable, "event_id": meta.event_id, "deliveries": meta.deliveries})
             except (PoisonEvent, CrmError) as exc:
                 if isinstance(exc, Unavailable) and meta.deliveries < self._max_deliver:
                     await msg.nak(delay=self._delay(meta.deliveries))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
+import time
 from collections.abc import Callable, Iterable
 
 import grpc
@@ -54,11 +55,20 @@ class _KitInterceptor(grpc.aio.ServerInterceptor):
             except InvalidPrincipal as exc:
                 await context.abort(grpc.StatusCode.UNAUTHENTICATED, f"principal refused: {exc}")
             _principal.set(principal)
+            started, outcome = time.perf_counter(), "OK"
             try:
                 return await inner(request, context)
             except CrmError as exc:
+                outcome = _STATUS.get(exc.kind, grpc.StatusCode.UNKNOWN).name
                 context.set_trailing_metadata(((ERROR_METADATA_KEY, json.dumps(exc.to_dict())),))
                 await context.abort(_STATUS.get(exc.kind, grpc.StatusCode.UNKNOWN), exc.detail)
+            except Exception:
+                outcome = "INTERNAL"
+                raise
+            finally:
+                log.info("rpc %s %s", details.method, outcome, extra={
+                    "rpc": details.method, "status": outcome, "user_id": principal.user_id,
+                    "ms": round((time.perf_counter() - started) * 1000, 1)})
 
         return grpc.unary_unary_rpc_method_handler(
             guarded, request_deserializer=handler.request_deserializer,

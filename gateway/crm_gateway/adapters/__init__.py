@@ -1,0 +1,1 @@
+"""Database tables and queries, the counter store, password hashing, access tokens, the Leads client."""

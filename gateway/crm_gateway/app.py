@@ -1,0 +1,35 @@
+"""The FastAPI application: routers, problem+json handlers, middleware, and the lifespan."""
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+
+from fastapi import FastAPI
+from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
+
+from crm_gateway import problems
+from crm_gateway.bootstrap import running
+from crm_gateway.entrypoints import api_clients, auth, health, leads, me, users, web_forms
+from crm_gateway.middleware import PublicFormCorsMiddleware, RequestIdMiddleware
+from crm_gateway.settings import GatewaySettings
+
+DESCRIPTION = """The CRM's public REST API. Authenticate with `POST /api/v1/auth/token` (Bearer access
+token) or, for machines, an `X-API-Key` header. Errors are RFC 9457 `application/problem+json`."""
+
+
+def create_app(settings: GatewaySettings) -> FastAPI:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with running(settings) as runtime:
+            app.state.runtime = runtime
+            yield
+
+    app = FastAPI(title="CRM API", version="1.0.0", description=DESCRIPTION, lifespan=lifespan,
+                  docs_url="/docs", openapi_url="/openapi.json")
+    for module in (auth, me, users, api_clients, web_forms, leads, health):
+        app.include_router(module.router)
+    problems.install(app)
+    app.add_middleware(PublicFormCorsMiddleware)
+    FastAPIInstrumentor.instrument_app(app, excluded_urls="healthz,readyz")
+    app.add_middleware(RequestIdMiddleware)
+    return app

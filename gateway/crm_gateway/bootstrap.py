@@ -1,0 +1,89 @@
+"""Composition root: builds the engine, counter store, gRPC channel, NATS relay and the handler ports,
+and closes them in reverse order. Used by the HTTP app's lifespan and by the CLI commands."""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from grpc_health.v1 import health_pb2_grpc
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from crm.leads.v1 import leads_pb2_grpc
+from crm_gateway.adapters.access_tokens import AccessTokens
+from crm_gateway.adapters.counters import CounterStore, MemoryStore, RedisStore
+from crm_gateway.adapters.hashing import Passwords
+from crm_gateway.adapters.leads_client import LeadsClient
+from crm_gateway.adapters.orm import messaging
+from crm_gateway.service_layer.context import Gateway
+from crm_gateway.settings import GatewaySettings
+from crmkit import streams
+from crmkit.db import make_engine, make_session_factory, wait_for_database
+from crmkit.grpc.client import make_channel
+from crmkit.outbox import OutboxRelay
+from crmkit.principal import PrincipalSigner
+
+log = logging.getLogger(__name__)
+
+PRODUCER = "identity"  # events go to the CRM_IDENTITY stream, subjects crm.identity.>
+
+
+@dataclass(frozen=True)
+class Runtime:
+    gateway: Gateway
+    engine: AsyncEngine
+    leads_health: health_pb2_grpc.HealthStub
+    relay: OutboxRelay
+
+
+def counter_store(settings: GatewaySettings) -> CounterStore:
+    if settings.redis_url:
+        return RedisStore(Redis.from_url(settings.redis_url), settings.redis_key_prefix)
+    log.warning("no CRM_GATEWAY_REDIS_URL: rate limits, throttles and idempotency keys are per process")
+    return MemoryStore()
+
+
+@contextlib.asynccontextmanager
+async def running(settings: GatewaySettings) -> AsyncIterator[Runtime]:
+    """Everything the gateway holds open, for as long as the block runs."""
+    async with contextlib.AsyncExitStack() as stack:
+        engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
+        stack.push_async_callback(engine.dispose)
+        await wait_for_database(engine)
+        sessions = make_session_factory(engine)
+        store = counter_store(settings)
+        stack.push_async_callback(store.close)
+        channel = make_channel(settings.leads_target)
+        stack.push_async_callback(channel.close)
+        nc = await streams.connect(settings.nats_url, name="gateway")
+        stack.push_async_callback(nc.drain)
+        js = nc.jetstream()
+        await streams.ensure_stream(js, PRODUCER)
+        relay = OutboxRelay(sessions, messaging, js)
+        task = asyncio.create_task(relay.run(), name="identity-outbox-relay")
+        stack.push_async_callback(_stop_relay, relay, task)
+        gateway = Gateway(
+            settings=settings,
+            sessions=sessions,
+            store=store,
+            passwords=Passwords(time_cost=settings.argon2_time_cost, memory_kib=settings.argon2_memory_kib,
+                                parallelism=settings.argon2_parallelism),
+            access=AccessTokens(secret=settings.jwt_secret.get_secret_value(), issuer=settings.jwt_issuer,
+                                audience=settings.jwt_audience, ttl_seconds=settings.access_token_ttl_seconds),
+            signer=PrincipalSigner(settings.principal_private_key.get_secret_value()),
+            leads=LeadsClient(leads_pb2_grpc.LeadsStub(channel), timeout=settings.grpc_timeout_seconds),
+            on_commit=relay.wake,
+        )
+        yield Runtime(gateway=gateway, engine=engine, leads_health=health_pb2_grpc.HealthStub(channel), relay=relay)
+
+
+async def _stop_relay(relay: OutboxRelay, task: asyncio.Task) -> None:
+    """Flush what is committed, then end the relay loop."""
+    await relay.stop()
+    try:
+        await asyncio.wait_for(task, timeout=5)
+    except asyncio.TimeoutError:
+        task.cancel()

@@ -1,0 +1,1 @@
+"""Pure identity rules: roles, passwords, tokens, throttling, the manager chain. No I/O."""

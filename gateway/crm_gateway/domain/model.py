@@ -1,0 +1,63 @@
+"""Roles, the authenticated caller, and the rules on user fields (DESIGN.md section 2)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crmkit.errors import FieldProblem, InvalidInput
+
+USER_ROLES = ("admin", "vp_sales", "rsm", "ae", "se", "key_account_rep", "sdr", "marketing", "vp_marketing",
+              "cs_manager", "csr")
+CLIENT_ROLES = ("erp", "kiosk_fleet", "web_form", "webinar_platform")
+ANONYMOUS = "anonymous"
+
+LEAD_ROLES = ("sdr", "marketing", "vp_marketing", "vp_sales", "admin")
+WEB_FORM_EDITORS = ("marketing", "vp_marketing", "admin")
+WEB_FORM_READERS = (*WEB_FORM_EDITORS, "sdr")
+
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is calling: a user (password login) or an API client (X-API-Key)."""
+
+    id: str
+    kind: str  # user | client
+    role: str
+    username: str
+    territories: tuple[str, ...] = ()
+    expires_at: int = 0  # when the credential presented expires (0: API keys do not)
+
+
+def normalise_username(username: str) -> str:
+    return username.strip().lower()
+
+
+def check_username(username: str) -> str:
+    name = normalise_username(username)
+    if not _USERNAME.match(name):
+        raise InvalidInput("2 to 64 characters: lowercase letters, digits, '.', '_' or '-'", field="username")
+    return name
+
+
+def check_user_role(role: str) -> str:
+    if role not in USER_ROLES:
+        raise InvalidInput(f"unknown role {role!r}; one of {', '.join(USER_ROLES)}", field="role")
+    return role
+
+
+def check_client_role(role: str) -> str:
+    if role not in CLIENT_ROLES:
+        raise InvalidInput(f"unknown client role {role!r}; one of {', '.join(CLIENT_ROLES)}", field="role")
+    return role
+
+
+def check_territories(codes: list[str], known: set[str]) -> list[str]:
+    """Answer the codes de-duplicated in order, refusing any the territories table does not hold."""
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        raise InvalidInput("unknown territory", problems=[
+            FieldProblem(f"territories.{codes.index(code)}", f"unknown territory {code!r}") for code in unknown
+        ])
+    return list(dict.fromkeys(codes))

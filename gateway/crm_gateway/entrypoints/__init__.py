@@ -1,0 +1,1 @@
+"""HTTP routers: they translate between JSON and the service layer or the services' gRPC, nothing more."""

@@ -1,0 +1,37 @@
+"""Liveness and readiness probes."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from grpc_health.v1 import health_pb2
+from sqlalchemy import text
+
+from crm_gateway.problems import problem
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz")
+async def healthz() -> dict:
+    """The process answers."""
+    return {"status": "ok"}
+
+
+@router.get("/readyz")
+async def readyz(request: Request):
+    """Ready when the database answers and the Leads service reports SERVING."""
+    runtime = request.app.state.runtime
+    checks = {}
+    try:
+        async with runtime.engine.connect() as conn:
+            await conn.execute(text("select 1"))
+        checks["database"] = "ok"
+    except Exception as exc:
+        checks["database"] = f"unavailable: {type(exc).__name__}"
+    try:
+        answer = await runtime.leads_health.Check(health_pb2.HealthCheckRequest(service=""), timeout=1.0)
+        checks["leads"] = health_pb2.HealthCheckResponse.ServingStatus.Name(answer.status)
+    except Exception as exc:
+        checks["leads"] = f"unavailable: {type(exc).__name__}"
+    if checks["database"] == "ok" and checks["leads"] == "SERVING":
+        return {"status": "ready", "checks": checks}
+    return problem(503, "not ready", extra={"checks": checks})

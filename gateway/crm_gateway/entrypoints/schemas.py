@@ -1,0 +1,125 @@
+"""Request and response bodies of the identity API (users, tokens, API clients)."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+
+from crm_gateway.adapters.repository import ApiClientRecord, UserRecord
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class TokenRead(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int
+    refresh_token: str
+
+
+class RefreshRequest(Strict):
+    refresh_token: str = Field(min_length=1, max_length=200)
+
+
+class UserRead(BaseModel):
+    id: str
+    username: str
+    full_name: str
+    email: str
+    role: str
+    territories: list[str]
+    manager_id: str | None
+    active: bool
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, user: UserRecord) -> UserRead:
+        return cls(id=user.id, username=user.username, full_name=user.full_name, email=user.email, role=user.role,
+                   territories=list(user.territories), manager_id=user.manager_id, active=user.active,
+                   version=user.version, created_at=user.created_at, updated_at=user.updated_at)
+
+
+class MeRead(BaseModel):
+    """The caller: a user, or an API client (`kind` "client": no email, manager or territories)."""
+
+    id: str
+    kind: Literal["user", "client"]
+    username: str
+    full_name: str
+    email: str | None
+    role: str
+    territories: list[str]
+    manager_id: str | None
+    active: bool
+
+
+class UserPage(BaseModel):
+    items: list[UserRead]
+    next_cursor: str | None
+
+
+class UserCreate(Strict):
+    username: str = Field(min_length=2, max_length=64)
+    full_name: str = Field(min_length=1, max_length=200)
+    email: EmailStr
+    role: str = Field(max_length=40)
+    territories: list[str] = Field(default_factory=list, max_length=20)
+    manager_id: uuid.UUID | None = None
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class UserUpdate(Strict):
+    """Only the fields present change; `manager_id: null` removes the manager."""
+
+    full_name: str | None = Field(None, min_length=1, max_length=200)
+    email: EmailStr | None = None
+    role: str | None = Field(None, max_length=40)
+    manager_id: uuid.UUID | None = None
+    territories: list[str] | None = Field(None, max_length=20)
+
+    @field_validator("full_name", "email", "role", "territories", mode="before")
+    @classmethod
+    def _not_null(cls, value):
+        if value is None:
+            raise ValueError("cannot be null")
+        return value
+
+    def changes(self) -> dict:
+        values = self.model_dump(exclude_unset=True)
+        if "manager_id" in values:
+            values["manager_id"] = str(values["manager_id"]) if values["manager_id"] else None
+        return values
+
+
+class ApiClientCreate(Strict):
+    name: str = Field(min_length=1, max_length=200)
+    role: str = Field(max_length=40)
+
+
+class ApiClientRead(BaseModel):
+    id: str
+    name: str
+    role: str
+    key_prefix: str
+    active: bool
+    created_at: datetime
+    revoked_at: datetime | None
+
+    @classmethod
+    def of(cls, client: ApiClientRecord) -> ApiClientRead:
+        return cls(id=client.id, name=client.name, role=client.role, key_prefix=client.key_prefix,
+                   active=client.revoked_at is None, created_at=client.created_at, revoked_at=client.revoked_at)
+
+
+class ApiClientCreated(ApiClientRead):
+    key: str = Field(description="Shown once: only its hash is stored")
+
+
+class ApiClientPage(BaseModel):
+    items: list[ApiClientRead]

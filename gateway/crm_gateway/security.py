@@ -1,0 +1,70 @@
+"""FastAPI dependencies: who is calling (Bearer JWT or X-API-Key), role checks, and the principal."""
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+
+from crm_gateway.domain.model import Caller
+from crm_gateway.service_layer import audit, auth
+from crm_gateway.service_layer.context import Gateway
+from crmkit.errors import Forbidden, Unauthenticated
+
+_bearer = HTTPBearer(auto_error=False, description="Access token from POST /api/v1/auth/token")
+_api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="Key of an API client (machines)")
+
+
+def gateway(request: Request) -> Gateway:
+    return request.app.state.runtime.gateway
+
+
+GatewayDep = Annotated[Gateway, Depends(gateway)]
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def request_id(request: Request) -> str:
+    return getattr(request.state, "request_id", "")
+
+
+async def current_caller(
+    request: Request,
+    gw: GatewayDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    key: Annotated[str | None, Depends(_api_key)],
+) -> Caller:
+    """SEC: the authenticated caller; anything else is a 401 problem with WWW-Authenticate."""
+    if credentials is not None:
+        caller = await auth.caller_from_access_token(gw=gw, token=credentials.credentials)
+    elif key:
+        caller = await auth.caller_from_api_key(gw=gw, key=key)
+    else:
+        raise Unauthenticated("authentication required: a Bearer access token or an X-API-Key header")
+    request.state.caller = caller
+    return caller
+
+
+CallerDep = Annotated[Caller, Depends(current_caller)]
+
+
+def require_roles(*roles: str) -> Callable[..., Awaitable[Caller]]:
+    """A dependency admitting only the given roles; a refusal is audited and answered 403."""
+
+    async def dependency(request: Request, gw: GatewayDep, caller: CallerDep) -> Caller:
+        if caller.role not in roles:
+            await audit.record_alone(gw, action=audit.PERMISSION_DENIED, address=client_address(request),
+                                     actor=caller, detail={"method": request.method, "path": request.url.path,
+                                                           "role": caller.role, "required": list(roles)})
+            raise Forbidden(f"the role {caller.role!r} may not do this")
+        return caller
+
+    return dependency
+
+
+async def principal_token(request: Request, gw: Gateway, caller: Caller | None) -> str:
+    """The signed principal of the caller (None: an anonymous visitor), for calls to services."""
+    return await auth.principal_token(gw=gw, caller=caller, request_id=request_id(request))

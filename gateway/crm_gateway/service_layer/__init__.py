@@ -1,0 +1,1 @@
+"""Use cases of the gateway: one transaction each, keyword-only arguments."""

@@ -1,0 +1,146 @@
+"""Login, refresh rotation with reuse detection, logout, and turning credentials into a caller."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from crm_gateway.domain import hierarchy, throttle, tokens
+from crm_gateway.domain.errors import TooManyRequests
+from crm_gateway.domain.model import ANONYMOUS, Caller, normalise_username
+from crm_gateway.service_layer import audit
+from crm_gateway.service_layer.context import Gateway, GatewayUnitOfWork
+from crmkit.errors import Unauthenticated
+from crmkit.principal import Principal
+
+INVALID_LOGIN = "invalid username or password"
+INVALID_REFRESH = "invalid or expired refresh token"
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    access_token: str
+    refresh_token: str
+    expires_in: int
+
+
+def _throttle_keys(username: str, address: str) -> tuple[str, str]:
+    return f"login:account:{username}", f"login:address:{address}"
+
+
+async def login(*, gw: Gateway, username: str, password: str, address: str) -> TokenPair:
+    """SEC: password login, throttled per account and per address; every outcome audited."""
+    settings = gw.settings
+    name = normalise_username(username)[:64]
+    account_key, address_key = _throttle_keys(name, address)
+    decision = throttle.before_attempt([
+        (await gw.store.peek(account_key), settings.login_max_failures_per_account),
+        (await gw.store.peek(address_key), settings.login_max_failures_per_address),
+    ])
+    if not decision.allowed:
+        await audit.record_alone(gw, action=audit.LOGIN_THROTTLED, address=address, actor_name=name)
+        raise TooManyRequests("too many failed logins; try again later", retry_after=decision.retry_after)
+
+    async with gw.uow() as uow:
+        found = await uow.repo.credentials(name)
+    user, stored_hash = found if found else (None, None)
+    matches, new_hash = await gw.passwords.verify(stored_hash, password)
+    if user is None or not matches or not user.active:
+        window = settings.login_failure_window_seconds
+        await gw.store.hit(account_key, window)
+        await gw.store.hit(address_key, window)
+        reason = "unknown user" if user is None else ("wrong password" if not matches else "inactive user")
+        await audit.record_alone(gw, action=audit.LOGIN_FAILED, address=address, actor_name=name,
+                                 actor_id=user.id if user else None, detail={"reason": reason})
+        raise Unauthenticated(INVALID_LOGIN)
+
+    await gw.store.reset(account_key)
+    async with gw.uow() as uow:
+        await uow.repo.record_login(user.id, new_password_hash=new_hash)
+        refresh_token = await _issue_refresh(uow, gw, user_id=user.id, family_id=str(uuid.uuid4()))
+        await audit.record(uow, action=audit.LOGIN, address=address, actor_id=user.id, actor_name=user.username,
+                           detail={"rehashed": new_hash is not None})
+        await uow.commit()
+    return TokenPair(gw.access.issue(user_id=user.id, role=user.role), refresh_token, gw.access.ttl_seconds)
+
+
+async def refresh(*, gw: Gateway, refresh_token: str, address: str) -> TokenPair:
+    """Spend a refresh token for a new pair; a token spent before revokes its whole family."""
+    async with gw.uow() as uow:
+        record = await uow.repo.refresh_for_update(tokens.digest(refresh_token))
+        if record is None:
+            raise Unauthenticated(INVALID_REFRESH)
+        verdict = tokens.judge_refresh(record.stored, datetime.now(timezone.utc))
+        user = await uow.repo.get_user(record.user_id)
+        if verdict is tokens.RefreshVerdict.REUSED:
+            await uow.repo.revoke_family(record.family_id)
+            await audit.record(uow, action=audit.REFRESH_REUSED, address=address, actor_id=record.user_id,
+                               actor_name=user.username if user else "", detail={"family_id": record.family_id})
+            await uow.commit()
+            raise Unauthenticated("refresh token already used; every session of that login is now revoked")
+        if verdict is tokens.RefreshVerdict.REFUSED or user is None or not user.active:
+            raise Unauthenticated(INVALID_REFRESH)
+        await uow.repo.mark_refresh_used(record.id)
+        new_token = await _issue_refresh(uow, gw, user_id=user.id, family_id=record.family_id)
+        await uow.commit()
+    return TokenPair(gw.access.issue(user_id=user.id, role=user.role), new_token, gw.access.ttl_seconds)
+
+
+async def logout(*, gw: Gateway, refresh_token: str, address: str) -> None:
+    """Revoke the token's family (every token of that login). Unknown tokens change nothing."""
+    async with gw.uow() as uow:
+        record = await uow.repo.refresh_for_update(tokens.digest(refresh_token))
+        if record is None:
+            return
+        user = await uow.repo.get_user(record.user_id)
+        await uow.repo.revoke_family(record.family_id)
+        await audit.record(uow, action=audit.LOGOUT, address=address, actor_id=record.user_id,
+                           actor_name=user.username if user else "", detail={"family_id": record.family_id})
+        await uow.commit()
+
+
+async def _issue_refresh(uow: GatewayUnitOfWork, gw: Gateway, *, user_id: str, family_id: str) -> str:
+    secret = tokens.new_secret()
+    await uow.repo.insert_refresh(
+        token_id=str(uuid.uuid4()), family_id=family_id, user_id=user_id, token_hash=tokens.digest(secret),
+        expires_at=datetime.now(timezone.utc) + timedelta(seconds=gw.settings.refresh_token_ttl_seconds),
+    )
+    return secret
+
+
+async def caller_from_access_token(*, gw: Gateway, token: str) -> Caller:
+    """Verify the JWT, then load the user: a deactivated user's tokens stop working at once."""
+    claims = gw.access.verify(token)
+    async with gw.uow() as uow:
+        user = await uow.repo.get_user(claims.user_id)
+    if user is None or not user.active:
+        raise Unauthenticated("invalid access token: user inactive or unknown")
+    return Caller(id=user.id, kind="user", role=user.role, username=user.username, territories=user.territories,
+                  expires_at=claims.expires_at)
+
+
+async def caller_from_api_key(*, gw: Gateway, key: str) -> Caller:
+    if not tokens.looks_like_api_key(key):
+        raise Unauthenticated("invalid API key")
+    async with gw.uow() as uow:
+        client = await uow.repo.active_client_by_hash(tokens.digest(key))
+    if client is None:
+        raise Unauthenticated("invalid API key")
+    return Caller(id=client.id, kind="client", role=client.role, username=client.name)
+
+
+async def principal_token(*, gw: Gateway, caller: Caller | None, request_id: str) -> str:
+    """The signed principal sent to services: `None` is the anonymous web visitor."""
+    if caller is None:
+        principal = Principal(user_id=ANONYMOUS, role=ANONYMOUS, username=ANONYMOUS, kind="anonymous",
+                              request_id=request_id)
+        return gw.signer.sign(principal)
+    below: tuple[str, ...] = ()
+    if caller.kind == "user":
+        async with gw.uow() as uow:
+            managers = await uow.repo.manager_map()
+        below = tuple(sorted(hierarchy.subordinates(caller.id, managers)))
+    principal = Principal(user_id=caller.id, role=caller.role, username=caller.username,
+                          territories=caller.territories, subordinates=below, expires_at=caller.expires_at,
+                          kind=caller.kind, request_id=request_id)
+    return gw.signer.sign(principal)

@@ -1,0 +1,39 @@
+"""The ports a handler may use, built once by the composition root (crm_gateway.bootstrap)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_gateway.adapters.access_tokens import AccessTokens
+from crm_gateway.adapters.counters import CounterStore
+from crm_gateway.adapters.hashing import Passwords
+from crm_gateway.adapters.leads_client import LeadsClient
+from crm_gateway.adapters.orm import messaging
+from crm_gateway.adapters.repository import Repository
+from crm_gateway.settings import GatewaySettings
+from crmkit.db import SessionFactory, UnitOfWork
+from crmkit.principal import PrincipalSigner
+
+
+class GatewayUnitOfWork(UnitOfWork):
+    repo: Repository
+
+    def _bind(self, session: AsyncSession) -> None:
+        self.repo = Repository(session)
+
+
+@dataclass(frozen=True)
+class Gateway:
+    settings: GatewaySettings
+    sessions: SessionFactory
+    store: CounterStore
+    passwords: Passwords
+    access: AccessTokens
+    signer: PrincipalSigner
+    leads: LeadsClient
+    on_commit: Callable[[], None] | None = None
+
+    def uow(self) -> GatewayUnitOfWork:
+        return GatewayUnitOfWork(self.sessions, messaging, on_commit=self.on_commit)

@@ -1,0 +1,61 @@
+"""Idempotency-Key on creating POSTs: the same key and body replay the first answer for 24 hours.
+
+A key is claimed (pending) before the work starts, so two concurrent retries cannot both create;
+the finished response replaces the claim. A failed attempt releases the key so it can be retried.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from crm_gateway.adapters.counters import CounterStore
+from crmkit.errors import Conflict, InvalidInput
+
+HEADER = "Idempotency-Key"
+MAX_KEY_LENGTH = 200
+PENDING_TTL_SECONDS = 60  # a claim whose request died frees itself this soon
+
+
+@dataclass(frozen=True)
+class StoredResponse:
+    status: int
+    body: dict
+    headers: dict[str, str]
+
+
+def fingerprint(body: dict) -> str:
+    return hashlib.sha256(json.dumps(body, sort_keys=True, separators=(",", ":"), default=str).encode()).hexdigest()
+
+
+def _record_key(scope: str, key: str) -> str:
+    return f"idempotency:{scope}:{hashlib.sha256(key.encode()).hexdigest()}"
+
+
+async def begin(*, store: CounterStore, scope: str, key: str, body_fingerprint: str) -> StoredResponse | None:
+    """Claim the key; answers the stored response when this is a replay."""
+    if not key or len(key) > MAX_KEY_LENGTH:
+        raise InvalidInput(f"must be 1 to {MAX_KEY_LENGTH} characters", field=HEADER)
+    record_key = _record_key(scope, key)
+    pending = json.dumps({"state": "pending", "fingerprint": body_fingerprint})
+    if await store.claim(record_key, pending, PENDING_TTL_SECONDS):
+        return None
+    existing = json.loads(await store.get(record_key) or "{}")
+    if not existing and await store.claim(record_key, pending, PENDING_TTL_SECONDS):
+        return None  # the earlier record expired in between
+    if existing.get("fingerprint") != body_fingerprint:
+        raise InvalidInput("this Idempotency-Key was used with a different request body", field=HEADER)
+    if existing.get("state") != "done":
+        raise Conflict("a request with this Idempotency-Key is still in progress; retry shortly")
+    return StoredResponse(**existing["response"])
+
+
+async def finish(*, store: CounterStore, scope: str, key: str, body_fingerprint: str, response: StoredResponse,
+                 ttl_seconds: int) -> None:
+    record = {"state": "done", "fingerprint": body_fingerprint,
+              "response": {"status": response.status, "body": response.body, "headers": response.headers}}
+    await store.put(_record_key(scope, key), json.dumps(record), ttl_seconds)
+
+
+async def release(*, store: CounterStore, scope: str, key: str) -> None:
+    await store.reset(_record_key(scope, key))

@@ -1,0 +1,65 @@
+"""The gateway's one typed settings object (env prefix CRM_GATEWAY_)."""
+from __future__ import annotations
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import SettingsConfigDict
+
+from crmkit.config import KitSettings
+
+_PLACEHOLDERS = ("changeme", "change-me", "change_me", "secret", "password", "example", "placeholder")
+
+
+class GatewaySettings(KitSettings):
+    """Everything the gateway process needs; refuses to start with a weak or placeholder secret."""
+
+    model_config = SettingsConfigDict(env_prefix="CRM_GATEWAY_", extra="ignore", frozen=True)
+
+    database_url: str
+    db_pool_size: int = 10
+    redis_url: str | None = None  # without it, rate limits, throttles and idempotency keys stay in-process
+    redis_key_prefix: str = "crm:gateway:"
+    jwt_secret: SecretStr
+    jwt_issuer: str = "crm-gateway"
+    jwt_audience: str = "crm-api"
+    principal_private_key: SecretStr  # PEM of the Ed25519 key that signs principals for the services
+    leads_target: str = "127.0.0.1:50051"
+    grpc_timeout_seconds: float = 5.0
+    http_host: str = "127.0.0.1"
+    http_port: int = 8000
+    access_token_ttl_seconds: int = Field(900, ge=60, le=24 * 3600)
+    refresh_token_ttl_seconds: int = Field(14 * 24 * 3600, ge=300)
+    demo_password: SecretStr | None = None
+    argon2_time_cost: int = Field(3, ge=1)
+    argon2_memory_kib: int = Field(65536, ge=8192)
+    argon2_parallelism: int = Field(4, ge=1)
+    login_max_failures_per_account: int = Field(5, ge=1)
+    login_max_failures_per_address: int = Field(20, ge=1)
+    login_failure_window_seconds: int = Field(900, ge=1)
+    web_form_rate_limit: int = Field(30, ge=1)
+    web_form_rate_window_seconds: int = Field(60, ge=1)
+    idempotency_ttl_seconds: int = Field(24 * 3600, ge=60)
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_only(cls, value: str) -> str:
+        if not value.startswith(("postgresql://", "postgresql+asyncpg://", "postgres://")):
+            raise ValueError("PostgreSQL is the only supported database (postgresql://...)")
+        return value
+
+    @field_validator("jwt_secret")
+    @classmethod
+    def _strong_secret(cls, value: SecretStr) -> SecretStr:
+        secret = value.get_secret_value()
+        if len(secret) < 32:
+            raise ValueError("must be at least 32 characters (e.g. `python -c 'import secrets; print(secrets.token_urlsafe(48))'`)")
+        lowered = secret.lower()
+        if any(word in lowered for word in _PLACEHOLDERS) or len(set(secret)) < 8:
+            raise ValueError("looks like a placeholder; generate a random secret")
+        return value
+
+    @field_validator("principal_private_key")
+    @classmethod
+    def _private_pem(cls, value: SecretStr) -> SecretStr:
+        if "BEGIN PRIVATE KEY" not in value.get_secret_value():
+            raise ValueError("must be a PEM private key (PKCS#8 Ed25519: the principal signing key)")
+        return value

@@ -1,0 +1,81 @@
+"""Gateway test fixtures: a migrated database, the app run in-process with its real lifespan
+(PostgreSQL, Redis, NATS), a fake Leads gRPC service, and the demo organisation loaded."""
+from __future__ import annotations
+
+import secrets
+import uuid
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from crm.leads.v1 import leads_pb2_grpc
+from crm_gateway.demo import loader
+from crm_gateway.settings import GatewaySettings
+from crmctl.infra import free_port
+from crmkit.grpc.server import GrpcServer
+from crmkit.principal import PrincipalVerifier
+
+from gw_fake_leads import FakeLeads
+from gw_helpers import DEMO_PASSWORD, RunningGateway, migrated_database, serve
+
+JWT_SECRET = secrets.token_urlsafe(48)
+
+
+@pytest.fixture(scope="session")
+def settings_for(redis_url, nats_url, principal_keys):
+    """Factory of settings for a test gateway; cheap Argon2 parameters keep logins fast."""
+
+    def make(database_url: str, **overrides) -> GatewaySettings:
+        values = dict(database_url=database_url, redis_url=redis_url, redis_key_prefix=f"test-gw-{uuid.uuid4().hex}:",
+                      jwt_secret=JWT_SECRET, principal_private_key=principal_keys[0], nats_url=nats_url,
+                      argon2_time_cost=1, argon2_memory_kib=8192, argon2_parallelism=1, demo_password=DEMO_PASSWORD,
+                      leads_target=f"127.0.0.1:{free_port()}")
+        values.update(overrides)
+        return GatewaySettings(**values)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+async def fake_leads(principal_keys) -> AsyncIterator[tuple[str, FakeLeads]]:
+    servicer = FakeLeads()
+    server = GrpcServer(verifier=PrincipalVerifier(principal_keys[1]), address="127.0.0.1:0",
+                        services=[(leads_pb2_grpc.add_LeadsServicer_to_server, servicer, "crm.leads.v1.Leads")])
+    await server.start()
+    yield f"127.0.0.1:{server.port}", servicer
+    await server.drain(0)
+
+
+@pytest.fixture(scope="session")
+async def gateway_db(make_database) -> str:
+    return await migrated_database(make_database)
+
+
+@pytest.fixture(scope="session")
+async def gw(gateway_db, settings_for, fake_leads, redis_url) -> AsyncIterator[RunningGateway]:
+    """The gateway with Redis, NATS and the fake Leads service, the demo organisation loaded."""
+    settings = settings_for(gateway_db, leads_target=fake_leads[0])
+    async with serve(settings) as running:
+        await loader.load_org(gw=running.runtime.gateway, password=DEMO_PASSWORD)
+        yield running
+    from redis.asyncio import Redis
+
+    client = Redis.from_url(redis_url)
+    keys = [key async for key in client.scan_iter(match=settings.redis_key_prefix + "*")]
+    if keys:
+        await client.delete(*keys)
+    await client.aclose()
+
+
+@pytest.fixture(scope="session")
+async def bare_gw(gw, gateway_db, settings_for) -> AsyncIterator[RunningGateway]:
+    """The same database, but no Redis (in-process limits) and nothing listening at the Leads target."""
+    async with serve(settings_for(gateway_db, redis_url=None)) as running:
+        yield running
+
+
+@pytest.fixture
+async def client(gw) -> AsyncIterator[httpx.AsyncClient]:
+    async with gw.client() as c:
+        yield c
