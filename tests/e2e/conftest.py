@@ -1,0 +1,66 @@
+"""The whole platform, really started (two leads replicas), driven through the gateway as its users."""
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import tempfile
+import uuid
+from pathlib import Path
+
+import pytest
+
+from crmctl.infra import free_port, start_embedded_nats
+from crmctl.platform import Platform
+from tests.e2e.support import DEMO_PASSWORD, Api
+
+
+@pytest.fixture(scope="session")
+def platform(infra):
+    data_dir = Path(tempfile.mkdtemp(prefix="crm-e2e-"))
+    own_nats = contextlib.ExitStack()
+    # Its own JetStream: durable consumers must not see events other test runs left on a shared server.
+    infra = dataclasses.replace(infra, nats=start_embedded_nats(data_dir / "nats", own_nats))
+    running = Platform(
+        infra=infra, data_dir=data_dir, http_port=free_port(),
+        replicas={"leads": 2}, db_prefix=f"e2e_{uuid.uuid4().hex[:8]}",
+        extra_env={"CRM_GATEWAY_DEMO_PASSWORD": DEMO_PASSWORD, "CRM_GATEWAY_WEB_FORM_RATE_LIMIT": "1000"},
+    )
+    try:
+        running.start()
+        running.load_demo()
+        yield running
+    finally:
+        running.stop()
+        own_nats.close()
+
+
+@pytest.fixture(scope="session")
+def as_user(platform):
+    cache: dict[str, Api] = {}
+
+    def make(username: str) -> Api:
+        if username not in cache:
+            cache[username] = Api(platform.url, username)
+        return cache[username]
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def anonymous(platform) -> Api:
+    return Api(platform.url)
+
+
+@pytest.fixture(scope="session")
+def user_ids(as_user) -> dict[str, str]:
+    """username -> user id, read by the admin."""
+    admin = as_user("admin")
+    ids, cursor = {}, None
+    while True:
+        r = admin.get("/api/v1/users", params={"limit": 200, **({"cursor": cursor} if cursor else {})})
+        assert r.status_code == 200, r.text
+        body = r.json()
+        ids.update({u["username"]: u["id"] for u in body["items"]})
+        cursor = body.get("next_cursor")
+        if not cursor:
+            return ids
