@@ -37,6 +37,7 @@ class Infra:
     """What the kit connects for a service before its composition root wires the domain."""
 
     name: str
+    settings: ServiceSettings
     session_factory: SessionFactory
     nats: NATS
     js: JetStreamContext
@@ -61,7 +62,7 @@ async def serve(name: str, settings: ServiceSettings, assemble: Assemble,
     nc = await streams.connect(settings.nats_url, name=name)
     js = nc.jetstream()
     await streams.ensure_stream(js, name)
-    assembly = await assemble(Infra(name=name, session_factory=make_session_factory(engine), nats=nc, js=js))
+    assembly = await assemble(Infra(name=name, settings=settings, session_factory=make_session_factory(engine), nats=nc, js=js))
     server = GrpcServer(verifier=PrincipalVerifier(settings.principal_public_key),
                         address=f"{settings.grpc_host}:{settings.grpc_port}", services=assembly.grpc_services)
     await server.start()

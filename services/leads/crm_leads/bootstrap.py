@@ -27,8 +27,8 @@ def uow_factory(session_factory: SessionFactory,
     return lambda: LeadsUnitOfWork(session_factory, messaging, integration_event, on_commit)
 
 
-async def assemble(infra: Infra, settings: LeadsSettings | None = None) -> Assembly:
-    settings = settings or LeadsSettings()
+async def assemble(infra: Infra) -> Assembly:
+    settings: LeadsSettings = infra.settings
     relay = OutboxRelay(infra.session_factory, messaging, infra.js)
     servicer = LeadsServicer(uow_factory(infra.session_factory, relay.wake), settings.rating_rules())
     return Assembly(
