@@ -1,23 +1,20 @@
 """Gateway test fixtures: a migrated database, the app run in-process with its real lifespan
-(PostgreSQL, Redis, NATS), a fake Leads gRPC service, and the demo organisation loaded."""
+(PostgreSQL, Redis, NATS), the real Leads service as a subprocess, and the demo organisation loaded."""
 from __future__ import annotations
 
 import secrets
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
 
-from crm.leads.v1 import leads_pb2_grpc
 from crm_gateway.demo import loader
 from crm_gateway.settings import GatewaySettings
 from crmctl.infra import free_port
-from crmkit.grpc.server import GrpcServer
-from crmkit.principal import PrincipalVerifier
 
-from gw_fake_leads import FakeLeads
 from gw_helpers import DEMO_PASSWORD, RunningGateway, migrated_database, serve
+from gw_leads_service import LeadsService, running_leads
 
 JWT_SECRET = secrets.token_urlsafe(48)
 
@@ -38,13 +35,11 @@ def settings_for(redis_url, nats_url, principal_keys):
 
 
 @pytest.fixture(scope="session")
-async def fake_leads(principal_keys) -> AsyncIterator[tuple[str, FakeLeads]]:
-    servicer = FakeLeads()
-    server = GrpcServer(verifier=PrincipalVerifier(principal_keys[1]), address="127.0.0.1:0",
-                        services=[(leads_pb2_grpc.add_LeadsServicer_to_server, servicer, "crm.leads.v1.Leads")])
-    await server.start()
-    yield f"127.0.0.1:{server.port}", servicer
-    await server.drain(0)
+def leads_service(make_database, principal_keys) -> Iterator[LeadsService]:
+    """The real Leads service (`python -m crm_leads serve`) on a fresh database and a private NATS,
+    trusting the public half of the key the gateway settings sign principals with."""
+    with running_leads(make_database("gwleads"), principal_keys[1]) as service:
+        yield service
 
 
 @pytest.fixture(scope="session")
@@ -53,9 +48,10 @@ async def gateway_db(make_database) -> str:
 
 
 @pytest.fixture(scope="session")
-async def gw(gateway_db, settings_for, fake_leads, redis_url) -> AsyncIterator[RunningGateway]:
-    """The gateway with Redis, NATS and the fake Leads service, the demo organisation loaded."""
-    settings = settings_for(gateway_db, leads_target=fake_leads[0])
+async def gw(gateway_db, settings_for, leads_service, redis_url) -> AsyncIterator[RunningGateway]:
+    """The gateway with Redis and the real Leads service, the demo organisation loaded. Its identity
+    events go to the Leads service's NATS, so the service learns the demo SDRs (LEAD-3)."""
+    settings = settings_for(gateway_db, leads_target=leads_service.target, nats_url=leads_service.nats_url)
     async with serve(settings) as running:
         await loader.load_org(gw=running.runtime.gateway, password=DEMO_PASSWORD)
         yield running

@@ -7,7 +7,7 @@ import os
 import sys
 
 from crm_gateway.demo import loader
-from gw_helpers import DEMO_PASSWORD, migrated_database, serve
+from gw_helpers import DEMO_PASSWORD, bearer, login, migrated_database, serve
 
 
 async def test_load_org_twice_is_idempotent(make_database, settings_for):
@@ -38,22 +38,22 @@ async def _cli(env: dict, *args: str) -> str:
     return out.decode()
 
 
-async def test_cli_migrate_load_demo_and_create_admin(make_database, settings_for, fake_leads, principal_keys):
-    """`python -m crm_gateway migrate|load-demo|create-admin` against a fresh database and a Leads service."""
+async def test_cli_migrate_load_demo_and_create_admin(make_database, settings_for, leads_service, principal_keys):
+    """`python -m crm_gateway migrate|load-demo|create-admin` against a fresh database and the real Leads
+    service: load-demo registers the four landing-page forms there (LEAD-1), once."""
     url = make_database("gwcli")
-    settings = settings_for(url, leads_target=fake_leads[0])
+    settings = settings_for(url, leads_target=leads_service.target)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CRM_")}
     env.update({
         "CRM_GATEWAY_DATABASE_URL": url, "CRM_GATEWAY_NATS_URL": settings.nats_url,
         "CRM_GATEWAY_JWT_SECRET": settings.jwt_secret.get_secret_value(),
-        "CRM_GATEWAY_PRINCIPAL_PRIVATE_KEY": principal_keys[0], "CRM_GATEWAY_LEADS_TARGET": fake_leads[0],
+        "CRM_GATEWAY_PRINCIPAL_PRIVATE_KEY": principal_keys[0], "CRM_GATEWAY_LEADS_TARGET": leads_service.target,
         "CRM_GATEWAY_DEMO_PASSWORD": DEMO_PASSWORD, "CRM_GATEWAY_ARGON2_MEMORY_KIB": "8192",
         "CRM_GATEWAY_ARGON2_TIME_COST": "1", "CRM_GATEWAY_ADMIN_PASSWORD": "kiosk-admin-pass-77",
     })
     await _cli(env, "migrate")
     first = await _cli(env, "load-demo")
     assert "'users_created': 26" in first
-    assert {slug for slug, _ in loader.FORMS} <= set(fake_leads[1].forms)
     second = await _cli(env, "load-demo")
     assert "'users_unchanged': 26" in second and "none (all exist)" in second
     assert "admin root ready" in await _cli(env, "create-admin", "root", "--email", "root@example.com")
@@ -61,6 +61,13 @@ async def test_cli_migrate_load_demo_and_create_admin(make_database, settings_fo
         async with running.client() as c:
             ok = await c.post("/api/v1/auth/token", data={"username": "root", "password": "kiosk-admin-pass-77"})
             assert ok.status_code == 200, ok.text
+            forms = await c.get("/api/v1/web-forms", headers=bearer(await login(c, "marketing")))
+            assert forms.status_code == 200, forms.text
+            by_slug = {f["slug"]: f for f in forms.json()["items"]}
+            created_now = first.split("web forms created:")[1]  # other tests may have made some already
+            for slug, name in loader.FORMS:
+                assert by_slug[slug]["active"] is True
+                assert slug not in created_now or by_slug[slug]["landing_page_name"] == name
         published = await running.sql("select count(*) as n from outbox where published_at is not null")
         assert published[0].n >= 27
 

@@ -1,6 +1,12 @@
-"""/api/v1/leads through the gateway (LEAD-4): role refusal without the Leads service, translation to
-gRPC, Idempotency-Key replay, ETag / If-Match, list filters. The real service is covered end to end."""
+"""/api/v1/leads through the gateway to the real Leads service (LEAD-4): role refusal without the Leads
+service, Idempotency-Key replay, de-duplication by email (LEAD-8), ETag / If-Match, list filters,
+sort and cursor pages, the caller's role reaching the service, and a 503 when it is down."""
 from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -8,6 +14,17 @@ from gw_helpers import assert_problem, bearer, login
 
 NEW_LEAD = {"source": "trade show", "first_name": "Grace", "last_name": "Hopper", "company": "Navy Systems",
             "email": "grace@navy.example", "number_of_locations": 40}
+
+
+def unique_lead(**changes) -> dict:
+    """NEW_LEAD with an email no other test uses (the service merges leads by email, LEAD-8)."""
+    return {**NEW_LEAD, "email": f"grace.{uuid.uuid4().hex[:12]}@navy.example", **changes}
+
+
+async def find_leads(client, headers: dict, **params) -> list[dict]:
+    response = await client.get("/api/v1/leads", params=params, headers=headers)
+    assert response.status_code == 200, response.text
+    return response.json()["items"]
 
 
 async def test_leads_need_a_login(bare_gw):
@@ -30,61 +47,171 @@ async def test_roles_without_leads_access_are_refused(bare_gw, username):
 
 
 async def test_leads_service_down_is_503_problem(bare_gw):
+    """bare_gw points at a closed port: the gateway answers a 503 problem, not a 500 or a hang."""
     async with bare_gw.client() as c:
         headers = bearer(await login(c, "sdr1"))
-        assert_problem(await c.get("/api/v1/leads", headers=headers), 503)
+        body = assert_problem(await c.get("/api/v1/leads", headers=headers), 503)
+        assert "unavailable" in body["detail"]
+        assert_problem(await c.post("/api/v1/leads", json=unique_lead(), headers=headers), 503)
 
 
-async def test_create_with_idempotency_key_replays(client, fake_leads):
-    """DESIGN 6: the same Idempotency-Key and body answer the first result; another body is a 422."""
-    servicer = fake_leads[1]
-    headers = {**bearer(await login(client, "sdr1")), "Idempotency-Key": "import-row-17"}
-    first = await client.post("/api/v1/leads", json=NEW_LEAD, headers=headers)
+async def test_create_with_idempotency_key_replays(client):
+    """DESIGN 6 / LEAD-4: the same Idempotency-Key and body answer the first result and create one lead
+    (a second call reaching the service would have merged into it, LEAD-8, and counted a submission);
+    another body under the same key is a 422."""
+    body = unique_lead()
+    sdr = bearer(await login(client, "sdr1"))
+    headers = {**sdr, "Idempotency-Key": f"import-row-{uuid.uuid4().hex[:8]}"}
+    first = await client.post("/api/v1/leads", json=body, headers=headers)
     assert first.status_code == 201, first.text
     lead = first.json()
     assert first.headers["location"] == f"/api/v1/leads/{lead['id']}" and first.headers["etag"] == '"1"'
     assert lead["number_of_locations"] == 40 and lead["using_kiosks"] is None
-    calls = len([c for c in servicer.calls if c[0] == "CreateLead"])
-    again = await client.post("/api/v1/leads", json=NEW_LEAD, headers=headers)
+    assert (lead["source"], lead["status"], lead["email"]) == ("trade show", "New", body["email"])
+    again = await client.post("/api/v1/leads", json=body, headers=headers)
     assert again.status_code == 201 and again.json() == lead and again.headers["location"] == first.headers["location"]
-    assert len([c for c in servicer.calls if c[0] == "CreateLead"]) == calls
-    other = await client.post("/api/v1/leads", json={**NEW_LEAD, "company": "Other"}, headers=headers)
+    assert again.headers["idempotent-replayed"] == "true"
+    other = await client.post("/api/v1/leads", json={**body, "company": "Other"}, headers=headers)
     assert_problem(other, 422, field="Idempotency-Key")
-    principal = next(p for name, p in reversed(servicer.calls) if name == "CreateLead")
-    assert principal.role == "sdr" and principal.username == "sdr1" and principal.kind == "user"
+    [listed] = await find_leads(client, sdr, q=body["email"])
+    assert listed["id"] == lead["id"] and listed["company"] == "Navy Systems"
+    assert (listed["submission_count"], listed["version"]) == (1, 1)
+
+
+async def test_same_person_without_a_key_updates_one_lead(client):
+    """LEAD-8: entering the same email again (any case) updates that person's lead instead of adding one."""
+    body = unique_lead()
+    headers = bearer(await login(client, "marketing"))
+    first = (await client.post("/api/v1/leads", json=body, headers=headers)).json()
+    second = await client.post("/api/v1/leads", json={**body, "email": body["email"].upper(), "phone": "555 0199"},
+                               headers=headers)
+    assert second.status_code == 201, second.text
+    assert second.json()["id"] == first["id"]
+    [listed] = await find_leads(client, headers, q=body["email"])
+    assert listed["id"] == first["id"] and listed["phone"] == "555 0199"
+    assert listed["submission_count"] == 2 and listed["version"] == 2
 
 
 async def test_get_and_patch_with_etags(client):
+    """LEAD-4: reads carry an ETag; If-Match with a stale version is a 412 that changes nothing."""
     headers = bearer(await login(client, "vp.sales"))
-    lead = (await client.post("/api/v1/leads", json=NEW_LEAD, headers=headers)).json()
+    lead = (await client.post("/api/v1/leads", json=unique_lead(), headers=headers)).json()
     got = await client.get(f"/api/v1/leads/{lead['id']}", headers=headers)
-    assert got.headers["etag"] == '"1"'
+    assert got.status_code == 200 and got.headers["etag"] == '"1"' and got.json()["id"] == lead["id"]
     patched = await client.patch(f"/api/v1/leads/{lead['id']}", json={"status": "Working", "phone": "555"},
                                  headers={**headers, "If-Match": '"1"'})
     assert patched.status_code == 200, patched.text
-    assert patched.json()["status"] == "Working" and patched.headers["etag"] == '"2"'
+    assert patched.json()["status"] == "Working" and patched.json()["phone"] == "555"
+    assert patched.headers["etag"] == '"2"'
     stale = await client.patch(f"/api/v1/leads/{lead['id']}", json={"status": "Qualified"},
                                headers={**headers, "If-Match": '"1"'})
     assert_problem(stale, 412)
+    after = await client.get(f"/api/v1/leads/{lead['id']}", headers=headers)
+    assert after.headers["etag"] == '"2"' and after.json()["status"] == "Working"
     assert_problem(await client.patch(f"/api/v1/leads/{lead['id']}", json={"status": "Qualified"},
                                       headers={**headers, "If-Match": "yesterday"}), 422, field="If-Match")
     assert_problem(await client.get("/api/v1/leads/unknown", headers=headers), 404)
+    assert_problem(await client.get(f"/api/v1/leads/{uuid.uuid4()}", headers=headers), 404)
 
 
-async def test_list_translates_filters(client, fake_leads):
+async def test_service_rules_and_the_callers_role_reach_the_leads_service(client):
+    """The signed principal carries the caller's role: an SDR may not choose an owner (only admin and
+    vp_sales may), a VP may but must name an active SDR; an Unqualified lead needs a reason."""
+    sdr = bearer(await login(client, "sdr2"))
+    lead = (await client.post("/api/v1/leads", json=unique_lead(), headers=sdr)).json()
+    url = f"/api/v1/leads/{lead['id']}"
+    assert_problem(await client.patch(url, json={"owner_id": "someone-else"}, headers=sdr), 403, field="owner_id")
+    vp = bearer(await login(client, "vp.sales"))
+    assert_problem(await client.patch(url, json={"owner_id": "someone-else"}, headers=vp), 422, field="owner_id")
+    assert_problem(await client.patch(url, json={"status": "Unqualified"}, headers=sdr), 422,
+                   field="unqualified_reason")
+    assert_problem(await client.patch(url, json={"status": "Customer"}, headers=sdr), 422, field="status")
+    assert_problem(await client.post("/api/v1/leads", json=unique_lead(source="carrier pigeon"), headers=sdr), 422,
+                   field="source")
+    unqualified = await client.patch(url, json={"status": "Unqualified", "unqualified_reason": "too small"},
+                                     headers=sdr)
+    assert unqualified.status_code == 200, unqualified.text
+    assert (unqualified.json()["unqualified_reason"], unqualified.json()["version"]) == ("too small", 2)
+
+
+async def test_list_filters_sorts_and_pages_real_leads(client):
+    """LEAD-4: status, source, landing page, date and text filters select the matching leads only;
+    sort and cursor pages walk them. Every lead here shares a token no other test uses."""
+    token = f"zq{uuid.uuid4().hex[:8]}"
     headers = bearer(await login(client, "marketing"))
-    response = await client.get("/api/v1/leads", headers=headers, params=[
-        ("status", "New"), ("status", "Working"), ("source", "website"), ("created_from", "2024-01-01"),
-        ("created_to", "2024-01-31"), ("q", "kiosk"), ("sort", "-created_at"), ("limit", "10")])
-    assert response.status_code == 200, response.text
-    assert set(response.json()) == {"items", "next_cursor"}
-    request = next(r for name, r in reversed(fake_leads[1].calls) if name == "ListLeads")
-    assert list(request.statuses) == ["New", "Working"] and list(request.sources) == ["website"]
-    assert request.text == "kiosk" and request.sort == "-created_at" and request.page_size == 10
-    assert request.created_to.ToDatetime().isoformat() == "2024-02-01T00:00:00"
+    made = {}
+    for name, source, landing_page in (("Alpha", "trade show", None), ("Beta", "referral", None),
+                                       ("Gamma", "website", "kiosk-roi-calculator")):
+        body = unique_lead(company=f"{token} {name}", source=source, landing_page=landing_page)
+        created = await client.post("/api/v1/leads", json=body, headers=headers)
+        assert created.status_code == 201, created.text
+        made[name] = created.json()
+    working = await client.patch(f"/api/v1/leads/{made['Beta']['id']}", json={"status": "Working"}, headers=headers)
+    assert working.status_code == 200, working.text
+
+    async def names(**params) -> list[str]:
+        return [lead["company"].split()[-1] for lead in await find_leads(client, headers, q=token, **params)]
+
+    assert sorted(await names()) == ["Alpha", "Beta", "Gamma"]
+    assert await names(status="Working") == ["Beta"]
+    assert sorted(await names(status=["New", "Working"])) == ["Alpha", "Beta", "Gamma"]
+    assert sorted(await names(source=["trade show", "referral"])) == ["Alpha", "Beta"]
+    assert await names(landing_page="kiosk-roi-calculator") == ["Gamma"]
+    assert await names(status="Qualified") == []
+    today = datetime.now(timezone.utc).date()
+    around = {"created_from": str(today - timedelta(days=1)), "created_to": str(today + timedelta(days=1))}
+    assert sorted(await names(**around)) == ["Alpha", "Beta", "Gamma"]
+    assert await names(created_from=str(today + timedelta(days=2))) == []
+    assert await names(created_to=str(today - timedelta(days=2))) == []
+    assert [lead["id"] for lead in await find_leads(client, headers, q=made["Gamma"]["email"])] == [made["Gamma"]["id"]]
+    assert await names(sort="company") == ["Alpha", "Beta", "Gamma"]
+    assert await names(sort="-company") == ["Gamma", "Beta", "Alpha"]
+
+    first = await client.get("/api/v1/leads", params={"q": token, "sort": "company", "limit": 2}, headers=headers)
+    assert first.status_code == 200, first.text
+    page = first.json()
+    assert set(page) == {"items", "next_cursor"} and page["next_cursor"]
+    assert [lead["company"].split()[-1] for lead in page["items"]] == ["Alpha", "Beta"]
+    rest = await client.get("/api/v1/leads", params={"q": token, "sort": "company", "limit": 2,
+                                                     "cursor": page["next_cursor"]}, headers=headers)
+    assert [lead["company"].split()[-1] for lead in rest.json()["items"]] == ["Gamma"]
+    assert rest.json()["next_cursor"] is None
+
     assert_problem(await client.get("/api/v1/leads", params={"limit": 500}, headers=headers), 422, field="limit")
     assert_problem(await client.get("/api/v1/leads", params={"created_from": "last week"}, headers=headers), 422,
                    field="created_from")
+    assert_problem(await client.get("/api/v1/leads", params={"sort": "-favourite"}, headers=headers), 422,
+                   field="sort")
+    assert_problem(await client.get("/api/v1/leads", params={"cursor": "not-a-cursor"}, headers=headers), 422,
+                   field="cursor")
+
+
+async def test_new_leads_go_round_robin_to_the_demo_sdrs(client):
+    """LEAD-3: the gateway's crm.identity.user.* events reach the Leads service, whose pool of active SDRs
+    then takes new leads in turn. Events arrive asynchronously: create leads until every SDR got one."""
+    admin = bearer(await login(client, "admin"))
+    users = (await client.get("/api/v1/users", params={"limit": 200}, headers=admin)).json()["items"]
+    sdrs = {u["id"] for u in users if u["role"] == "sdr" and u["active"]}
+    assert len(sdrs) >= 3
+    headers = bearer(await login(client, "vp.marketing"))
+
+    async def new_owner() -> str:
+        created = await client.post("/api/v1/leads", json=unique_lead(source="webinar"), headers=headers)
+        assert created.status_code == 201, created.text
+        return created.json()["owner_id"]
+
+    seen: set[str] = set()
+    deadline = time.monotonic() + 20
+    while seen != sdrs:
+        assert time.monotonic() < deadline, f"the Leads service never assigned to every SDR; got {seen}"
+        owner = await new_owner()
+        if owner:
+            assert owner in sdrs
+            seen.add(owner)
+        else:
+            await asyncio.sleep(0.2)
+    turn = [await new_owner() for _ in sdrs]
+    assert set(turn) == sdrs, "one full turn gives every active SDR exactly one lead"
 
 
 async def test_health_probes_and_request_ids(gw, bare_gw):

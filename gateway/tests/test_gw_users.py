@@ -165,9 +165,10 @@ async def test_identity_events_in_outbox_with_increasing_versions(gw, client):
     assert mine[0][1].username == body["username"] and list(mine[0][1].territories) == ["PAC"]
 
 
-async def test_user_created_reaches_nats(gw, client, nats_url):
-    """The relay publishes crm.identity.user.created to JetStream with the event id as Nats-Msg-Id."""
-    nc = await nats.connect(nats_url)
+async def test_user_created_reaches_nats(gw, client):
+    """The relay publishes crm.identity.user.created to JetStream with the event id as Nats-Msg-Id
+    (on the gateway's NATS: the Leads service's private server, where its SDR pool is fed)."""
+    nc = await nats.connect(gw.settings.nats_url)
     try:
         js = nc.jetstream()
         sub = await js.subscribe("crm.identity.user.created", ordered_consumer=True,

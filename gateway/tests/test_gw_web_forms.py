@@ -1,6 +1,9 @@
-"""Landing-page forms (LEAD-1, MKT-1): managing forms through the Leads service, and the public
-submission endpoint: validation, honeypot, anonymous principal, rate limit, CORS."""
+"""Landing-page forms (LEAD-1, MKT-1, LEAD-8): managing forms in the real Leads service, and the public
+submission endpoint: website leads an SDR then finds, de-duplication by email, validation, honeypot,
+rate limit, CORS."""
 from __future__ import annotations
+
+import uuid
 
 import pytest
 
@@ -12,32 +15,50 @@ PERSON = {"first_name": "Ada", "last_name": "Lovelace", "company": "Engines Ltd"
 
 
 @pytest.fixture
-async def form(client, fake_leads) -> str:
-    servicer = fake_leads[1]
-    if SLUG not in servicer.forms:
-        admin = bearer(await login(client, "admin"))
-        created = await client.post("/api/v1/web-forms", json={"slug": SLUG, "landing_page_name": "How to Spec"},
-                                    headers=admin)
-        assert created.status_code == 201, created.text
+async def form(client) -> str:
+    """The form at SLUG in the Leads service (the demo loader may have registered it already)."""
+    admin = bearer(await login(client, "admin"))
+    created = await client.post("/api/v1/web-forms", json={"slug": SLUG, "landing_page_name": "How to Spec"},
+                                headers=admin)
+    assert created.status_code in (201, 409), created.text
     return SLUG
 
 
-async def test_manage_forms_by_role(client, fake_leads, form):
+def person(**changes) -> dict:
+    """PERSON with an email no other test uses: the Leads service keeps one lead per email (LEAD-8)."""
+    return {**PERSON, "email": f"ada.{uuid.uuid4().hex[:12]}@engines.example", **changes}
+
+
+async def lead_of(client, email: str) -> dict:
+    """The one lead with this email, as an SDR sees it through GET /api/v1/leads?q=."""
+    response = await client.get("/api/v1/leads", params={"q": email}, headers=bearer(await login(client, "sdr1")))
+    assert response.status_code == 200, response.text
+    [lead] = response.json()["items"]
+    return lead
+
+
+async def test_manage_forms_by_role(client, form):
     """LEAD-1: marketing and admins manage forms, SDRs may read them, others are refused."""
     marketing = bearer(await login(client, "marketing"))
-    created = await client.post("/api/v1/web-forms", json={"slug": "kiosk-roi-calculator",
-                                                           "landing_page_name": "ROI"}, headers=marketing)
-    assert created.status_code in (201, 409)
+    slug = f"kiosk-faq-{uuid.uuid4().hex[:8]}"
+    created = await client.post("/api/v1/web-forms", json={"slug": slug, "landing_page_name": "FAQ"}, headers=marketing)
+    assert created.status_code == 201, created.text
+    assert created.headers["location"] == f"/api/v1/web-forms/{slug}" and created.headers["etag"] == '"1"'
+    assert (created.json()["slug"], created.json()["active"], created.json()["version"]) == (slug, True, 1)
+    assert_problem(await client.post("/api/v1/web-forms", json={"slug": slug, "landing_page_name": "Again"},
+                                     headers=marketing), 409, field="slug")
     listed = await client.get("/api/v1/web-forms", headers=bearer(await login(client, "sdr2")))
-    assert SLUG in {f["slug"] for f in listed.json()["items"]}
-    got = await client.get(f"/api/v1/web-forms/{SLUG}", headers=marketing)
+    assert {SLUG, slug} <= {f["slug"] for f in listed.json()["items"]}
+    got = await client.get(f"/api/v1/web-forms/{slug}", headers=marketing)
     assert got.status_code == 200 and got.headers["etag"] == f'"{got.json()["version"]}"'
-    patched = await client.patch(f"/api/v1/web-forms/{SLUG}", json={"landing_page_name": "How to Spec Out a Kiosk"},
+    patched = await client.patch(f"/api/v1/web-forms/{slug}", json={"landing_page_name": "Kiosk FAQ"},
                                  headers={**marketing, "If-Match": got.headers["etag"]})
-    assert patched.status_code == 200 and patched.json()["landing_page_name"] == "How to Spec Out a Kiosk"
-    stale = await client.patch(f"/api/v1/web-forms/{SLUG}", json={"active": True},
+    assert patched.status_code == 200 and patched.json()["landing_page_name"] == "Kiosk FAQ"
+    assert patched.headers["etag"] == '"2"'
+    stale = await client.patch(f"/api/v1/web-forms/{slug}", json={"active": False},
                                headers={**marketing, "If-Match": got.headers["etag"]})
     assert_problem(stale, 412)
+    assert (await client.get(f"/api/v1/web-forms/{slug}", headers=marketing)).json()["active"] is True
     assert_problem(await client.post("/api/v1/web-forms", json={"slug": "x-y", "landing_page_name": "n"},
                                      headers=bearer(await login(client, "sdr2"))), 403)
     assert_problem(await client.get("/api/v1/web-forms", headers=bearer(await login(client, "csr2"))), 403)
@@ -46,33 +67,70 @@ async def test_manage_forms_by_role(client, fake_leads, form):
     assert_problem(await client.get("/api/v1/web-forms/no-such-form", headers=marketing), 404)
 
 
-async def test_json_submission_reaches_leads_as_anonymous(gw, fake_leads, form):
-    """LEAD-1: a valid post answers 202 and the Leads service gets it with an anonymous principal."""
-    servicer = fake_leads[1]
-    before = len(servicer.submissions)
+async def test_retired_form_takes_no_submissions(client, gw):
+    """LEAD-1: a deactivated form answers 404 to visitors and creates no lead; re-opened, it takes them."""
+    marketing = bearer(await login(client, "marketing"))
+    slug = f"retired-{uuid.uuid4().hex[:8]}"
+    assert (await client.post("/api/v1/web-forms", json={"slug": slug, "landing_page_name": "Old"},
+                              headers=marketing)).status_code == 201
+    closed = await client.patch(f"/api/v1/web-forms/{slug}", json={"active": False},
+                                headers={**marketing, "If-Match": '"1"'})
+    assert closed.status_code == 200 and closed.json()["active"] is False
+    visitor = person()
+    async with gw.client("10.20.1.1") as c:
+        assert_problem(await c.post(f"/api/v1/web-forms/{slug}/submissions", json=visitor), 404)
+        listed = await client.get("/api/v1/leads", params={"q": visitor["email"]},
+                                  headers=bearer(await login(client, "sdr1")))
+        assert listed.json()["items"] == []
+        await client.patch(f"/api/v1/web-forms/{slug}", json={"active": True}, headers=marketing)
+        assert (await c.post(f"/api/v1/web-forms/{slug}/submissions", json=visitor)).status_code == 202
+    assert (await lead_of(client, visitor["email"]))["landing_page"] == slug
+
+
+async def test_json_submission_creates_a_website_lead(client, gw, form):
+    """LEAD-1: a valid anonymous post answers 202, and an SDR then finds a website lead tagged with
+    the form's landing page (the URL's slug wins over a landing_page field in the body)."""
+    visitor = person()
     async with gw.client("10.20.0.1") as c:
         response = await c.post(f"/api/v1/web-forms/{form}/submissions",
-                                json={**PERSON, "landing_page": "ignored", "message": "m" * 20_000,
+                                json={**visitor, "landing_page": "ignored", "message": "m" * 20_000,
                                       "number_of_locations": 25, "using_kiosks": True, "website": ""})
     assert response.status_code == 202, response.text
     assert response.json() == {"status": "accepted"}
-    request, principal = servicer.submissions[before]
-    assert request.form_slug == form and request.data.email == PERSON["email"]
-    assert request.data.number_of_locations == 25 and request.data.using_kiosks is True
-    assert len(request.data.message) == 20_000 and request.submitted_at.seconds > 0
-    assert principal.role == "anonymous" and principal.kind == "anonymous"
+    lead = await lead_of(client, visitor["email"])
+    assert (lead["source"], lead["landing_page"], lead["status"]) == ("website", form, "New")
+    assert (lead["first_name"], lead["last_name"], lead["company"]) == ("Ada", "Lovelace", "Engines Ltd")
+    assert (lead["state"], lead["country"], lead["phone"]) == ("CA", "US", "+1 555 0100")
+    assert lead["number_of_locations"] == 25 and lead["using_kiosks"] is True
+    assert len(lead["message"]) == 20_000 and lead["submission_count"] == 1 and lead["created_at"]
 
 
-async def test_form_encoded_submission(gw, fake_leads, form):
+async def test_same_visitor_again_updates_their_lead(client, gw, form):
+    """LEAD-8: a second post with the same email (any case) answers the same 202 and updates the one
+    lead: given fields overwrite, empty ones never erase."""
+    visitor = person()
+    async with gw.client("10.20.0.4") as c:
+        url = f"/api/v1/web-forms/{form}/submissions"
+        assert (await c.post(url, json={**visitor, "title": "CTO"})).status_code == 202
+        again = await c.post(url, json={**visitor, "email": visitor["email"].upper(), "phone": "+1 555 0199",
+                                        "title": "", "number_of_locations": 60})
+    assert again.status_code == 202 and again.json() == {"status": "accepted"}
+    lead = await lead_of(client, visitor["email"])
+    assert (lead["phone"], lead["title"], lead["number_of_locations"]) == ("+1 555 0199", "CTO", 60)
+    assert lead["submission_count"] == 2 and lead["source"] == "website"
+
+
+async def test_form_encoded_submission(client, gw, form):
     """LEAD-1: browsers post form-encoded; "yes" means true, numbers arrive as text."""
-    servicer = fake_leads[1]
+    visitor = person()
     async with gw.client("10.20.0.2") as c:
         response = await c.post(f"/api/v1/web-forms/{form}/submissions",
-                                data={**PERSON, "using_kiosks": "yes", "number_of_locations": "12", "website": "",
+                                data={**visitor, "using_kiosks": "yes", "number_of_locations": "12", "website": "",
                                       "role": "IT"})
     assert response.status_code == 202, response.text
-    request, _ = servicer.submissions[-1]
-    assert request.data.using_kiosks is True and request.data.number_of_locations == 12 and request.data.role == "IT"
+    lead = await lead_of(client, visitor["email"])
+    assert lead["using_kiosks"] is True and lead["number_of_locations"] == 12 and lead["role"] == "IT"
+    assert (lead["source"], lead["landing_page"]) == ("website", form)
 
 
 async def test_invalid_submissions_are_named_problems(gw, form):
@@ -95,6 +153,16 @@ async def test_honeypot_dropped_without_calling_leads(bare_gw):
         assert response.status_code == 202 and response.json() == {"status": "accepted"}
         unavailable = await c.post(f"/api/v1/web-forms/{SLUG}/submissions", json=PERSON)
     assert_problem(unavailable, 503)
+
+
+async def test_honeypot_creates_no_lead(client, gw, form):
+    """With the Leads service up, a filled honeypot still answers 202 and no lead appears."""
+    bot = person(website="http://spam")
+    async with gw.client("10.21.0.2") as c:
+        response = await c.post(f"/api/v1/web-forms/{form}/submissions", json=bot)
+    assert response.status_code == 202 and response.json() == {"status": "accepted"}
+    listed = await client.get("/api/v1/leads", params={"q": bot["email"]}, headers=bearer(await login(client, "sdr1")))
+    assert listed.status_code == 200 and listed.json()["items"] == []
 
 
 @pytest.mark.parametrize("which", ["gw", "bare_gw"])
