@@ -93,7 +93,7 @@ def wait_http(url: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--requests", type=int, default=3000)
-    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--half-peak-seconds", type=float, default=15)
     args = parser.parse_args()
     data_dir = Path(tempfile.mkdtemp(prefix="crm-bench-"))

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from crmkit.errors import PreconditionFailed
 from crmkit.principal import Principal
-from sqlalchemy import Select, and_, func, literal, or_, select, tuple_, update
+from sqlalchemy import Select, and_, bindparam, func, literal, or_, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,6 +22,15 @@ from crm_leads.domain.policy import ensure_can_work_leads
 LEAD_COLUMNS = tuple(c.name for c in leads.c if c.name != "email_key")
 FORM_COLUMNS = tuple(c.name for c in web_forms.c)
 _EMAIL_CONSTRAINT = "uq_leads_email_key"
+
+# The hot writes are built once and given their values as parameters, so SQLAlchemy compiles
+# each a single time instead of on every submission (values() inlined per call defeats its cache).
+_INSERT_LEAD = (insert(leads).on_conflict_do_nothing(index_elements=[leads.c.email_key])
+                .returning(leads.c.id))
+_UPDATE_LEAD = update(leads).where(leads.c.id == bindparam("_id"), leads.c.version == bindparam("_previous"))
+_LOCK_CURSOR = (lambda stmt: stmt.on_conflict_do_update(index_elements=[assignment_cursors.c.name],
+                                                        set_={"name": stmt.excluded.name})
+                .returning(assignment_cursors.c.last_key))(insert(assignment_cursors))
 
 
 def _is_uuid(value: str) -> bool:
@@ -72,10 +81,7 @@ class LeadRepository:
 
     async def add(self, lead: Lead) -> bool:
         """Insert a new lead; False (nothing written) when a lead with the same email exists already."""
-        inserted = (await self._session.execute(
-            insert(leads).values(_lead_row(lead))
-            .on_conflict_do_nothing(index_elements=[leads.c.email_key]).returning(leads.c.id)
-        )).first()
+        inserted = (await self._session.execute(_INSERT_LEAD, _lead_row(lead))).first()
         if inserted is not None:
             self._track(lead)
         return inserted is not None
@@ -86,8 +92,7 @@ class LeadRepository:
             return
         try:
             result = await self._session.execute(
-                update(leads).where(leads.c.id == lead.id, leads.c.version == lead.version - 1).values(_lead_row(lead))
-            )
+                _UPDATE_LEAD, {**_lead_row(lead), "_id": lead.id, "_previous": lead.version - 1})
         except IntegrityError as exc:
             if _EMAIL_CONSTRAINT in str(exc.orig):
                 raise EmailTaken() from None
@@ -196,12 +201,7 @@ class AssignmentRepository:
         An upsert that always updates creates the row on first use and locks it in one statement,
         so two replicas assigning at once queue on the same row instead of racing.
         """
-        stmt = insert(assignment_cursors).values(name=name)
-        return (await self._session.execute(
-            stmt.on_conflict_do_update(index_elements=[assignment_cursors.c.name],
-                                       set_={"name": stmt.excluded.name})
-            .returning(assignment_cursors.c.last_key)
-        )).scalar_one()
+        return (await self._session.execute(_LOCK_CURSOR, {"name": name})).scalar_one()
 
     async def move_cursor(self, key: str, name: str = ROUND_ROBIN) -> None:
         await self._session.execute(update(assignment_cursors).where(assignment_cursors.c.name == name)

@@ -137,8 +137,8 @@ async def _arrive(*, uow: LeadsUnitOfWork, rules: RatingRules, data: LeadData, s
 async def _assign_round_robin(uow: LeadsUnitOfWork, lead: Lead, now: datetime) -> None:
     """LEAD-3: the next active SDR after the shared cursor. With no active SDR the lead stays
     unassigned (owner empty) and waits for a manager to assign it by hand."""
-    cursor = await uow.assignment.lock_cursor()
-    sdr = next_sdr(await uow.users.sdr_pool(), cursor)
+    pool = await uow.users.sdr_pool()  # read before taking the lock: the lock is held until commit
+    sdr = next_sdr(pool, await uow.assignment.lock_cursor())
     if sdr is None:
         return
     lead.assign(sdr, rule=ROUND_ROBIN, now=now)
