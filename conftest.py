@@ -13,15 +13,20 @@ from crmctl import infra as infra_finder
 from crmkit.principal import generate_keypair
 
 
+_USED: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say which PostgreSQL, NATS and Redis the run used (DESIGN.md section 3: never silently)."""
+    for line in _USED:
+        terminalreporter.write_line(line)
+
+
 @pytest.fixture(scope="session")
-def infra(request):
+def infra():
     data_dir = Path(tempfile.mkdtemp(prefix="crm-test-infra-"))
     found = infra_finder.for_tests(data_dir)
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    message = f"test infrastructure: {found.describe()}"
-    if reporter:
-        reporter.write_line(message)
-    print(message)
+    _USED.append(f"test infrastructure: {found.describe()}")
     yield found
     found.close()
 
