@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import nats.errors
+import nats.js.errors
 from google.protobuf.message import DecodeError, Message
 from nats.js import JetStreamContext
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
@@ -71,6 +72,8 @@ class InboxConsumer:
             durable_name=self.durable, ack_policy=AckPolicy.EXPLICIT, deliver_policy=DeliverPolicy.ALL,
             filter_subjects=self._subjects, max_deliver=self._max_deliver + 1, ack_wait=30,
         )
+        if await self._nothing_applied_yet():
+            await self._forget_position()
         await self._js.add_consumer(stream_name(self._producer), config)  # idempotent for the same config
         sub = await self._js.pull_subscribe_bind(self.durable, stream_name(self._producer))
         try:
@@ -88,6 +91,23 @@ class InboxConsumer:
         finally:
             # A pull subscription left open makes the connection's drain wait its full timeout (30 s).
             await sub.unsubscribe()
+
+    async def _nothing_applied_yet(self) -> bool:
+        async with self._sessions() as session:
+            inbox = self._tables.inbox
+            return (await session.execute(
+                select(inbox.c.event_id).where(inbox.c.consumer == self.durable).limit(1))).first() is None
+
+    async def _forget_position(self) -> None:
+        """A new or restored database has applied nothing, but JetStream may remember having delivered
+        events to this durable: start it again from the first event (the inbox makes replays safe)."""
+        try:
+            info = await self._js.consumer_info(stream_name(self._producer), self.durable)
+        except nats.js.errors.NotFoundError:
+            return
+        if info.delivered.stream_seq:
+            log.warning("%s: database has applied nothing but the durable had advanced; replaying", self.durable)
+            await self._js.delete_consumer(stream_name(self._producer), self.durable)
 
     async def stop(self) -> None:
         self._stopping.set()

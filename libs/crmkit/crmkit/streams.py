@@ -13,6 +13,10 @@ log = logging.getLogger(__name__)
 
 DUPLICATE_WINDOW_SECONDS = 600  # the relay's Nats-Msg-Id dedup covers any restart shorter than this
 MAX_AGE_SECONDS = 14 * 24 * 3600
+# Streams that feed other services' read models keep every event: a service deployed (or whose
+# database is restored) months later must still be able to rebuild its copy from the start.
+# Producers and consumers both call ensure_stream, so the retention is decided here, once.
+KEEP_FOREVER = {"identity"}
 
 
 def stream_name(service: str) -> str:
@@ -44,7 +48,7 @@ async def ensure_stream(js: JetStreamContext, service: str) -> None:
         retention=RetentionPolicy.LIMITS,
         storage=StorageType.FILE,
         duplicate_window=DUPLICATE_WINDOW_SECONDS,
-        max_age=MAX_AGE_SECONDS,
+        max_age=0 if service in KEEP_FOREVER else MAX_AGE_SECONDS,
     )
     try:
         await js.add_stream(config)

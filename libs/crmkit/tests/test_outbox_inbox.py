@@ -226,3 +226,29 @@ async def test_trace_continues_from_the_writing_transaction_to_the_consumer(db, 
     names = {s.name for s in _exporter.get_finished_spans() if s.context.trace_id == trace_id}
     assert f"crm.{service}.user.created publish" in names
     assert f"crm.{service}.user.created process" in names
+
+
+async def run_until_applied(db, consumer: InboxConsumer, count: int) -> int:
+    task = asyncio.create_task(consumer.run())
+    try:
+        for _ in range(100):
+            if await count_applied(db) == count:
+                break
+            await asyncio.sleep(0.1)
+        return await count_applied(db)
+    finally:
+        await consumer.stop()
+        await asyncio.wait_for(task, 5)
+
+
+async def test_restored_database_replays_what_the_durable_had_already_delivered(db, js):
+    jetstream, service = js
+    await write_events(db, service, 2)
+    await OutboxRelay(db, tables, jetstream).publish_pending()
+    assert await run_until_applied(db, consumer_for(db, jetstream, service), 2) == 2
+    async with db() as session, session.begin():  # the database is restored from before those events
+        await session.execute(applied.delete())
+        await session.execute(tables.inbox.delete())
+    assert await run_until_applied(db, consumer_for(db, jetstream, service), 2) == 2
+    # a restart with applied events keeps its place: nothing is applied twice
+    assert await run_until_applied(db, consumer_for(db, jetstream, service), 2) == 2
