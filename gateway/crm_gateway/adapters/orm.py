@@ -75,6 +75,7 @@ audit_log = Table(
     Column("detail", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
     Index("audit_log_action_at", "action", "at"),
     Index("audit_log_actor_at", "actor_id", "at"),
+    Index("audit_log_at_id", "at", "id"),  # GET /api/v1/audit-events: newest first, keyset pages
 )
 
 messaging = messaging_tables(metadata)

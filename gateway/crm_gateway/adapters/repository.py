@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, literal, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -53,6 +53,17 @@ class TerritoryRecord:
     sales_region: str
 
 
+@dataclass(frozen=True)
+class AuditRecord:
+    id: int
+    occurred_at: datetime
+    action: str
+    actor_id: str | None
+    actor_name: str
+    address: str
+    detail: dict
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -64,6 +75,14 @@ class Repository:
     # territories
     async def territory_codes(self) -> set[str]:
         return set((await self._s.scalars(select(territories.c.code))).all())
+
+    async def list_territories(self) -> list[TerritoryRecord]:
+        rows = (await self._s.execute(select(territories).order_by(territories.c.code))).all()
+        return [TerritoryRecord(r.code, r.name, tuple(r.states), r.sales_region) for r in rows]
+
+    async def get_territory(self, code: str) -> TerritoryRecord | None:
+        row = (await self._s.execute(select(territories).where(territories.c.code == code))).first()
+        return None if row is None else TerritoryRecord(row.code, row.name, tuple(row.states), row.sales_region)
 
     async def upsert_territory(self, territory: TerritoryRecord) -> None:
         values = {"code": territory.code, "name": territory.name, "states": list(territory.states),
@@ -211,3 +230,22 @@ class Repository:
         await self._s.execute(audit_log.insert().values(
             action=action, actor_id=actor_id, actor_name=actor_name[:200], address=address[:64], detail=detail,
         ))
+
+    async def list_audit(self, *, actions: list[str], actor_id: str | None, since: datetime | None,
+                         until: datetime | None, before: tuple[datetime, int] | None,
+                         limit: int) -> list[AuditRecord]:
+        """Audit rows newest first (by time, then id); `before` is the (time, id) of the last row already seen."""
+        query = select(audit_log).order_by(audit_log.c.at.desc(), audit_log.c.id.desc()).limit(limit)
+        if actions:
+            query = query.where(audit_log.c.action.in_(actions))
+        if actor_id is not None:
+            query = query.where(audit_log.c.actor_id == actor_id)
+        if since is not None:
+            query = query.where(audit_log.c.at >= since)
+        if until is not None:
+            query = query.where(audit_log.c.at < until)
+        if before is not None:
+            last = tuple_(literal(before[0], audit_log.c.at.type), literal(before[1], audit_log.c.id.type))
+            query = query.where(tuple_(audit_log.c.at, audit_log.c.id) < last)
+        return [AuditRecord(r.id, r.at, r.action, r.actor_id, r.actor_name, r.address, dict(r.detail))
+                for r in (await self._s.execute(query)).all()]

@@ -76,19 +76,25 @@ def submission_request(slug: str, form: WebFormSubmission) -> leads_pb2.SubmitWe
                                           submitted_at=_ts(form.submitted_at or datetime.now(timezone.utc)))
 
 
-def instant(value: str | None, *, field: str, end_of_day: bool = False) -> Timestamp | None:
-    """An ISO date or datetime from a query string. A bare date used as an upper bound covers that whole day."""
+def moment(value: str | None, *, field: str, end_of_day: bool = False) -> datetime | None:
+    """An ISO date or datetime from a query string (UTC when it names no offset). A bare date used as an
+    upper bound covers that whole day."""
     if value is None:
         return None
     try:
         if len(value) == 10:
             day = date.fromisoformat(value)
-            moment = datetime.combine(day + timedelta(days=1) if end_of_day else day, time(), timezone.utc)
+            found = datetime.combine(day + timedelta(days=1) if end_of_day else day, time(), timezone.utc)
         else:
-            moment = datetime.fromisoformat(value)
+            found = datetime.fromisoformat(value)
     except ValueError as exc:
         raise InvalidInput("not an ISO 8601 date or date-time", field=field) from exc
-    return _ts(moment)
+    return found if found.tzinfo else found.replace(tzinfo=timezone.utc)
+
+
+def instant(value: str | None, *, field: str, end_of_day: bool = False) -> Timestamp | None:
+    found = moment(value, field=field, end_of_day=end_of_day)
+    return None if found is None else _ts(found)
 
 
 def list_request(*, statuses: list[str], owner_ids: list[str], sources: list[str], landing_pages: list[str],

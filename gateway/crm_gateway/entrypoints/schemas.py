@@ -1,4 +1,4 @@
-"""Request and response bodies of the identity API (users, tokens, API clients)."""
+"""Request and response bodies of the identity API (users, tokens, API clients, territories, audit events)."""
 from __future__ import annotations
 
 import uuid
@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
-from crm_gateway.adapters.repository import ApiClientRecord, UserRecord
+from crm_gateway.adapters.repository import ApiClientRecord, AuditRecord, TerritoryRecord, UserRecord
 
 
 class Strict(BaseModel):
@@ -123,3 +123,42 @@ class ApiClientCreated(ApiClientRead):
 
 class ApiClientPage(BaseModel):
     items: list[ApiClientRead]
+
+
+class TerritoryRead(BaseModel):
+    code: str
+    name: str
+    states: list[str] = Field(description="State and province codes the territory covers")
+    sales_region: str
+
+    @classmethod
+    def of(cls, territory: TerritoryRecord) -> TerritoryRead:
+        return cls(code=territory.code, name=territory.name, states=list(territory.states),
+                   sales_region=territory.sales_region)
+
+
+class TerritoryPage(BaseModel):
+    items: list[TerritoryRead]
+
+
+class AuditEventRead(BaseModel):
+    id: int
+    occurred_at: datetime
+    action: str
+    actor_id: str | None = Field(description="The user or API client; null when unknown (a failed login "
+                                             "naming no user)")
+    actor_username: str | None = Field(description="The username or API client name as recorded (for a failed "
+                                                   "login: the name that was tried); null when none was")
+    address: str = Field(description="Client address, or the tool that acted (e.g. demo-loader)")
+    detail: dict = Field(description="What happened, by action (reason, user_id, fields, path, ...); "
+                                     "never a password, key or token")
+
+    @classmethod
+    def of(cls, event: AuditRecord) -> AuditEventRead:
+        return cls(id=event.id, occurred_at=event.occurred_at, action=event.action, actor_id=event.actor_id,
+                   actor_username=event.actor_name or None, address=event.address, detail=event.detail)
+
+
+class AuditEventPage(BaseModel):
+    items: list[AuditEventRead]
+    next_cursor: str | None

@@ -1,8 +1,12 @@
 """The security audit trail (GEN-8): logins, failures, logouts, token reuse, refusals, admin changes."""
 from __future__ import annotations
 
+from datetime import datetime
+
+from crm_gateway.adapters.repository import AuditRecord
 from crm_gateway.domain.model import Caller
 from crm_gateway.service_layer.context import Gateway, GatewayUnitOfWork
+from crmkit.errors import InvalidInput
 
 LOGIN = "login"
 LOGIN_FAILED = "login_failed"
@@ -16,6 +20,13 @@ USER_DEACTIVATED = "user_deactivated"
 USER_REACTIVATED = "user_reactivated"
 API_CLIENT_CREATED = "api_client_created"
 API_CLIENT_REVOKED = "api_client_revoked"
+
+ACTIONS = (LOGIN, LOGIN_FAILED, LOGIN_THROTTLED, LOGOUT, REFRESH_REUSED, PERMISSION_DENIED, USER_CREATED,
+           USER_UPDATED, USER_DEACTIVATED, USER_REACTIVATED, API_CLIENT_CREATED, API_CLIENT_REVOKED)
+# What `detail` may show when the trail is read back: the keys the handlers above write. Anything else
+# (say a token or a password someone adds later by mistake) is left out rather than shown.
+PUBLIC_DETAIL_KEYS = frozenset({"reason", "rehashed", "family_id", "method", "path", "role", "required", "user_id",
+                                "username", "fields", "client_id"})
 
 
 async def record(uow: GatewayUnitOfWork, *, action: str, address: str, actor: Caller | None = None,
@@ -33,3 +44,27 @@ async def record_alone(gw: Gateway, *, action: str, address: str, actor: Caller 
         await record(uow, action=action, address=address, actor=actor, actor_id=actor_id, actor_name=actor_name,
                      detail=detail)
         await uow.commit()
+
+
+def public_detail(detail: dict) -> dict:
+    return {key: value for key, value in detail.items() if key in PUBLIC_DETAIL_KEYS}
+
+
+def check_actions(actions: list[str]) -> list[str]:
+    unknown = [action for action in actions if action not in ACTIONS]
+    if unknown:
+        raise InvalidInput(f"unknown action {unknown[0]!r}; one of {', '.join(ACTIONS)}", field="action")
+    return list(dict.fromkeys(actions))
+
+
+async def list_events(*, gw: Gateway, actions: list[str], actor_id: str | None, since: datetime | None,
+                      until: datetime | None, before: tuple[datetime, int] | None, limit: int) -> list[AuditRecord]:
+    """GEN-8, RPT-4: audit rows newest first, filtered; `detail` keeps only the keys in PUBLIC_DETAIL_KEYS."""
+    wanted = check_actions(actions)
+    if since is not None and until is not None and since >= until:
+        raise InvalidInput("must be later than since", field="until")
+    async with gw.uow() as uow:
+        found = await uow.repo.list_audit(actions=wanted, actor_id=actor_id, since=since, until=until,
+                                          before=before, limit=limit)
+    return [AuditRecord(r.id, r.occurred_at, r.action, r.actor_id, r.actor_name, r.address, public_detail(r.detail))
+            for r in found]
