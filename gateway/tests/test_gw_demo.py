@@ -15,12 +15,14 @@ async def test_load_org_twice_is_idempotent(make_database, settings_for):
     async with serve(settings_for(url)) as running:
         first = await loader.load_org(gw=running.runtime.gateway, password=DEMO_PASSWORD)
         second = await loader.load_org(gw=running.runtime.gateway, password=DEMO_PASSWORD)
-        assert first == {"territories": 10, "users_created": 26, "users_updated": 0, "users_unchanged": 0}
-        assert second == {"territories": 10, "users_created": 0, "users_updated": 0, "users_unchanged": 26}
+        assert first == {"territories": 10, "territories_changed": 10, "users_created": 26, "users_updated": 0,
+                         "users_unchanged": 0}
+        assert second == {"territories": 10, "territories_changed": 0, "users_created": 0, "users_updated": 0,
+                          "users_unchanged": 26}
         assert (await running.sql("select count(*) as n from users"))[0].n == 26
         assert (await running.sql("select count(*) as n from territories"))[0].n == 10
-        events = await running.sql("select subject from outbox")
-        assert [e.subject for e in events] == ["crm.identity.user.created"] * 26
+        events = await running.sql("select subject from outbox order by seq")
+        assert [e.subject for e in events] == ["crm.identity.territory.updated"] * 10 + ["crm.identity.user.created"] * 26
         ae = (await running.sql(
             "select m.username as manager, array_agg(t.territory_code) as codes from users u "
             "join users m on m.id = u.manager_id join user_territories t on t.user_id = u.id "

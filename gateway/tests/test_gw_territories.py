@@ -2,7 +2,10 @@
 user and API client, ordered by code; one territory by code, 404 when unknown."""
 from __future__ import annotations
 
+from crm.identity.v1 import events_pb2
+from crm_gateway.adapters.repository import TerritoryRecord
 from crm_gateway.domain.model import CLIENT_ROLES
+from crm_gateway.service_layer.territories import converge_territories, get_territory
 from gw_helpers import assert_problem, bearer, login
 
 # one demo user of every role (DESIGN.md section 2)
@@ -63,3 +66,15 @@ async def test_documented_in_openapi(client):
     for path in ("/api/v1/territories", "/api/v1/territories/{code}"):
         operation = paths[path]["get"]
         assert operation["summary"] and "territor" in operation["description"]
+
+
+async def test_a_changed_territory_is_published_with_a_new_version(gw):
+    """The accounts service keeps its state -> territory map from these events (SEC-3)."""
+    before = await get_territory(gw=gw.runtime.gateway, code="PAC")
+    moved = TerritoryRecord(before.code, before.name, tuple(s for s in before.states if s != "HI"), before.sales_region)
+    assert await converge_territories(gw=gw.runtime.gateway, records=[moved]) == 1
+    assert await converge_territories(gw=gw.runtime.gateway, records=[moved]) == 0
+    rows = await gw.sql("select payload from outbox where subject = 'crm.identity.territory.updated' order by seq")
+    last = events_pb2.TerritoryUpdated.FromString(rows[-1].payload).territory
+    assert last.code == "PAC" and "HI" not in last.states and last.version >= 2
+    await converge_territories(gw=gw.runtime.gateway, records=[before])

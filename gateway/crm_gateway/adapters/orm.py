@@ -15,6 +15,7 @@ territories = Table(
     Column("name", String(100), nullable=False),
     Column("states", ARRAY(String(8)), nullable=False, server_default=text("'{}'")),
     Column("sales_region", String(20), nullable=False),
+    Column("version", BigInteger, nullable=False, server_default="1"),
 )
 
 users = Table(

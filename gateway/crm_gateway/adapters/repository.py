@@ -84,11 +84,17 @@ class Repository:
         row = (await self._s.execute(select(territories).where(territories.c.code == code))).first()
         return None if row is None else TerritoryRecord(row.code, row.name, tuple(row.states), row.sales_region)
 
-    async def upsert_territory(self, territory: TerritoryRecord) -> None:
+    async def upsert_territory(self, territory: TerritoryRecord) -> int | None:
+        """Create or change a territory; answers its new version, or None when nothing changed."""
         values = {"code": territory.code, "name": territory.name, "states": list(territory.states),
                   "sales_region": territory.sales_region}
         stmt = insert(territories).values(values)
-        await self._s.execute(stmt.on_conflict_do_update(index_elements=[territories.c.code], set_=values))
+        excluded = stmt.excluded
+        return (await self._s.execute(stmt.on_conflict_do_update(
+            index_elements=[territories.c.code], set_={**values, "version": territories.c.version + 1},
+            where=(territories.c.name != excluded.name) | (territories.c.states != excluded.states)
+            | (territories.c.sales_region != excluded.sales_region),
+        ).returning(territories.c.version))).scalar_one_or_none()
 
     # users
     async def _user_territories(self, user_ids: list[str]) -> dict[str, tuple[str, ...]]:

@@ -15,6 +15,7 @@ from crm_gateway.adapters.repository import TerritoryRecord
 from crm_gateway.domain.model import Caller
 from crm_gateway.service_layer import auth, users
 from crm_gateway.service_layer.context import Gateway
+from crm_gateway.service_layer.territories import converge_territories
 from crmkit.errors import CrmError, InvalidInput
 
 log = logging.getLogger(__name__)
@@ -69,11 +70,8 @@ def read_users() -> list[DemoUser]:
 async def load_org(*, gw: Gateway, password: str) -> dict[str, int]:
     """Create or converge the 10 territories and 26 users. Running it again changes nothing."""
     territories = read_territories()
-    async with gw.uow() as uow:
-        for territory in territories:
-            await uow.repo.upsert_territory(territory)
-        await uow.commit()
-    counts = {"territories": len(territories), "users_created": 0, "users_updated": 0, "users_unchanged": 0}
+    changed = await converge_territories(gw=gw, records=territories)
+    counts = {"territories": len(territories), "territories_changed": changed, "users_created": 0, "users_updated": 0, "users_unchanged": 0}
     for person in read_users():
         async with gw.uow() as uow:
             ids = await uow.repo.user_ids_by_username()

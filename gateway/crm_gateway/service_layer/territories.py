@@ -1,6 +1,10 @@
-"""Territories: the state -> territory map every client shows (read only; the demo loader fills it)."""
+"""Territories: the state -> territory map every client shows, and the events other services keep
+their copy from (crm.identity.territory.updated; accounts derives an address's territory from it)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from crm.identity.v1 import events_pb2
 from crm_gateway.adapters.repository import TerritoryRecord
 from crm_gateway.service_layer.context import Gateway
 from crmkit.errors import NotFound
@@ -17,3 +21,19 @@ async def get_territory(*, gw: Gateway, code: str) -> TerritoryRecord:
     if territory is None:
         raise NotFound(f"no territory {code!r}")
     return territory
+
+
+async def converge_territories(*, gw: Gateway, records: Iterable[TerritoryRecord]) -> int:
+    """Create or change territories to match `records`; each change is published. Answers how many changed."""
+    changed = 0
+    async with gw.uow() as uow:
+        for record in records:
+            version = await uow.repo.upsert_territory(record)
+            if version is None:
+                continue
+            changed += 1
+            uow.publish("crm.identity.territory.updated", events_pb2.TerritoryUpdated(territory=events_pb2.Territory(
+                code=record.code, name=record.name, states=list(record.states), sales_region=record.sales_region,
+                version=version)))
+        await uow.commit()
+    return changed

@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-29 10:12:04.118530
+Create Date: 2026-11-22 20:35:00
 """
 from alembic import op
 

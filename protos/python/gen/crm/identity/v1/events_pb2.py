@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1c\x63rm/identity/v1/events.proto\x12\x0f\x63rm.identity.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xce\x01\n\x04User\x12\n\n\x02id\x18\x01 \x01(\t\x12\x10\n\x08username\x18\x02 \x01(\t\x12\x11\n\tfull_name\x18\x03 \x01(\t\x12\r\n\x05\x65mail\x18\x04 \x01(\t\x12\x0c\n\x04role\x18\x05 \x01(\t\x12\x13\n\x0bterritories\x18\x06 \x03(\t\x12\x12\n\nmanager_id\x18\x07 \x01(\t\x12\x0e\n\x06\x61\x63tive\x18\x08 \x01(\x08\x12\x0f\n\x07version\x18\t \x01(\x03\x12.\n\nchanged_at\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"2\n\x0bUserCreated\x12#\n\x04user\x18\x01 \x01(\x0b\x32\x15.crm.identity.v1.User\"2\n\x0bUserUpdated\x12#\n\x04user\x18\x01 \x01(\x0b\x32\x15.crm.identity.v1.User\"6\n\x0fUserDeactivated\x12#\n\x04user\x18\x01 \x01(\x0b\x32\x15.crm.identity.v1.User\"6\n\x0fUserReactivated\x12#\n\x04user\x18\x01 \x01(\x0b\x32\x15.crm.identity.v1.Userb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1c\x63rm/identity/v1/events.proto\x12\x0f\x63rm.identity.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xce\x01\n\x04User\x12\n\n\x02id\x18\x01 \x01(\t\x12\x10\n\x08username\x18\x02 \x01(\t\x12\x11\n\tfull_name\x18\x03 \x01(\t\x12\r\n\x05\x65mail\x18\x04 \x01(\t\x12\x0c\n\x04role\x18\x05 \x01(\t\x12\x13\n\x0bterritories\x18\x06 \x03(\t\x12\x12\n\nmanager_id\x18\x07 \x01(\t\x12\x0e\n\x06\x61\x63tive\x18\x08 \x01(\x08\x12\x0f\n\x07version\x18\t \x01(\x03\x12.\n\nchanged_at\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"2\n\x0bUserCreated\x12#\n\x04user\x18\x01 \x01(\x0b\x32\x15.crm.identity.v1.User\"2\n\x0bUserUpdated\x12#\n\x04user\x18\x01 \x01(\x0b\x32\x15.crm.identity.v1.User\"6\n\x0fUserDeactivated\x12#\n\x04user\x18\x01 \x01(\x0b\x32\x15.crm.identity.v1.User\"6\n\x0fUserReactivated\x12#\n\x04user\x18\x01 \x01(\x0b\x32\x15.crm.identity.v1.User\"^\n\tTerritory\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0e\n\x06states\x18\x03 \x03(\t\x12\x14\n\x0csales_region\x18\x04 \x01(\t\x12\x0f\n\x07version\x18\x05 \x01(\x03\"A\n\x10TerritoryUpdated\x12-\n\tterritory\x18\x01 \x01(\x0b\x32\x1a.crm.identity.v1.Territoryb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -42,4 +42,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_USERDEACTIVATED']._serialized_end=449
   _globals['_USERREACTIVATED']._serialized_start=451
   _globals['_USERREACTIVATED']._serialized_end=505
+  _globals['_TERRITORY']._serialized_start=507
+  _globals['_TERRITORY']._serialized_end=601
+  _globals['_TERRITORYUPDATED']._serialized_start=603
+  _globals['_TERRITORYUPDATED']._serialized_end=668
 # @@protoc_insertion_point(module_scope)

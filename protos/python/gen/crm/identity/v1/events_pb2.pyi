@@ -56,3 +56,23 @@ class UserReactivated(_message.Message):
     USER_FIELD_NUMBER: _ClassVar[int]
     user: User
     def __init__(self, user: _Optional[_Union[User, _Mapping]] = ...) -> None: ...
+
+class Territory(_message.Message):
+    __slots__ = ("code", "name", "states", "sales_region", "version")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    STATES_FIELD_NUMBER: _ClassVar[int]
+    SALES_REGION_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    name: str
+    states: _containers.RepeatedScalarFieldContainer[str]
+    sales_region: str
+    version: int
+    def __init__(self, code: _Optional[str] = ..., name: _Optional[str] = ..., states: _Optional[_Iterable[str]] = ..., sales_region: _Optional[str] = ..., version: _Optional[int] = ...) -> None: ...
+
+class TerritoryUpdated(_message.Message):
+    __slots__ = ("territory",)
+    TERRITORY_FIELD_NUMBER: _ClassVar[int]
+    territory: Territory
+    def __init__(self, territory: _Optional[_Union[Territory, _Mapping]] = ...) -> None: ...
