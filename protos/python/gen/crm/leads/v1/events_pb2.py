@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from crm.leads.v1 import leads_pb2 as crm_dot_leads_dot_v1_dot_leads__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x63rm/leads/v1/events.proto\x12\x0c\x63rm.leads.v1\x1a\x18\x63rm/leads/v1/leads.proto\"/\n\x0bLeadCreated\x12 \n\x04lead\x18\x01 \x01(\x0b\x32\x12.crm.leads.v1.Lead\"Z\n\x0cLeadAssigned\x12\x0f\n\x07lead_id\x18\x01 \x01(\t\x12\x10\n\x08owner_id\x18\x02 \x01(\t\x12\x19\n\x11previous_owner_id\x18\x03 \x01(\t\x12\x0c\n\x04rule\x18\x04 \x01(\t\"h\n\x11LeadStatusChanged\x12\x0f\n\x07lead_id\x18\x01 \x01(\t\x12\x13\n\x0b\x66rom_status\x18\x02 \x01(\t\x12\x11\n\tto_status\x18\x03 \x01(\t\x12\x1a\n\x12unqualified_reason\x18\x04 \x01(\t\"G\n\x0bLeadUpdated\x12 \n\x04lead\x18\x01 \x01(\x0b\x32\x12.crm.leads.v1.Lead\x12\x16\n\x0e\x63hanged_fields\x18\x02 \x03(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x63rm/leads/v1/events.proto\x12\x0c\x63rm.leads.v1\x1a\x18\x63rm/leads/v1/leads.proto\"/\n\x0bLeadCreated\x12 \n\x04lead\x18\x01 \x01(\x0b\x32\x12.crm.leads.v1.Lead\"Z\n\x0cLeadAssigned\x12\x0f\n\x07lead_id\x18\x01 \x01(\t\x12\x10\n\x08owner_id\x18\x02 \x01(\t\x12\x19\n\x11previous_owner_id\x18\x03 \x01(\t\x12\x0c\n\x04rule\x18\x04 \x01(\t\"h\n\x11LeadStatusChanged\x12\x0f\n\x07lead_id\x18\x01 \x01(\t\x12\x13\n\x0b\x66rom_status\x18\x02 \x01(\t\x12\x11\n\tto_status\x18\x03 \x01(\t\x12\x1a\n\x12unqualified_reason\x18\x04 \x01(\t\"G\n\x0bLeadUpdated\x12 \n\x04lead\x18\x01 \x01(\x0b\x32\x12.crm.leads.v1.Lead\x12\x16\n\x0e\x63hanged_fields\x18\x02 \x03(\t\"\xbe\x01\n\rLeadConverted\x12\x0f\n\x07lead_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x12\n\ncontact_id\x18\x03 \x01(\t\x12\x18\n\x10\x61\x63\x63ount_owner_id\x18\x04 \x01(\t\x12\x14\n\x0c\x61\x63\x63ount_name\x18\x05 \x01(\t\x12\x14\n\x0c\x63ontact_name\x18\x06 \x01(\t\x12\x14\n\x0c\x63onverted_by\x18\x07 \x01(\t\x12\x18\n\x10\x65xisting_account\x18\x08 \x01(\x08\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -40,4 +40,6 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LEADSTATUSCHANGED']._serialized_end=314
   _globals['_LEADUPDATED']._serialized_start=316
   _globals['_LEADUPDATED']._serialized_end=387
+  _globals['_LEADCONVERTED']._serialized_start=390
+  _globals['_LEADCONVERTED']._serialized_end=580
 # @@protoc_insertion_point(module_scope)
