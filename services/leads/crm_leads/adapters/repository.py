@@ -5,6 +5,7 @@ import uuid
 from datetime import datetime, timezone
 
 from crmkit.errors import PreconditionFailed
+from crmkit.listing import Cursor, Sort
 from crmkit.principal import Principal
 from sqlalchemy import Select, and_, bindparam, func, literal, or_, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
@@ -15,7 +16,6 @@ from crm_leads.adapters.orm import assignment_cursors, leads, users, web_forms
 from crm_leads.domain.assignment import ROUND_ROBIN, SDR_ROLE
 from crm_leads.domain.commands import ListLeads
 from crm_leads.domain.errors import EmailTaken, LeadNotFound, SlugTaken
-from crm_leads.domain.listing import Cursor, Sort
 from crm_leads.domain.model import Lead, User, WebForm
 from crm_leads.domain.policy import ensure_can_work_leads
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from crmkit.errors import InvalidInput
+from crmkit.listing import Cursor, encode_cursor, page_size
 from crmkit.principal import Principal
 
 from crm_leads.domain import policy
 from crm_leads.domain.commands import ListLeads
 from crm_leads.domain.errors import WebFormNotFound
-from crm_leads.domain.listing import Cursor, decode_cursor, encode_cursor, page_size, parse_sort
+from crm_leads.domain.listing import LEAD_SORTING
 from crm_leads.domain.model import Lead, WebForm, canonical_source, canonical_status
 from crm_leads.domain.rating import RATINGS
 from crm_leads.service_layer.unit_of_work import LeadsUnitOfWork
@@ -23,9 +24,9 @@ async def get_lead(*, uow: LeadsUnitOfWork, principal: Principal, lead_id: str) 
 
 async def list_leads(*, uow: LeadsUnitOfWork, principal: Principal, query: ListLeads) -> tuple[list[Lead], str]:
     """A page of the leads the caller may see; answers (leads, cursor of the next page or "")."""
-    sort = parse_sort(query.sort)
+    sort = LEAD_SORTING.parse(query.sort)
     size = page_size(query.page_size)
-    after = decode_cursor(query.cursor, sort) if query.cursor else None
+    after = LEAD_SORTING.decode(query.cursor, sort) if query.cursor else None
     ratings = tuple(r.strip().upper() for r in query.ratings)
     if any(r not in RATINGS for r in ratings):
         raise InvalidInput(f"ratings are among {', '.join(RATINGS)}", field="ratings")
