@@ -1,0 +1,68 @@
+"""Settings of the integration process, from CRM_INTEGRATION_* environment variables."""
+from __future__ import annotations
+
+from email.utils import parseaddr
+from pathlib import Path
+from typing import Any
+
+from crmkit.config import ServiceSettings
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import SettingsConfigDict
+
+from crm_integration.adapters.delivery import SmtpEndpoint
+
+DEFAULT_DATA_DIR = Path("var")  # ./crm up's default CRM_DATA_DIR, relative to the working directory
+
+
+class IntegrationSettings(ServiceSettings):
+    """The kit's service settings plus outbound mail.
+
+    With `smtp_url` set (smtp://user:pass@host:port, or smtps:// for TLS from the first byte) mail
+    goes to that server; without it every message is written as an RFC 5322 .eml file into
+    `mail_dir` (default `<data_dir>/mail/outbox/`), so a laptop run needs no mail server.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="CRM_INTEGRATION_", extra="ignore", frozen=True)
+
+    grpc_port: int = 50066
+    data_dir: Path = DEFAULT_DATA_DIR
+    smtp_url: str | None = None
+    smtp_timeout_seconds: float = Field(30.0, gt=0)
+    mail_dir: Path
+    mail_from: str = "crm@localhost"
+    public_url: str = "http://127.0.0.1:8000"  # where the web app answers: links in emails point here
+    mail_poll_seconds: float = Field(1.0, gt=0)
+    mail_retry_base_seconds: float = Field(5.0, gt=0)
+    mail_retry_max_seconds: float = Field(600.0, gt=0)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_mail_dir(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("mail_dir"):
+            data = {**data, "mail_dir": Path(data.get("data_dir") or DEFAULT_DATA_DIR) / "mail" / "outbox"}
+        return data
+
+    @field_validator("smtp_url")
+    @classmethod
+    def _smtp_url(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        SmtpEndpoint.parse(value)  # refuses a URL it cannot use
+        return value
+
+    @field_validator("mail_from")
+    @classmethod
+    def _mail_from(cls, value: str) -> str:
+        if "@" not in parseaddr(value)[1]:
+            raise ValueError("must be an email address, e.g. crm@acme.example or 'CRM <crm@acme.example>'")
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http(s) URL")
+        return value.rstrip("/")
+
+    def smtp_endpoint(self) -> SmtpEndpoint | None:
+        return SmtpEndpoint.parse(self.smtp_url) if self.smtp_url else None
