@@ -29,11 +29,18 @@ _STATUS = {
 }
 _OPEN_SERVICES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
 _principal: contextvars.ContextVar[Principal] = contextvars.ContextVar("crm_principal")
+_principal_token: contextvars.ContextVar[str] = contextvars.ContextVar("crm_principal_token")
 
 
 def current_principal() -> Principal:
     """The verified caller of the RPC being served."""
     return _principal.get()
+
+
+def current_principal_token() -> str:
+    """The caller's signed principal as received, to forward on calls this RPC makes to other
+    services: they decide for the same user, never for the calling service."""
+    return _principal_token.get()
 
 
 class _KitInterceptor(grpc.aio.ServerInterceptor):
@@ -55,6 +62,7 @@ class _KitInterceptor(grpc.aio.ServerInterceptor):
             except InvalidPrincipal as exc:
                 await context.abort(grpc.StatusCode.UNAUTHENTICATED, f"principal refused: {exc}")
             _principal.set(principal)
+            _principal_token.set(token)
             started, outcome = time.perf_counter(), "OK"
             try:
                 return await inner(request, context)
