@@ -1,0 +1,430 @@
+import datetime
+
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class Account(_message.Message):
+    __slots__ = ("id", "name", "type", "subtype", "status", "territory", "owner_id", "parent_id", "directory_only", "customer_accounting_id", "number_of_locations", "key_account", "street", "city", "state", "postal_code", "country", "phone", "website", "created_at", "updated_at", "version")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    SUBTYPE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    TERRITORY_FIELD_NUMBER: _ClassVar[int]
+    OWNER_ID_FIELD_NUMBER: _ClassVar[int]
+    PARENT_ID_FIELD_NUMBER: _ClassVar[int]
+    DIRECTORY_ONLY_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_ACCOUNTING_ID_FIELD_NUMBER: _ClassVar[int]
+    NUMBER_OF_LOCATIONS_FIELD_NUMBER: _ClassVar[int]
+    KEY_ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    STREET_FIELD_NUMBER: _ClassVar[int]
+    CITY_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    POSTAL_CODE_FIELD_NUMBER: _ClassVar[int]
+    COUNTRY_FIELD_NUMBER: _ClassVar[int]
+    PHONE_FIELD_NUMBER: _ClassVar[int]
+    WEBSITE_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    type: str
+    subtype: str
+    status: str
+    territory: str
+    owner_id: str
+    parent_id: str
+    directory_only: bool
+    customer_accounting_id: str
+    number_of_locations: int
+    key_account: bool
+    street: str
+    city: str
+    state: str
+    postal_code: str
+    country: str
+    phone: str
+    website: str
+    created_at: _timestamp_pb2.Timestamp
+    updated_at: _timestamp_pb2.Timestamp
+    version: int
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., type: _Optional[str] = ..., subtype: _Optional[str] = ..., status: _Optional[str] = ..., territory: _Optional[str] = ..., owner_id: _Optional[str] = ..., parent_id: _Optional[str] = ..., directory_only: _Optional[bool] = ..., customer_accounting_id: _Optional[str] = ..., number_of_locations: _Optional[int] = ..., key_account: _Optional[bool] = ..., street: _Optional[str] = ..., city: _Optional[str] = ..., state: _Optional[str] = ..., postal_code: _Optional[str] = ..., country: _Optional[str] = ..., phone: _Optional[str] = ..., website: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ...) -> None: ...
+
+class AccountData(_message.Message):
+    __slots__ = ("name", "customer_accounting_id", "type", "subtype", "parent_id", "key_account", "street", "city", "state", "postal_code", "country", "phone", "website", "owner_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_ACCOUNTING_ID_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    SUBTYPE_FIELD_NUMBER: _ClassVar[int]
+    PARENT_ID_FIELD_NUMBER: _ClassVar[int]
+    KEY_ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    STREET_FIELD_NUMBER: _ClassVar[int]
+    CITY_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    POSTAL_CODE_FIELD_NUMBER: _ClassVar[int]
+    COUNTRY_FIELD_NUMBER: _ClassVar[int]
+    PHONE_FIELD_NUMBER: _ClassVar[int]
+    WEBSITE_FIELD_NUMBER: _ClassVar[int]
+    OWNER_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    customer_accounting_id: str
+    type: str
+    subtype: str
+    parent_id: str
+    key_account: bool
+    street: str
+    city: str
+    state: str
+    postal_code: str
+    country: str
+    phone: str
+    website: str
+    owner_id: str
+    def __init__(self, name: _Optional[str] = ..., customer_accounting_id: _Optional[str] = ..., type: _Optional[str] = ..., subtype: _Optional[str] = ..., parent_id: _Optional[str] = ..., key_account: _Optional[bool] = ..., street: _Optional[str] = ..., city: _Optional[str] = ..., state: _Optional[str] = ..., postal_code: _Optional[str] = ..., country: _Optional[str] = ..., phone: _Optional[str] = ..., website: _Optional[str] = ..., owner_id: _Optional[str] = ...) -> None: ...
+
+class CreateAccountRequest(_message.Message):
+    __slots__ = ("data",)
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    data: AccountData
+    def __init__(self, data: _Optional[_Union[AccountData, _Mapping]] = ...) -> None: ...
+
+class GetAccountRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class UpdateAccountRequest(_message.Message):
+    __slots__ = ("id", "changes", "expected_version")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    EXPECTED_VERSION_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    changes: AccountData
+    expected_version: int
+    def __init__(self, id: _Optional[str] = ..., changes: _Optional[_Union[AccountData, _Mapping]] = ..., expected_version: _Optional[int] = ...) -> None: ...
+
+class ChangeAccountStatusRequest(_message.Message):
+    __slots__ = ("id", "expected_version")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    EXPECTED_VERSION_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    expected_version: int
+    def __init__(self, id: _Optional[str] = ..., expected_version: _Optional[int] = ...) -> None: ...
+
+class ListAccountsRequest(_message.Message):
+    __slots__ = ("types", "subtypes", "statuses", "territories", "owner_ids", "parent_id", "text", "sort", "page_size", "cursor")
+    TYPES_FIELD_NUMBER: _ClassVar[int]
+    SUBTYPES_FIELD_NUMBER: _ClassVar[int]
+    STATUSES_FIELD_NUMBER: _ClassVar[int]
+    TERRITORIES_FIELD_NUMBER: _ClassVar[int]
+    OWNER_IDS_FIELD_NUMBER: _ClassVar[int]
+    PARENT_ID_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    SORT_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    CURSOR_FIELD_NUMBER: _ClassVar[int]
+    types: _containers.RepeatedScalarFieldContainer[str]
+    subtypes: _containers.RepeatedScalarFieldContainer[str]
+    statuses: _containers.RepeatedScalarFieldContainer[str]
+    territories: _containers.RepeatedScalarFieldContainer[str]
+    owner_ids: _containers.RepeatedScalarFieldContainer[str]
+    parent_id: str
+    text: str
+    sort: str
+    page_size: int
+    cursor: str
+    def __init__(self, types: _Optional[_Iterable[str]] = ..., subtypes: _Optional[_Iterable[str]] = ..., statuses: _Optional[_Iterable[str]] = ..., territories: _Optional[_Iterable[str]] = ..., owner_ids: _Optional[_Iterable[str]] = ..., parent_id: _Optional[str] = ..., text: _Optional[str] = ..., sort: _Optional[str] = ..., page_size: _Optional[int] = ..., cursor: _Optional[str] = ...) -> None: ...
+
+class ListAccountsResponse(_message.Message):
+    __slots__ = ("accounts", "next_cursor")
+    ACCOUNTS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    accounts: _containers.RepeatedCompositeFieldContainer[Account]
+    next_cursor: str
+    def __init__(self, accounts: _Optional[_Iterable[_Union[Account, _Mapping]]] = ..., next_cursor: _Optional[str] = ...) -> None: ...
+
+class GetHierarchyRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class Hierarchy(_message.Message):
+    __slots__ = ("root_id", "accounts")
+    ROOT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNTS_FIELD_NUMBER: _ClassVar[int]
+    root_id: str
+    accounts: _containers.RepeatedCompositeFieldContainer[Account]
+    def __init__(self, root_id: _Optional[str] = ..., accounts: _Optional[_Iterable[_Union[Account, _Mapping]]] = ...) -> None: ...
+
+class Email(_message.Message):
+    __slots__ = ("address", "primary")
+    ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    PRIMARY_FIELD_NUMBER: _ClassVar[int]
+    address: str
+    primary: bool
+    def __init__(self, address: _Optional[str] = ..., primary: _Optional[bool] = ...) -> None: ...
+
+class Phone(_message.Message):
+    __slots__ = ("number", "type", "extension")
+    NUMBER_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    EXTENSION_FIELD_NUMBER: _ClassVar[int]
+    number: str
+    type: str
+    extension: str
+    def __init__(self, number: _Optional[str] = ..., type: _Optional[str] = ..., extension: _Optional[str] = ...) -> None: ...
+
+class Contact(_message.Message):
+    __slots__ = ("id", "account_id", "first_name", "last_name", "title", "role", "emails", "email2", "phones", "holiday_card", "status", "linkedin_url", "legacy_id", "account_status", "account_type", "created_at", "updated_at", "version")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    FIRST_NAME_FIELD_NUMBER: _ClassVar[int]
+    LAST_NAME_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    EMAILS_FIELD_NUMBER: _ClassVar[int]
+    EMAIL2_FIELD_NUMBER: _ClassVar[int]
+    PHONES_FIELD_NUMBER: _ClassVar[int]
+    HOLIDAY_CARD_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    LINKEDIN_URL_FIELD_NUMBER: _ClassVar[int]
+    LEGACY_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_STATUS_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_TYPE_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    account_id: str
+    first_name: str
+    last_name: str
+    title: str
+    role: str
+    emails: _containers.RepeatedCompositeFieldContainer[Email]
+    email2: str
+    phones: _containers.RepeatedCompositeFieldContainer[Phone]
+    holiday_card: bool
+    status: str
+    linkedin_url: str
+    legacy_id: str
+    account_status: str
+    account_type: str
+    created_at: _timestamp_pb2.Timestamp
+    updated_at: _timestamp_pb2.Timestamp
+    version: int
+    def __init__(self, id: _Optional[str] = ..., account_id: _Optional[str] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., title: _Optional[str] = ..., role: _Optional[str] = ..., emails: _Optional[_Iterable[_Union[Email, _Mapping]]] = ..., email2: _Optional[str] = ..., phones: _Optional[_Iterable[_Union[Phone, _Mapping]]] = ..., holiday_card: _Optional[bool] = ..., status: _Optional[str] = ..., linkedin_url: _Optional[str] = ..., legacy_id: _Optional[str] = ..., account_status: _Optional[str] = ..., account_type: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ...) -> None: ...
+
+class ContactData(_message.Message):
+    __slots__ = ("first_name", "last_name", "title", "role", "set_emails", "emails", "set_phones", "phones", "holiday_card", "status", "linkedin_url", "legacy_id")
+    FIRST_NAME_FIELD_NUMBER: _ClassVar[int]
+    LAST_NAME_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    SET_EMAILS_FIELD_NUMBER: _ClassVar[int]
+    EMAILS_FIELD_NUMBER: _ClassVar[int]
+    SET_PHONES_FIELD_NUMBER: _ClassVar[int]
+    PHONES_FIELD_NUMBER: _ClassVar[int]
+    HOLIDAY_CARD_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    LINKEDIN_URL_FIELD_NUMBER: _ClassVar[int]
+    LEGACY_ID_FIELD_NUMBER: _ClassVar[int]
+    first_name: str
+    last_name: str
+    title: str
+    role: str
+    set_emails: bool
+    emails: _containers.RepeatedCompositeFieldContainer[Email]
+    set_phones: bool
+    phones: _containers.RepeatedCompositeFieldContainer[Phone]
+    holiday_card: bool
+    status: str
+    linkedin_url: str
+    legacy_id: str
+    def __init__(self, first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., title: _Optional[str] = ..., role: _Optional[str] = ..., set_emails: _Optional[bool] = ..., emails: _Optional[_Iterable[_Union[Email, _Mapping]]] = ..., set_phones: _Optional[bool] = ..., phones: _Optional[_Iterable[_Union[Phone, _Mapping]]] = ..., holiday_card: _Optional[bool] = ..., status: _Optional[str] = ..., linkedin_url: _Optional[str] = ..., legacy_id: _Optional[str] = ...) -> None: ...
+
+class CreateContactRequest(_message.Message):
+    __slots__ = ("account_id", "data")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    data: ContactData
+    def __init__(self, account_id: _Optional[str] = ..., data: _Optional[_Union[ContactData, _Mapping]] = ...) -> None: ...
+
+class GetContactRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class UpdateContactRequest(_message.Message):
+    __slots__ = ("id", "changes", "expected_version")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    EXPECTED_VERSION_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    changes: ContactData
+    expected_version: int
+    def __init__(self, id: _Optional[str] = ..., changes: _Optional[_Union[ContactData, _Mapping]] = ..., expected_version: _Optional[int] = ...) -> None: ...
+
+class ListContactsRequest(_message.Message):
+    __slots__ = ("account_id",)
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    def __init__(self, account_id: _Optional[str] = ...) -> None: ...
+
+class ListContactsResponse(_message.Message):
+    __slots__ = ("contacts",)
+    CONTACTS_FIELD_NUMBER: _ClassVar[int]
+    contacts: _containers.RepeatedCompositeFieldContainer[Contact]
+    def __init__(self, contacts: _Optional[_Iterable[_Union[Contact, _Mapping]]] = ...) -> None: ...
+
+class Kiosk(_message.Message):
+    __slots__ = ("id", "serial_number", "model", "operating_system", "software_version", "install_date", "warranty_end_date", "location_account_id", "warranty_state", "created_at", "updated_at", "version")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SERIAL_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    MODEL_FIELD_NUMBER: _ClassVar[int]
+    OPERATING_SYSTEM_FIELD_NUMBER: _ClassVar[int]
+    SOFTWARE_VERSION_FIELD_NUMBER: _ClassVar[int]
+    INSTALL_DATE_FIELD_NUMBER: _ClassVar[int]
+    WARRANTY_END_DATE_FIELD_NUMBER: _ClassVar[int]
+    LOCATION_ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    WARRANTY_STATE_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    serial_number: str
+    model: str
+    operating_system: str
+    software_version: str
+    install_date: str
+    warranty_end_date: str
+    location_account_id: str
+    warranty_state: str
+    created_at: _timestamp_pb2.Timestamp
+    updated_at: _timestamp_pb2.Timestamp
+    version: int
+    def __init__(self, id: _Optional[str] = ..., serial_number: _Optional[str] = ..., model: _Optional[str] = ..., operating_system: _Optional[str] = ..., software_version: _Optional[str] = ..., install_date: _Optional[str] = ..., warranty_end_date: _Optional[str] = ..., location_account_id: _Optional[str] = ..., warranty_state: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ...) -> None: ...
+
+class KioskData(_message.Message):
+    __slots__ = ("serial_number", "model", "operating_system", "software_version", "install_date", "warranty_end_date", "location_account_id")
+    SERIAL_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    MODEL_FIELD_NUMBER: _ClassVar[int]
+    OPERATING_SYSTEM_FIELD_NUMBER: _ClassVar[int]
+    SOFTWARE_VERSION_FIELD_NUMBER: _ClassVar[int]
+    INSTALL_DATE_FIELD_NUMBER: _ClassVar[int]
+    WARRANTY_END_DATE_FIELD_NUMBER: _ClassVar[int]
+    LOCATION_ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    serial_number: str
+    model: str
+    operating_system: str
+    software_version: str
+    install_date: str
+    warranty_end_date: str
+    location_account_id: str
+    def __init__(self, serial_number: _Optional[str] = ..., model: _Optional[str] = ..., operating_system: _Optional[str] = ..., software_version: _Optional[str] = ..., install_date: _Optional[str] = ..., warranty_end_date: _Optional[str] = ..., location_account_id: _Optional[str] = ...) -> None: ...
+
+class CreateKioskRequest(_message.Message):
+    __slots__ = ("data",)
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    data: KioskData
+    def __init__(self, data: _Optional[_Union[KioskData, _Mapping]] = ...) -> None: ...
+
+class GetKioskRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class UpdateKioskRequest(_message.Message):
+    __slots__ = ("id", "changes", "expected_version")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    EXPECTED_VERSION_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    changes: KioskData
+    expected_version: int
+    def __init__(self, id: _Optional[str] = ..., changes: _Optional[_Union[KioskData, _Mapping]] = ..., expected_version: _Optional[int] = ...) -> None: ...
+
+class ListKiosksRequest(_message.Message):
+    __slots__ = ("location_account_id",)
+    LOCATION_ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    location_account_id: str
+    def __init__(self, location_account_id: _Optional[str] = ...) -> None: ...
+
+class ListKiosksResponse(_message.Message):
+    __slots__ = ("kiosks",)
+    KIOSKS_FIELD_NUMBER: _ClassVar[int]
+    kiosks: _containers.RepeatedCompositeFieldContainer[Kiosk]
+    def __init__(self, kiosks: _Optional[_Iterable[_Union[Kiosk, _Mapping]]] = ...) -> None: ...
+
+class Share(_message.Message):
+    __slots__ = ("account_id", "user_id", "access", "granted_by", "granted_at")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCESS_FIELD_NUMBER: _ClassVar[int]
+    GRANTED_BY_FIELD_NUMBER: _ClassVar[int]
+    GRANTED_AT_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    user_id: str
+    access: str
+    granted_by: str
+    granted_at: _timestamp_pb2.Timestamp
+    def __init__(self, account_id: _Optional[str] = ..., user_id: _Optional[str] = ..., access: _Optional[str] = ..., granted_by: _Optional[str] = ..., granted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ShareAccountRequest(_message.Message):
+    __slots__ = ("account_id", "user_id", "access")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCESS_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    user_id: str
+    access: str
+    def __init__(self, account_id: _Optional[str] = ..., user_id: _Optional[str] = ..., access: _Optional[str] = ...) -> None: ...
+
+class RevokeShareRequest(_message.Message):
+    __slots__ = ("account_id", "user_id")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    user_id: str
+    def __init__(self, account_id: _Optional[str] = ..., user_id: _Optional[str] = ...) -> None: ...
+
+class RevokeShareResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ListSharesRequest(_message.Message):
+    __slots__ = ("account_id",)
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    def __init__(self, account_id: _Optional[str] = ...) -> None: ...
+
+class ListSharesResponse(_message.Message):
+    __slots__ = ("shares",)
+    SHARES_FIELD_NUMBER: _ClassVar[int]
+    shares: _containers.RepeatedCompositeFieldContainer[Share]
+    def __init__(self, shares: _Optional[_Iterable[_Union[Share, _Mapping]]] = ...) -> None: ...
+
+class ReassignAccountsRequest(_message.Message):
+    __slots__ = ("from_user_id", "to_user_id")
+    FROM_USER_ID_FIELD_NUMBER: _ClassVar[int]
+    TO_USER_ID_FIELD_NUMBER: _ClassVar[int]
+    from_user_id: str
+    to_user_id: str
+    def __init__(self, from_user_id: _Optional[str] = ..., to_user_id: _Optional[str] = ...) -> None: ...
+
+class ReassignAccountsResponse(_message.Message):
+    __slots__ = ("account_ids",)
+    ACCOUNT_IDS_FIELD_NUMBER: _ClassVar[int]
+    account_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, account_ids: _Optional[_Iterable[str]] = ...) -> None: ...

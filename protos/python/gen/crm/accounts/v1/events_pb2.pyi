@@ -1,0 +1,80 @@
+from crm.accounts.v1 import accounts_pb2 as _accounts_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class AccountCreated(_message.Message):
+    __slots__ = ("account",)
+    ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    account: _accounts_pb2.Account
+    def __init__(self, account: _Optional[_Union[_accounts_pb2.Account, _Mapping]] = ...) -> None: ...
+
+class AccountUpdated(_message.Message):
+    __slots__ = ("account", "changed_fields")
+    ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_FIELDS_FIELD_NUMBER: _ClassVar[int]
+    account: _accounts_pb2.Account
+    changed_fields: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, account: _Optional[_Union[_accounts_pb2.Account, _Mapping]] = ..., changed_fields: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class AccountDeactivated(_message.Message):
+    __slots__ = ("account",)
+    ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    account: _accounts_pb2.Account
+    def __init__(self, account: _Optional[_Union[_accounts_pb2.Account, _Mapping]] = ...) -> None: ...
+
+class AccountReassigned(_message.Message):
+    __slots__ = ("account", "previous_owner_id")
+    ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_OWNER_ID_FIELD_NUMBER: _ClassVar[int]
+    account: _accounts_pb2.Account
+    previous_owner_id: str
+    def __init__(self, account: _Optional[_Union[_accounts_pb2.Account, _Mapping]] = ..., previous_owner_id: _Optional[str] = ...) -> None: ...
+
+class ContactCreated(_message.Message):
+    __slots__ = ("contact",)
+    CONTACT_FIELD_NUMBER: _ClassVar[int]
+    contact: _accounts_pb2.Contact
+    def __init__(self, contact: _Optional[_Union[_accounts_pb2.Contact, _Mapping]] = ...) -> None: ...
+
+class ContactUpdated(_message.Message):
+    __slots__ = ("contact", "changed_fields")
+    CONTACT_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_FIELDS_FIELD_NUMBER: _ClassVar[int]
+    contact: _accounts_pb2.Contact
+    changed_fields: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, contact: _Optional[_Union[_accounts_pb2.Contact, _Mapping]] = ..., changed_fields: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class KioskCreated(_message.Message):
+    __slots__ = ("kiosk",)
+    KIOSK_FIELD_NUMBER: _ClassVar[int]
+    kiosk: _accounts_pb2.Kiosk
+    def __init__(self, kiosk: _Optional[_Union[_accounts_pb2.Kiosk, _Mapping]] = ...) -> None: ...
+
+class KioskUpdated(_message.Message):
+    __slots__ = ("kiosk", "changed_fields")
+    KIOSK_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_FIELDS_FIELD_NUMBER: _ClassVar[int]
+    kiosk: _accounts_pb2.Kiosk
+    changed_fields: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, kiosk: _Optional[_Union[_accounts_pb2.Kiosk, _Mapping]] = ..., changed_fields: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ShareGranted(_message.Message):
+    __slots__ = ("share",)
+    SHARE_FIELD_NUMBER: _ClassVar[int]
+    share: _accounts_pb2.Share
+    def __init__(self, share: _Optional[_Union[_accounts_pb2.Share, _Mapping]] = ...) -> None: ...
+
+class ShareRevoked(_message.Message):
+    __slots__ = ("account_id", "user_id", "revoked_by")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    REVOKED_BY_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    user_id: str
+    revoked_by: str
+    def __init__(self, account_id: _Optional[str] = ..., user_id: _Optional[str] = ..., revoked_by: _Optional[str] = ...) -> None: ...

@@ -1,0 +1,123 @@
+"""The accounts database: tables on one MetaData, with the kit's outbox, inbox and dead letters."""
+from __future__ import annotations
+
+from crmkit.messaging_tables import messaging_tables
+from sqlalchemy import (BigInteger, Boolean, CheckConstraint, Column, Date, DateTime, ForeignKey, Index, Integer,
+                        MetaData, String, Table, Text, func, text)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
+
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+
+def _text(name: str) -> Column:
+    return Column(name, Text, nullable=False, server_default="")
+
+
+def _stamps() -> tuple[Column, ...]:
+    return (Column("created_at", DateTime(timezone=True), nullable=False),
+            Column("updated_at", DateTime(timezone=True), nullable=False),
+            Column("version", BigInteger, nullable=False))
+
+
+# The territory is not stored: it is derived from `state` through territory_states when read.
+accounts = Table(
+    "accounts", metadata,
+    Column("id", UUID(as_uuid=False), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("customer_accounting_id", Text, unique=True),  # NULL when not set: unique only when set
+    Column("type", Text, nullable=False),
+    _text("subtype"),
+    Column("status", Text, nullable=False),
+    Column("parent_id", UUID(as_uuid=False), ForeignKey("accounts.id")),
+    Column("key_account", Boolean, nullable=False, server_default="false"),
+    *(_text(name) for name in ("street", "city", "state", "postal_code", "country", "phone", "website", "owner_id")),
+    Column("number_of_locations", Integer, nullable=False, server_default="0"),
+    *_stamps(),
+    CheckConstraint("type in ('prospect', 'customer', 'vendor', 'competitor')", name="type"),
+    CheckConstraint("subtype in ('', 'office', 'kiosk_location')", name="subtype"),
+    CheckConstraint("status in ('active', 'inactive')", name="status"),
+    CheckConstraint("parent_id <> id", name="not_own_parent"),
+    Index("ix_accounts_parent_id", "parent_id"),
+    Index("ix_accounts_owner_id", "owner_id"),
+    Index("ix_accounts_state", "state"),
+    *(Index(f"ix_accounts_{name}_id", name, "id") for name in ("name", "created_at", "updated_at", "type", "status")),
+)
+
+contacts = Table(
+    "contacts", metadata,
+    Column("id", UUID(as_uuid=False), primary_key=True),
+    Column("account_id", UUID(as_uuid=False), ForeignKey("accounts.id"), nullable=False),
+    *(_text(name) for name in ("first_name", "last_name", "title", "role")),
+    Column("emails", JSONB, nullable=False, server_default=text("'[]'::jsonb")),  # [{address, primary}], primary first
+    Column("phones", JSONB, nullable=False, server_default=text("'[]'::jsonb")),  # [{number, type, extension}]
+    Column("holiday_card", Boolean, nullable=False, server_default="false"),
+    Column("status", Text, nullable=False),
+    _text("linkedin_url"),
+    Column("legacy_id", Text, unique=True),  # the legacy contact manager's record ID (MIG-1), when migrated
+    *_stamps(),
+    CheckConstraint("status in ('active', 'inactive')", name="status"),
+    Index("ix_contacts_account_id", "account_id"),
+)
+
+kiosks = Table(
+    "kiosks", metadata,
+    Column("id", UUID(as_uuid=False), primary_key=True),
+    Column("serial_number", Text, nullable=False, unique=True),
+    *(_text(name) for name in ("model", "operating_system", "software_version")),
+    Column("install_date", Date),
+    Column("warranty_end_date", Date),
+    Column("location_account_id", UUID(as_uuid=False), ForeignKey("accounts.id"), nullable=False),
+    *_stamps(),
+    Index("ix_kiosks_location_account_id", "location_account_id"),
+)
+
+shares = Table(
+    "shares", metadata,
+    Column("account_id", UUID(as_uuid=False), ForeignKey("accounts.id"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("access", Text, nullable=False),
+    Column("granted_by", String(64), nullable=False),
+    Column("granted_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("access in ('read', 'edit')", name="access"),
+    Index("ix_shares_user_id", "user_id"),
+)
+
+# Replicas of the gateway's users and territories (crm.identity.*): visibility and default owners.
+users = Table(
+    "users", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("username", Text, nullable=False, server_default=""),
+    Column("full_name", Text, nullable=False, server_default=""),
+    Column("role", String(50), nullable=False),
+    Column("territories", ARRAY(Text), nullable=False, server_default="{}"),
+    Column("manager_id", String(64), nullable=False, server_default=""),
+    Column("active", Boolean, nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+territories = Table(
+    "territories", metadata,
+    Column("code", String(20), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("states", ARRAY(Text), nullable=False),
+    Column("sales_region", Text, nullable=False, server_default=""),
+    Column("version", BigInteger, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+# The state->territory map, one row per state or province, kept from `territories`.
+territory_states = Table(
+    "territory_states", metadata,
+    Column("state", Text, primary_key=True),
+    Column("territory", String(20), nullable=False),
+    Index("ix_territory_states_territory", "territory"),
+)
+
+messaging = messaging_tables(metadata)

@@ -1,0 +1,187 @@
+"""Contact, kiosk and share queries. Contacts and kiosks are scoped through their account's
+visibility (repository.readable_in_full / editable), never by a rule of their own."""
+from __future__ import annotations
+
+from crmkit.errors import PreconditionFailed
+from crmkit.principal import Principal
+from sqlalchemy import Select, Table, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_accounts.adapters.orm import accounts, contacts, kiosks, shares
+from crm_accounts.adapters.repository import editable, is_uuid, readable_in_full
+from crm_accounts.domain.commands import EmailInput, PhoneInput
+from crm_accounts.domain.errors import AccessDenied, RecordNotFound, Taken
+from crm_accounts.domain.model import Contact, Kiosk, Record, Share
+from crm_accounts.domain.policy import reads_every_kiosk
+
+CONTACT_COLUMNS = tuple(c.name for c in contacts.c)
+KIOSK_COLUMNS = tuple(c.name for c in kiosks.c)
+SHARE_COLUMNS = tuple(c.name for c in shares.c)
+
+
+class _Tracked:
+    """Records a unit of work touched (their events go out on commit), one object per id."""
+
+    _table: Table
+    _kind: str
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+        self._seen: dict[str, Record] = {}
+        self._loaded: dict[str, int] = {}
+
+    @property
+    def seen(self) -> list[Record]:
+        return list(self._seen.values())
+
+    def _track(self, record):
+        if record.id not in self._seen:
+            self._seen[record.id] = record
+            self._loaded[record.id] = record.version
+        return self._seen[record.id]
+
+    async def _insert(self, record, row: dict[str, object]) -> None:
+        try:
+            await self._session.execute(self._table.insert().values(row))
+        except IntegrityError as exc:
+            raise _refused(exc, self._kind, record) from None
+        self._track(record)
+
+    async def _update(self, record, row: dict[str, object]) -> None:
+        if not record.is_modified:
+            return
+        try:
+            result = await self._session.execute(
+                update(self._table).where(self._table.c.id == record.id,
+                                          self._table.c.version == self._loaded[record.id]).values(row))
+        except IntegrityError as exc:
+            raise _refused(exc, self._kind, record) from None
+        if result.rowcount != 1:
+            raise PreconditionFailed(f"the {self._kind} changed meanwhile; read it again", field="expected_version")
+        self._loaded[record.id] = record.version
+
+
+def _refused(exc: IntegrityError, kind: str, record) -> Exception:
+    message = str(exc.orig)
+    for unique in ("legacy_id", "serial_number"):
+        if f"uq_{kind}s_{unique}" in message:
+            return Taken(unique, getattr(record, unique))
+    if "fk_" in message:
+        field = "account_id" if kind == "contact" else "location_account_id"
+        return RecordNotFound("account", getattr(record, field), field=field)
+    return exc
+
+
+class ContactRepository(_Tracked):
+    _table, _kind = contacts, "contact"
+
+    def _readable(self, principal: Principal) -> Select:
+        """Contacts of the accounts the caller sees in full, with their account's status and type (CON-2)."""
+        return (select(contacts, accounts.c.status.label("account_status"), accounts.c.type.label("account_type"))
+                .join(accounts, accounts.c.id == contacts.c.account_id)
+                .where(contacts.c.account_id.in_(readable_in_full(principal))))
+
+    async def get(self, principal: Principal, contact_id: str) -> Contact:
+        row = (await self._session.execute(self._readable(principal).where(contacts.c.id == contact_id))).first() \
+            if is_uuid(contact_id) else None
+        if row is None:
+            raise RecordNotFound("contact", contact_id)
+        return _to_contact(row)
+
+    async def for_update(self, principal: Principal, contact_id: str) -> Contact:
+        """A contact of an account the caller may change, locked (NotFound / Forbidden like accounts)."""
+        if not is_uuid(contact_id):
+            raise RecordNotFound("contact", contact_id)
+        writable = select(editable(principal).subquery().c.id)
+        row = (await self._session.execute(
+            self._readable(principal).where(contacts.c.id == contact_id, contacts.c.account_id.in_(writable))
+            .with_for_update(of=contacts))).first()
+        if row is None:
+            await self.get(principal, contact_id)
+            raise AccessDenied("you may see this contact but not change it", "id")
+        return self._track(_to_contact(row))
+
+    async def of_account(self, principal: Principal, account_id: str) -> list[Contact]:
+        rows = (await self._session.execute(
+            self._readable(principal).where(contacts.c.account_id == account_id)
+            .order_by(contacts.c.last_name, contacts.c.first_name, contacts.c.id))).all()
+        return [_to_contact(row) for row in rows]
+
+    async def add(self, contact: Contact) -> None:
+        await self._insert(contact, _contact_row(contact))
+
+    async def save(self, contact: Contact) -> None:
+        await self._update(contact, _contact_row(contact))
+
+
+def _contact_row(contact: Contact) -> dict[str, object]:
+    row = {name: getattr(contact, name) for name in CONTACT_COLUMNS}
+    row["emails"] = [{"address": e.address, "primary": e.primary} for e in contact.emails]
+    row["phones"] = [{"number": p.number, "type": p.type, "extension": p.extension} for p in contact.phones]
+    row["legacy_id"] = contact.legacy_id or None
+    return row
+
+
+def _to_contact(row) -> Contact:
+    values = {name: row._mapping[name] for name in CONTACT_COLUMNS}
+    values["emails"] = tuple(EmailInput(**e) for e in values["emails"])
+    values["phones"] = tuple(PhoneInput(**p) for p in values["phones"])
+    values["legacy_id"] = values["legacy_id"] or ""
+    return Contact(**values, account_status=row.account_status, account_type=row.account_type)
+
+
+class KioskRepository(_Tracked):
+    _table, _kind = kiosks, "kiosk"
+
+    def _readable(self, principal: Principal) -> Select:
+        """Kiosks of the locations the caller sees in full; support and the fleet read them all."""
+        stmt = select(kiosks)
+        return stmt if reads_every_kiosk(principal) else stmt.where(
+            kiosks.c.location_account_id.in_(readable_in_full(principal)))
+
+    async def get(self, principal: Principal, kiosk_id: str, *, for_update: bool = False) -> Kiosk:
+        row = None
+        if is_uuid(kiosk_id):
+            query = self._readable(principal).where(kiosks.c.id == kiosk_id)
+            row = (await self._session.execute(query.with_for_update() if for_update else query)).first()
+        if row is None:
+            raise RecordNotFound("kiosk", kiosk_id)
+        kiosk = Kiosk(**row._mapping)
+        return self._track(kiosk) if for_update else kiosk
+
+    async def at_location(self, principal: Principal, location_id: str) -> list[Kiosk]:
+        rows = (await self._session.execute(
+            self._readable(principal).where(kiosks.c.location_account_id == location_id)
+            .order_by(kiosks.c.serial_number))).all()
+        return [Kiosk(**row._mapping) for row in rows]
+
+    async def add(self, kiosk: Kiosk) -> None:
+        await self._insert(kiosk, {name: getattr(kiosk, name) for name in KIOSK_COLUMNS})
+
+    async def save(self, kiosk: Kiosk) -> None:
+        await self._update(kiosk, {name: getattr(kiosk, name) for name in KIOSK_COLUMNS})
+
+
+class ShareRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def grant(self, share: Share) -> None:
+        """Share, or change the access of an existing share."""
+        stmt = insert(shares).values({name: getattr(share, name) for name in SHARE_COLUMNS})
+        await self._session.execute(stmt.on_conflict_do_update(
+            index_elements=[shares.c.account_id, shares.c.user_id],
+            set_={"access": stmt.excluded.access, "granted_by": stmt.excluded.granted_by,
+                  "granted_at": stmt.excluded.granted_at}))
+
+    async def revoke(self, account_id: str, user_id: str) -> bool:
+        deleted = await self._session.execute(shares.delete().where(
+            shares.c.account_id == account_id, shares.c.user_id == user_id).returning(shares.c.user_id))
+        return deleted.first() is not None
+
+    async def of_account(self, account_id: str) -> list[Share]:
+        rows = (await self._session.execute(
+            select(shares).where(shares.c.account_id == account_id).order_by(shares.c.user_id))).all()
+        return [Share(**row._mapping) for row in rows]

@@ -1,0 +1,271 @@
+"""Account queries, and readable(principal): the one scope every read of the service starts from.
+
+readable() answers the accounts the caller may see with a `full` column (False: directory fields
+only); editable() the accounts the caller may change. Both encode crm_accounts.domain.policy in SQL;
+contacts and kiosks are scoped through them (see records.py). Nothing else decides visibility.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from crmkit.errors import PreconditionFailed
+from crmkit.principal import Principal
+from sqlalchemy import (ColumnElement, Select, and_, false, func, literal, or_, select, text, true, tuple_, update)
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_accounts.adapters.orm import accounts, shares, territory_states, users
+from crm_accounts.domain.commands import ListAccounts
+from crm_accounts.domain.errors import AccessDenied, RecordNotFound, Taken
+from crm_accounts.domain.hierarchy import LOCATION_SUBTYPES
+from crm_accounts.domain.listing import Cursor, Sort
+from crm_accounts.domain.model import Account
+from crm_accounts.domain.policy import Scope, scope
+from crm_accounts.domain.validation import ACTIVE
+
+ACCOUNT_COLUMNS = tuple(c.name for c in accounts.c)
+_NULLABLE = ("parent_id", "customer_accounting_id")  # "" in the domain, NULL in the table
+_TREE_LOCK = 7_347_101  # serialises changes of tree shape, so no concurrent move can close a cycle
+ALL_SHARES = ("read", "edit")
+EDIT_SHARES = ("edit",)
+
+territory = func.coalesce(territory_states.c.territory, "").label("territory")
+_with_territory = accounts.outerjoin(territory_states, territory_states.c.state == accounts.c.state)
+
+
+def _team(principal: Principal) -> Select:
+    """The RSM's AEs: active users with role ae among the principal's subordinates."""
+    return select(users.c.id).where(users.c.id.in_(principal.subordinates), users.c.role == "ae", users.c.active)
+
+
+def _full(principal: Principal, share_access: tuple[str, ...]) -> ColumnElement[bool]:
+    """Accounts the caller sees in full (SEC-3..5); shares count when their access is in `share_access`."""
+    kind = scope(principal)
+    if kind is Scope.ALL:
+        return true()
+    shared_with_me = select(shares.c.account_id).where(shares.c.user_id == principal.user_id,
+                                                       shares.c.access.in_(share_access))
+    mine = or_(accounts.c.owner_id == principal.user_id, accounts.c.id.in_(shared_with_me))
+    if kind is Scope.TERRITORY:
+        return or_(mine, territory_states.c.territory.in_(principal.territories))
+    if kind is Scope.TEAM:
+        team = _team(principal)
+        team_territories = select(func.unnest(users.c.territories)).where(users.c.id.in_(team))
+        shared_with_team = select(shares.c.account_id).where(shares.c.user_id.in_(team),
+                                                             shares.c.access.in_(share_access))
+        return or_(mine, territory_states.c.territory.in_(team_territories), accounts.c.owner_id.in_(team),
+                   accounts.c.id.in_(shared_with_team))
+    return mine
+
+
+def _directory(principal: Principal) -> ColumnElement[bool]:
+    """Accounts the caller sees the directory fields of (beyond those seen in full)."""
+    kind = scope(principal)
+    if kind is Scope.ALL:
+        return false()
+    if kind is Scope.DIRECTORY:
+        return true()
+    owners = [principal.user_id]
+    child = accounts.alias("child")
+    owned_by = child.c.owner_id.in_(owners)
+    if kind is Scope.TEAM:
+        owned_by = or_(owned_by, child.c.owner_id.in_(_team(principal)))
+    return accounts.c.id.in_(select(child.c.parent_id).where(owned_by, child.c.parent_id.is_not(None)))
+
+
+def readable(principal: Principal) -> Select:
+    """Every account the caller may see, with `territory` and `full` (False: directory only)."""
+    full = _full(principal, ALL_SHARES)
+    return (select(accounts, territory, func.coalesce(full, false()).label("full")).select_from(_with_territory)
+            .where(or_(full, _directory(principal))))
+
+
+def readable_in_full(principal: Principal) -> Select:
+    """The ids of the accounts the caller sees in full: the scope of contacts and kiosks."""
+    return select(accounts.c.id).select_from(_with_territory).where(_full(principal, ALL_SHARES))
+
+
+def editable(principal: Principal) -> Select:
+    """The accounts the caller may change: seen in full, not only through a read share."""
+    return select(accounts, territory).select_from(_with_territory).where(_full(principal, EDIT_SHARES))
+
+
+def is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def to_account(row) -> Account:
+    values = {name: row._mapping[name] for name in ACCOUNT_COLUMNS}
+    for name in _NULLABLE:
+        values[name] = values[name] or ""
+    return Account(**values, territory=row._mapping["territory"])
+
+
+def _account_row(account: Account) -> dict[str, object]:
+    values = {name: getattr(account, name) for name in ACCOUNT_COLUMNS}
+    for name in _NULLABLE:
+        values[name] = values[name] or None
+    return values
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """An account as one caller sees it: `full` False means its directory fields only."""
+
+    account: Account
+    full: bool
+
+
+class AccountRepository:
+    """Accounts, with those a unit of work has touched in `seen` (their events go out on commit)."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+        self._seen: dict[str, Account] = {}
+        self._loaded: dict[str, int] = {}
+
+    @property
+    def seen(self) -> list[Account]:
+        return list(self._seen.values())
+
+    async def get(self, principal: Principal, account_id: str, *, field: str = "id") -> AccountView:
+        """One account as the caller may see it; NotFound (naming `field`) when they may not."""
+        row = None
+        if is_uuid(account_id):
+            row = (await self._session.execute(readable(principal).where(accounts.c.id == account_id))).first()
+        if row is None:
+            raise RecordNotFound("account", account_id, field=field)
+        return AccountView(to_account(row), row.full)
+
+    async def for_update(self, principal: Principal, account_id: str, *, field: str = "id") -> Account:
+        """An account the caller may change, locked. NotFound when they may not see it; Forbidden
+        when they see it (directory only, or through a read share) but may not change it."""
+        row = None
+        if is_uuid(account_id):
+            row = (await self._session.execute(editable(principal).where(accounts.c.id == account_id)
+                                               .with_for_update(of=accounts))).first()
+        if row is None:
+            await self.get(principal, account_id, field=field)
+            raise AccessDenied("you may see this account but not change it", field)
+        return self._track(to_account(row))
+
+    async def locked(self, account_ids: list[str]) -> list[Account]:
+        """Accounts by id whatever the caller sees, locked: for derived changes (location counts)."""
+        rows = (await self._session.execute(
+            select(accounts, territory).select_from(_with_territory).where(accounts.c.id.in_(account_ids))
+            .order_by(accounts.c.id).with_for_update(of=accounts))).all()
+        return [self._track(to_account(row)) for row in rows]
+
+    async def owned_by(self, owner_id: str) -> list[Account]:
+        """Every account of one owner, locked (GEN-11)."""
+        rows = (await self._session.execute(
+            select(accounts, territory).select_from(_with_territory).where(accounts.c.owner_id == owner_id)
+            .order_by(accounts.c.id).with_for_update(of=accounts))).all()
+        return [self._track(to_account(row)) for row in rows]
+
+    async def add(self, account: Account) -> None:
+        try:
+            await self._session.execute(accounts.insert().values(_account_row(account)))
+        except IntegrityError as exc:
+            raise _taken(exc, account) from None
+        self._track(account)
+
+    async def save(self, account: Account) -> None:
+        """Write a modified account; it was locked when read, the version guard is belt and braces."""
+        if not account.is_modified:
+            return
+        try:
+            result = await self._session.execute(
+                update(accounts).where(accounts.c.id == account.id, accounts.c.version == self._loaded[account.id])
+                .values(_account_row(account)))
+        except IntegrityError as exc:
+            raise _taken(exc, account) from None
+        if result.rowcount != 1:
+            raise PreconditionFailed("the account changed meanwhile; read it again", field="expected_version")
+        self._loaded[account.id] = account.version
+
+    async def lock_tree(self) -> None:
+        """Hold the tree-shape lock until commit (moves, new children, status and subtype changes)."""
+        await self._session.execute(text("select pg_advisory_xact_lock(:key)"), {"key": _TREE_LOCK})
+
+    async def ancestry(self, account_id: str) -> list[str]:
+        """`account_id` and its ancestors up to the root, nearest first (whoever may see them)."""
+        up = (select(accounts.c.id, accounts.c.parent_id, literal(0).label("depth"))
+              .where(accounts.c.id == account_id).cte("up", recursive=True))
+        up = up.union_all(select(accounts.c.id, accounts.c.parent_id, up.c.depth + 1)
+                          .join(up, accounts.c.id == up.c.parent_id))
+        return list((await self._session.execute(select(up.c.id).order_by(up.c.depth))).scalars())
+
+    async def has_children(self, account_id: str) -> bool:
+        return (await self._session.execute(
+            select(literal(1)).where(accounts.c.parent_id == account_id).limit(1))).first() is not None
+
+    async def subtype_of(self, account_id: str) -> str | None:
+        """The subtype of an existing account (None when there is none), whoever may see it."""
+        return (await self._session.execute(select(accounts.c.subtype).where(accounts.c.id == account_id))).scalar()
+
+    async def location_counts(self, account_ids: list[str]) -> dict[str, int]:
+        """number_of_locations as it should be for each of `account_ids` (see domain.hierarchy)."""
+        down = (select(accounts.c.id.label("root"), accounts.c.id.label("id"))
+                .where(accounts.c.id.in_(account_ids)).cte("down", recursive=True))
+        child = accounts.alias("child")
+        down = down.union_all(select(down.c.root, child.c.id).join(child, child.c.parent_id == down.c.id))
+        counted = and_(accounts.c.id != down.c.root, accounts.c.status == ACTIVE,
+                       accounts.c.subtype.in_(LOCATION_SUBTYPES))
+        rows = await self._session.execute(
+            select(down.c.root, func.count().filter(counted)).join(accounts, accounts.c.id == down.c.id)
+            .group_by(down.c.root))
+        return {root: count for root, count in rows.all()}
+
+    async def tree(self, principal: Principal, root_id: str) -> list[AccountView]:
+        """The accounts under `root_id` (itself included) the caller may see, parents first."""
+        down = (select(accounts.c.id, literal(0).label("depth")).where(accounts.c.id == root_id)
+                .cte("down", recursive=True))
+        down = down.union_all(select(accounts.c.id, down.c.depth + 1).join(down, accounts.c.parent_id == down.c.id))
+        rows = (await self._session.execute(readable(principal).join(down, down.c.id == accounts.c.id)
+                                            .order_by(down.c.depth, accounts.c.name, accounts.c.id))).all()
+        return [AccountView(to_account(row), row.full) for row in rows]
+
+    async def page(self, principal: Principal, query: ListAccounts, *, sort: Sort, after: Cursor | None,
+                   limit: int) -> list[AccountView]:
+        """Up to `limit` visible accounts matching `query`, in `sort` order (id breaks ties), after `after`."""
+        stmt = readable(principal)
+        for values, column in ((query.types, accounts.c.type), (query.subtypes, accounts.c.subtype),
+                               (query.statuses, accounts.c.status), (query.owner_ids, accounts.c.owner_id),
+                               (query.territories, territory_states.c.territory)):
+            if values:
+                stmt = stmt.where(column.in_(values))
+        if query.parent_id is not None:
+            stmt = stmt.where(accounts.c.parent_id == query.parent_id if query.parent_id
+                              else accounts.c.parent_id.is_(None))
+        if query.text.strip():
+            pattern = "%" + query.text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            stmt = stmt.where(accounts.c.name.ilike(pattern, escape="\\"))
+        column = accounts.c[sort.field]
+        if after is not None:
+            key = tuple_(column, accounts.c.id)
+            start = tuple_(literal(after.value, column.type), literal(after.id, accounts.c.id.type))
+            stmt = stmt.where(key < start if sort.descending else key > start)
+        order = (column.desc(), accounts.c.id.desc()) if sort.descending else (column.asc(), accounts.c.id.asc())
+        rows = (await self._session.execute(stmt.order_by(*order).limit(limit))).all()
+        return [AccountView(to_account(row), row.full) for row in rows]
+
+    def _track(self, account: Account) -> Account:
+        """The one object of this account in the unit of work (the first one loaded wins)."""
+        if account.id not in self._seen:
+            self._seen[account.id] = account
+            self._loaded[account.id] = account.version
+        return self._seen[account.id]
+
+
+def _taken(exc: IntegrityError, account: Account) -> Exception:
+    if "customer_accounting_id" in str(exc.orig):
+        return Taken("customer_accounting_id", account.customer_accounting_id)
+    if "fk_accounts_parent_id" in str(exc.orig):
+        return RecordNotFound("account", account.parent_id, field="parent_id")
+    return exc

@@ -1,0 +1,103 @@
+"""Who may see and do what in the accounts service: its one access and field policy.
+
+Record visibility (SEC-3..5, DESIGN.md section 2). Whatever the role, a user sees in full the
+accounts they own and the accounts shared with them (SEC-5). Beyond that, by role (`scope`):
+
+    ALL        admin, vp_sales, the erp client: every account in full
+    TERRITORY  ae: accounts whose territory is one of principal.territories;
+               se: the same rule, principal.territories being their sales region's territories
+    TEAM       rsm: what their AEs see: the AEs are the active users with role ae among
+               principal.subordinates in the users replica; the RSM sees accounts in those AEs'
+               territories, owned by them, or shared with them
+    OWN        key_account_rep: only the own/shared rule above
+    DIRECTORY  sdr, marketing, vp_marketing, csr, cs_manager: the directory fields of every account
+    NONE       anything else (other API clients): only the own/shared rule (in practice nothing)
+
+The owner of an account also sees the directory fields of its direct parent (an AE who owns a
+child location sees the company above it); an RSM gets the same for the accounts of their AEs.
+A record the caller may not see answers NotFound, never Forbidden.
+
+AccountRepository.readable() turns these rules into SQL; it is the one place that does. Editing
+needs the same full visibility, except that a read share does not let one edit (an edit share does).
+
+Contacts follow their account (readable and writable when the account is, in full). Kiosks are
+read in full by whoever sees their location account in full and by support (csr, cs_manager) and
+the kiosk_fleet client; only csr, cs_manager and admin write them (SEC-6).
+"""
+from __future__ import annotations
+
+from enum import Enum
+
+from crmkit.principal import Principal
+
+from crm_accounts.domain.errors import AccessDenied
+from crm_accounts.domain.model import Account
+
+ADMIN = "admin"
+
+
+class Scope(Enum):
+    ALL = "all"
+    TERRITORY = "territory"
+    TEAM = "team"
+    OWN = "own"
+    DIRECTORY = "directory"
+    NONE = "none"
+
+
+SCOPES: dict[str, Scope] = {
+    "admin": Scope.ALL, "vp_sales": Scope.ALL, "erp": Scope.ALL,
+    "ae": Scope.TERRITORY, "se": Scope.TERRITORY,
+    "rsm": Scope.TEAM,
+    "key_account_rep": Scope.OWN,
+    **{role: Scope.DIRECTORY for role in ("sdr", "marketing", "vp_marketing", "csr", "cs_manager")},
+}
+ACCOUNT_CREATORS = frozenset({"admin", "vp_sales", "rsm", "ae", "se", "key_account_rep", "sdr", "erp"})
+ACCOUNTING_ID_WRITERS = frozenset({"admin", "erp"})
+OWNER_CHANGERS = frozenset({"admin", "vp_sales", "rsm"})
+KIOSK_WRITERS = frozenset({"admin", "csr", "cs_manager"})
+KIOSK_READERS = frozenset({"csr", "cs_manager", "kiosk_fleet"})
+REASSIGNERS = frozenset({"admin"})
+# What a directory-only view shows; every other field is left out of the response.
+DIRECTORY_FIELDS = ("id", "name", "type", "subtype", "status", "territory", "owner_id", "parent_id")
+
+
+def scope(principal: Principal) -> Scope:
+    return SCOPES.get(principal.role, Scope.NONE)
+
+
+def reads_every_kiosk(principal: Principal) -> bool:
+    return scope(principal) is Scope.ALL or principal.role in KIOSK_READERS
+
+
+def ensure_can_create_accounts(principal: Principal) -> None:
+    if principal.role not in ACCOUNT_CREATORS:
+        raise AccessDenied(f"the role {principal.role!r} cannot create accounts")
+
+
+def ensure_can_set_accounting_id(principal: Principal) -> None:
+    """SEC-1: the customer accounting ID is the ERP's; only admins and the ERP client write it."""
+    if principal.role not in ACCOUNTING_ID_WRITERS:
+        raise AccessDenied("the customer accounting ID is read-only for this role", "customer_accounting_id")
+
+
+def ensure_can_change_owner(principal: Principal) -> None:
+    if principal.role not in OWNER_CHANGERS:
+        raise AccessDenied("only admin, vp_sales and rsm choose an account's owner", "owner_id")
+
+
+def ensure_can_write_kiosks(principal: Principal, fields: tuple[str, ...]) -> None:
+    """SEC-6: kiosk fields are read-only for every sales role (and everyone but support and admin)."""
+    if principal.role not in KIOSK_WRITERS:
+        raise AccessDenied(f"kiosk fields are read-only for the role {principal.role!r}", "kiosk", *fields)
+
+
+def ensure_can_share(principal: Principal, account: Account) -> None:
+    """SEC-5: the account's owner or an admin shares it and revokes shares."""
+    if principal.role != ADMIN and principal.user_id != account.owner_id:
+        raise AccessDenied("only the account's owner or an admin can share it", "account_id")
+
+
+def ensure_can_reassign(principal: Principal) -> None:
+    if principal.role not in REASSIGNERS:
+        raise AccessDenied("only an admin reassigns a user's accounts in bulk")

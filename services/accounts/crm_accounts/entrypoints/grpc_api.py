@@ -1,0 +1,109 @@
+"""The Accounts gRPC service: translate the request, call one use case, translate the answer."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc
+from crmkit.grpc.server import current_principal
+
+from crm_accounts.entrypoints import mappers
+from crm_accounts.service_layer import handlers, queries, record_handlers
+from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
+
+SERVICE_NAME = accounts_pb2.DESCRIPTOR.services_by_name["Accounts"].full_name
+
+
+def _today():
+    return datetime.now(timezone.utc).date()
+
+
+class AccountsServicer(accounts_pb2_grpc.AccountsServicer):
+    def __init__(self, uow_factory: Callable[[], AccountsUnitOfWork]) -> None:
+        self._uow = uow_factory
+
+    async def CreateAccount(self, request, context):
+        return mappers.view_to_proto(await handlers.create_account(
+            uow=self._uow(), principal=current_principal(), data=mappers.account_data(request.data)))
+
+    async def GetAccount(self, request, context):
+        return mappers.view_to_proto(await queries.get_account(
+            uow=self._uow(), principal=current_principal(), account_id=request.id))
+
+    async def UpdateAccount(self, request, context):
+        return mappers.view_to_proto(await handlers.update_account(
+            uow=self._uow(), principal=current_principal(), command=mappers.update_account(request)))
+
+    async def DeactivateAccount(self, request, context):
+        return mappers.view_to_proto(await handlers.change_status(
+            uow=self._uow(), principal=current_principal(), command=mappers.change_status(request, active=False)))
+
+    async def ReactivateAccount(self, request, context):
+        return mappers.view_to_proto(await handlers.change_status(
+            uow=self._uow(), principal=current_principal(), command=mappers.change_status(request, active=True)))
+
+    async def ListAccounts(self, request, context):
+        views, next_cursor = await queries.list_accounts(uow=self._uow(), principal=current_principal(),
+                                                         query=mappers.list_accounts(request))
+        return accounts_pb2.ListAccountsResponse(accounts=[mappers.view_to_proto(v) for v in views],
+                                                 next_cursor=next_cursor)
+
+    async def GetHierarchy(self, request, context):
+        root, views = await queries.get_hierarchy(uow=self._uow(), principal=current_principal(),
+                                                  account_id=request.id)
+        return accounts_pb2.Hierarchy(root_id=root, accounts=[mappers.view_to_proto(v) for v in views])
+
+    async def CreateContact(self, request, context):
+        return mappers.contact_to_proto(await record_handlers.create_contact(
+            uow=self._uow(), principal=current_principal(), account_id=request.account_id,
+            data=mappers.contact_data(request.data)))
+
+    async def GetContact(self, request, context):
+        return mappers.contact_to_proto(await queries.get_contact(
+            uow=self._uow(), principal=current_principal(), contact_id=request.id))
+
+    async def UpdateContact(self, request, context):
+        return mappers.contact_to_proto(await record_handlers.update_contact(
+            uow=self._uow(), principal=current_principal(), command=mappers.update_contact(request)))
+
+    async def ListContacts(self, request, context):
+        found = await queries.list_contacts(uow=self._uow(), principal=current_principal(),
+                                            account_id=request.account_id)
+        return accounts_pb2.ListContactsResponse(contacts=[mappers.contact_to_proto(c) for c in found])
+
+    async def CreateKiosk(self, request, context):
+        return mappers.kiosk_to_proto(await record_handlers.create_kiosk(
+            uow=self._uow(), principal=current_principal(), data=mappers.kiosk_data(request.data)), _today())
+
+    async def GetKiosk(self, request, context):
+        return mappers.kiosk_to_proto(await queries.get_kiosk(
+            uow=self._uow(), principal=current_principal(), kiosk_id=request.id), _today())
+
+    async def UpdateKiosk(self, request, context):
+        return mappers.kiosk_to_proto(await record_handlers.update_kiosk(
+            uow=self._uow(), principal=current_principal(), command=mappers.update_kiosk(request)), _today())
+
+    async def ListKiosks(self, request, context):
+        found = await queries.list_kiosks(uow=self._uow(), principal=current_principal(),
+                                          location_account_id=request.location_account_id)
+        today = _today()
+        return accounts_pb2.ListKiosksResponse(kiosks=[mappers.kiosk_to_proto(k, today) for k in found])
+
+    async def ShareAccount(self, request, context):
+        return mappers.share_to_proto(await handlers.share_account(
+            uow=self._uow(), principal=current_principal(), command=mappers.share_account(request)))
+
+    async def RevokeShare(self, request, context):
+        await handlers.revoke_share(uow=self._uow(), principal=current_principal(), account_id=request.account_id,
+                                    user_id=request.user_id)
+        return accounts_pb2.RevokeShareResponse()
+
+    async def ListShares(self, request, context):
+        found = await queries.list_shares(uow=self._uow(), principal=current_principal(),
+                                          account_id=request.account_id)
+        return accounts_pb2.ListSharesResponse(shares=[mappers.share_to_proto(s) for s in found])
+
+    async def ReassignAccounts(self, request, context):
+        moved = await handlers.reassign_accounts(uow=self._uow(), principal=current_principal(),
+                                                 command=mappers.reassign_accounts(request))
+        return accounts_pb2.ReassignAccountsResponse(account_ids=moved)

@@ -1,0 +1,177 @@
+"""Translation between the accounts contract (protobuf) and the domain, in both directions.
+
+Account responses pass through the field policy: a directory-only view sets only the directory
+fields and leaves every other (optional) field absent.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from crm.accounts.v1 import accounts_pb2, events_pb2
+from crm.identity.v1 import events_pb2 as identity_events
+from google.protobuf.message import Message
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from crm_accounts.adapters.repository import AccountView
+from crm_accounts.domain.commands import (AccountData, ChangeAccountStatus, ContactData, EmailInput, KioskData,
+                                          ListAccounts, PhoneInput, ReassignAccounts, ShareAccount, UpdateAccount,
+                                          UpdateContact, UpdateKiosk)
+from crm_accounts.domain.events import (Created, Deactivated, Event, Reassigned, ShareGranted, ShareRevoked,
+                                        Updated)
+from crm_accounts.domain.model import Account, Contact, Kiosk, Record, Share, Territory, User
+from crm_accounts.domain.policy import DIRECTORY_FIELDS
+
+_ACCOUNT_OPTIONAL = ("customer_accounting_id", "number_of_locations", "key_account", "street", "city", "state",
+                     "postal_code", "country", "phone", "website", "version")
+_CONTACT_TEXT = ("id", "account_id", "first_name", "last_name", "title", "role", "email2", "status",
+                 "linkedin_url", "legacy_id", "account_status", "account_type")
+_KIOSK_TEXT = ("id", "serial_number", "model", "operating_system", "software_version", "location_account_id")
+
+
+def _timestamp(value: datetime) -> Timestamp:
+    stamp = Timestamp()
+    stamp.FromDatetime(value)
+    return stamp
+
+
+def _given(message: Message, names) -> dict[str, object]:
+    return {name: getattr(message, name) for name in names if message.HasField(name)}
+
+
+def account_data(message: accounts_pb2.AccountData) -> AccountData:
+    return AccountData(**_given(message, AccountData.__dataclass_fields__))  # type: ignore[arg-type]
+
+
+def update_account(request: accounts_pb2.UpdateAccountRequest) -> UpdateAccount:
+    return UpdateAccount(account_id=request.id, data=account_data(request.changes),
+                         expected_version=request.expected_version)
+
+
+def change_status(request: accounts_pb2.ChangeAccountStatusRequest, *, active: bool) -> ChangeAccountStatus:
+    return ChangeAccountStatus(account_id=request.id, active=active, expected_version=request.expected_version)
+
+
+def list_accounts(request: accounts_pb2.ListAccountsRequest) -> ListAccounts:
+    return ListAccounts(
+        types=tuple(request.types), subtypes=tuple(request.subtypes), statuses=tuple(request.statuses),
+        territories=tuple(request.territories), owner_ids=tuple(request.owner_ids),
+        parent_id=request.parent_id if request.HasField("parent_id") else None, text=request.text,
+        sort=request.sort, page_size=request.page_size, cursor=request.cursor,
+    )
+
+
+def contact_data(message: accounts_pb2.ContactData) -> ContactData:
+    given = _given(message, ("first_name", "last_name", "title", "role", "holiday_card", "status", "linkedin_url",
+                             "legacy_id"))
+    emails = tuple(EmailInput(e.address, e.primary) for e in message.emails) if message.set_emails else None
+    phones = tuple(PhoneInput(p.number, p.type, p.extension) for p in message.phones) if message.set_phones else None
+    return ContactData(**given, emails=emails, phones=phones)  # type: ignore[arg-type]
+
+
+def update_contact(request: accounts_pb2.UpdateContactRequest) -> UpdateContact:
+    return UpdateContact(contact_id=request.id, data=contact_data(request.changes),
+                         expected_version=request.expected_version)
+
+
+def kiosk_data(message: accounts_pb2.KioskData) -> KioskData:
+    return KioskData(**_given(message, KioskData.__dataclass_fields__))  # type: ignore[arg-type]
+
+
+def update_kiosk(request: accounts_pb2.UpdateKioskRequest) -> UpdateKiosk:
+    return UpdateKiosk(kiosk_id=request.id, data=kiosk_data(request.changes), expected_version=request.expected_version)
+
+
+def share_account(request: accounts_pb2.ShareAccountRequest) -> ShareAccount:
+    return ShareAccount(account_id=request.account_id, user_id=request.user_id, access=request.access)
+
+
+def reassign_accounts(request: accounts_pb2.ReassignAccountsRequest) -> ReassignAccounts:
+    return ReassignAccounts(from_user_id=request.from_user_id, to_user_id=request.to_user_id)
+
+
+def account_to_proto(account: Account, *, full: bool = True) -> accounts_pb2.Account:
+    """The account as the field policy lets the viewer see it (events always carry it in full)."""
+    message = accounts_pb2.Account(**{name: getattr(account, name) for name in DIRECTORY_FIELDS},
+                                   directory_only=not full)
+    if full:
+        for name in _ACCOUNT_OPTIONAL:
+            setattr(message, name, getattr(account, name))
+        message.created_at.CopyFrom(_timestamp(account.created_at))
+        message.updated_at.CopyFrom(_timestamp(account.updated_at))
+    return message
+
+
+def view_to_proto(view: AccountView) -> accounts_pb2.Account:
+    return account_to_proto(view.account, full=view.full)
+
+
+def contact_to_proto(contact: Contact) -> accounts_pb2.Contact:
+    return accounts_pb2.Contact(
+        **{name: getattr(contact, name) for name in _CONTACT_TEXT},
+        emails=[accounts_pb2.Email(address=e.address, primary=e.primary) for e in contact.emails],
+        phones=[accounts_pb2.Phone(number=p.number, type=p.type, extension=p.extension) for p in contact.phones],
+        holiday_card=contact.holiday_card, created_at=_timestamp(contact.created_at),
+        updated_at=_timestamp(contact.updated_at), version=contact.version)
+
+
+def kiosk_to_proto(kiosk: Kiosk, today: date) -> accounts_pb2.Kiosk:
+    return accounts_pb2.Kiosk(
+        **{name: getattr(kiosk, name) for name in _KIOSK_TEXT},
+        install_date=kiosk.install_date.isoformat() if kiosk.install_date else "",
+        warranty_end_date=kiosk.warranty_end_date.isoformat() if kiosk.warranty_end_date else "",
+        warranty_state=kiosk.warranty_state(today), created_at=_timestamp(kiosk.created_at),
+        updated_at=_timestamp(kiosk.updated_at), version=kiosk.version)
+
+
+def share_to_proto(share: Share) -> accounts_pb2.Share:
+    return accounts_pb2.Share(account_id=share.account_id, user_id=share.user_id, access=share.access,
+                              granted_by=share.granted_by, granted_at=_timestamp(share.granted_at))
+
+
+def user(message: identity_events.User) -> User:
+    return User(id=message.id, role=message.role, territories=tuple(message.territories),
+                manager_id=message.manager_id, active=message.active, version=message.version,
+                username=message.username, full_name=message.full_name)
+
+
+def territory(message: identity_events.Territory) -> Territory:
+    states = tuple(dict.fromkeys(s.strip().upper() for s in message.states if s.strip()))
+    return Territory(code=message.code.strip().upper(), name=message.name, states=states,
+                     sales_region=message.sales_region, version=message.version)
+
+
+def integration_event(event: Event, record: Record) -> tuple[str, Message]:
+    """The integration event (subject, message) announcing a domain event of `record`."""
+    if isinstance(event, ShareGranted):
+        share = Share(**vars(event))
+        return "crm.accounts.share.granted", events_pb2.ShareGranted(share=share_to_proto(share))
+    if isinstance(event, ShareRevoked):
+        return "crm.accounts.share.revoked", events_pb2.ShareRevoked(
+            account_id=event.account_id, user_id=event.user_id, revoked_by=event.revoked_by)
+    if isinstance(record, Account):
+        account = account_to_proto(record)
+        if isinstance(event, Created):
+            return "crm.accounts.account.created", events_pb2.AccountCreated(account=account)
+        if isinstance(event, Updated):
+            return "crm.accounts.account.updated", events_pb2.AccountUpdated(
+                account=account, changed_fields=event.changed_fields)
+        if isinstance(event, Deactivated):
+            return "crm.accounts.account.deactivated", events_pb2.AccountDeactivated(account=account)
+        if isinstance(event, Reassigned):
+            return "crm.accounts.account.reassigned", events_pb2.AccountReassigned(
+                account=account, previous_owner_id=event.previous_owner_id)
+    if isinstance(record, Contact):
+        contact = contact_to_proto(record)
+        if isinstance(event, Created):
+            return "crm.accounts.contact.created", events_pb2.ContactCreated(contact=contact)
+        if isinstance(event, Updated):
+            return "crm.accounts.contact.updated", events_pb2.ContactUpdated(
+                contact=contact, changed_fields=event.changed_fields)
+    if isinstance(record, Kiosk):
+        kiosk = kiosk_to_proto(record, datetime.now(timezone.utc).date())
+        if isinstance(event, Created):
+            return "crm.accounts.kiosk.created", events_pb2.KioskCreated(kiosk=kiosk)
+        if isinstance(event, Updated):
+            return "crm.accounts.kiosk.updated", events_pb2.KioskUpdated(kiosk=kiosk,
+                                                                         changed_fields=event.changed_fields)
+    raise TypeError(f"no integration event for {event!r} of {type(record).__name__}")

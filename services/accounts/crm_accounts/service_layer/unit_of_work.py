@@ -1,0 +1,48 @@
+"""The accounts unit of work: one transaction, its repositories, and the events it commits."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from crmkit.db import SessionFactory, UnitOfWork
+from crmkit.messaging_tables import MessagingTables
+from google.protobuf.message import Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_accounts.adapters.directory import TerritoryRepository, UserRepository
+from crm_accounts.adapters.records import ContactRepository, KioskRepository, ShareRepository
+from crm_accounts.adapters.repository import AccountRepository
+from crm_accounts.domain.events import Event
+from crm_accounts.domain.model import Record
+
+# Turns a domain event of a record into its integration event: (subject, protobuf message).
+EventTranslator = Callable[[Event, Record], tuple[str, Message]]
+
+
+class AccountsUnitOfWork(UnitOfWork):
+    accounts: AccountRepository
+    contacts: ContactRepository
+    kiosks: KioskRepository
+    shares: ShareRepository
+    users: UserRepository
+    territories: TerritoryRepository
+
+    def __init__(self, session_factory: SessionFactory, tables: MessagingTables, translate: EventTranslator,
+                 on_commit: Callable[[], None] | None = None) -> None:
+        super().__init__(session_factory, tables, on_commit)
+        self._translate = translate
+
+    def _bind(self, session: AsyncSession) -> None:
+        self.accounts = AccountRepository(session)
+        self.contacts = ContactRepository(session)
+        self.kiosks = KioskRepository(session)
+        self.shares = ShareRepository(session)
+        self.users = UserRepository(session)
+        self.territories = TerritoryRepository(session)
+
+    async def commit(self) -> None:
+        """Write the events of every record touched to the outbox, then commit them with the data."""
+        for record in [*self.accounts.seen, *self.contacts.seen, *self.kiosks.seen]:
+            for event in record.events:
+                self.publish(*self._translate(event, record))
+            record.events.clear()
+        await super().commit()

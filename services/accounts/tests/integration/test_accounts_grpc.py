@@ -1,0 +1,94 @@
+"""The Accounts gRPC API on a real crmkit GrpcServer: the principal is required and verified,
+unseen records answer NOT_FOUND, refused fields PERMISSION_DENIED naming the field, and a
+directory-only caller gets the directory fields with the rest absent (SEC-1, SEC-3, SEC-6)."""
+from __future__ import annotations
+
+import json
+
+import grpc
+import pytest
+from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc
+from crmkit.grpc.server import ERROR_METADATA_KEY, GrpcServer
+from crmkit.principal import METADATA_KEY, Principal, PrincipalSigner, PrincipalVerifier, generate_keypair
+
+from crm_accounts.entrypoints.grpc_api import SERVICE_NAME, AccountsServicer
+from accounts_testkit import add_territories, add_user
+
+
+@pytest.fixture
+async def stub(uows, principal_keys):
+    server = GrpcServer(verifier=PrincipalVerifier(principal_keys[1]), address="127.0.0.1:0",
+                        services=[(accounts_pb2_grpc.add_AccountsServicer_to_server, AccountsServicer(uows),
+                                   SERVICE_NAME)])
+    await server.start()
+    channel = grpc.aio.insecure_channel(f"127.0.0.1:{server.port}")
+    yield accounts_pb2_grpc.AccountsStub(channel)
+    await channel.close()
+    await server.drain(0)
+
+
+def signed(private_key: str, role: str, user_id: str = "", territories: tuple[str, ...] = ()):
+    token = PrincipalSigner(private_key).sign(Principal(user_id=user_id or f"{role}-1", role=role,
+                                                        territories=territories))
+    return ((METADATA_KEY, token),)
+
+
+def error_fields(exc: grpc.aio.AioRpcError) -> list[str]:
+    return [e["field"] for e in json.loads(dict(exc.trailing_metadata())[ERROR_METADATA_KEY])["errors"]]
+
+
+async def refused(call, code: grpc.StatusCode) -> grpc.aio.AioRpcError:
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        await call
+    assert caught.value.code() == code
+    return caught.value
+
+
+async def test_missing_and_forged_principals_are_unauthenticated(stub):
+    await refused(stub.ListAccounts(accounts_pb2.ListAccountsRequest(), timeout=5), grpc.StatusCode.UNAUTHENTICATED)
+    forged = signed(generate_keypair()[0], "admin")
+    await refused(stub.GetAccount(accounts_pb2.GetAccountRequest(id="x"), metadata=forged, timeout=5),
+                  grpc.StatusCode.UNAUTHENTICATED)
+
+
+async def test_accounts_through_grpc_with_visibility_and_the_field_policy(stub, uows, principal_keys):
+    await add_territories(uows)
+    ae = await add_user(uows, "ae", territories=("NE",))
+    private = principal_keys[0]
+    admin = signed(private, "admin")
+    data = accounts_pb2.AccountData(name="Acme", type="customer", state="MA", customer_accounting_id="C1",
+                                    street="1 Main St")
+    acme = await stub.CreateAccount(accounts_pb2.CreateAccountRequest(data=data), metadata=admin, timeout=5)
+    assert (acme.territory, acme.owner_id, acme.customer_accounting_id, acme.version) == ("NE", ae.id, "C1", 1)
+    far = await stub.CreateAccount(accounts_pb2.CreateAccountRequest(
+        data=accounts_pb2.AccountData(name="Far", type="prospect", state="CA")), metadata=admin, timeout=5)
+
+    mine = signed(private, "ae", ae.id, ("NE",))
+    error = await refused(stub.GetAccount(accounts_pb2.GetAccountRequest(id=far.id), metadata=mine, timeout=5),
+                          grpc.StatusCode.NOT_FOUND)
+    assert error_fields(error) == ["id"]
+    await refused(stub.GetAccount(accounts_pb2.GetAccountRequest(id="not-a-uuid"), metadata=mine, timeout=5),
+                  grpc.StatusCode.NOT_FOUND)
+    changes = accounts_pb2.AccountData(customer_accounting_id="C2")
+    error = await refused(stub.UpdateAccount(accounts_pb2.UpdateAccountRequest(id=acme.id, changes=changes),
+                                             metadata=mine, timeout=5), grpc.StatusCode.PERMISSION_DENIED)
+    assert error_fields(error) == ["customer_accounting_id"]
+    updated = await stub.UpdateAccount(accounts_pb2.UpdateAccountRequest(
+        id=acme.id, changes=accounts_pb2.AccountData(phone="555"), expected_version=1), metadata=mine, timeout=5)
+    assert (updated.phone, updated.version) == ("555", 2)
+    await refused(stub.UpdateAccount(accounts_pb2.UpdateAccountRequest(
+        id=acme.id, changes=accounts_pb2.AccountData(phone="556"), expected_version=1), metadata=mine, timeout=5),
+        grpc.StatusCode.FAILED_PRECONDITION)
+
+    sdr = signed(private, "sdr")
+    listed = (await stub.ListAccounts(accounts_pb2.ListAccountsRequest(), metadata=sdr, timeout=5)).accounts
+    assert [a.name for a in listed] == ["Acme", "Far"]
+    directory = listed[0]
+    assert directory.directory_only and (directory.territory, directory.owner_id) == ("NE", ae.id)
+    for name in ("customer_accounting_id", "street", "phone", "version", "created_at"):
+        assert not directory.HasField(name)
+
+    kiosk = accounts_pb2.KioskData(serial_number="SN-1", location_account_id=acme.id)
+    error = await refused(stub.CreateKiosk(accounts_pb2.CreateKioskRequest(data=kiosk), metadata=mine, timeout=5),
+                          grpc.StatusCode.PERMISSION_DENIED)
+    assert "serial_number" in error_fields(error)
