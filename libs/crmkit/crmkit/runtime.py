@@ -45,10 +45,12 @@ class Infra:
 
 @dataclass
 class Assembly:
-    """What a service's bootstrap hands back: its gRPC services and background workers."""
+    """What a service's bootstrap hands back: its gRPC services, background workers, and what to
+    close once both have stopped (e.g. channels to other services that handlers call)."""
 
     grpc_services: list[tuple[Callable, object, str]]
     workers: list[Worker] = field(default_factory=list)
+    closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
 
 Assemble = Callable[[Infra], Awaitable[Assembly]]
@@ -84,6 +86,8 @@ async def serve(name: str, settings: ServiceSettings, assemble: Assemble,
     await asyncio.wait(tasks, timeout=settings.drain_seconds)
     for task in tasks:
         task.cancel()
+    for close in assembly.closers:
+        await close()
     await nc.drain()
     await engine.dispose()
     log.info("%s stopped", name)

@@ -1,5 +1,6 @@
-"""Composition root of the leads service: units of work, the Leads servicer, the outbox relay and
-the identity consumer, wired from the infrastructure the kit connected."""
+"""Composition root of the leads service: units of work, the Leads servicer with its accounts client
+(lead conversion), the outbox relay and the identity consumer, wired from the infrastructure the kit
+connected."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -8,9 +9,11 @@ from pathlib import Path
 from crm.leads.v1 import leads_pb2_grpc
 from crmkit import streams
 from crmkit.db import SessionFactory, make_engine, make_session_factory
+from crmkit.grpc.client import make_channel
 from crmkit.outbox import OutboxRelay
 from crmkit.runtime import Assembly, Infra
 
+from crm_leads.adapters.accounts_client import AccountsClient
 from crm_leads.adapters.orm import messaging
 from crm_leads.entrypoints.consumers import identity_consumer
 from crm_leads.entrypoints.grpc_api import SERVICE_NAME, LeadsServicer
@@ -30,10 +33,13 @@ def uow_factory(session_factory: SessionFactory,
 async def assemble(infra: Infra) -> Assembly:
     settings: LeadsSettings = infra.settings
     relay = OutboxRelay(infra.session_factory, messaging, infra.js)
-    servicer = LeadsServicer(uow_factory(infra.session_factory, relay.wake), settings.rating_rules())
+    accounts_channel = make_channel(settings.accounts_target)
+    accounts = AccountsClient(accounts_channel, timeout=settings.accounts_timeout_seconds)
+    servicer = LeadsServicer(uow_factory(infra.session_factory, relay.wake), settings.rating_rules(), accounts)
     return Assembly(
         grpc_services=[(leads_pb2_grpc.add_LeadsServicer_to_server, servicer, SERVICE_NAME)],
         workers=[relay, identity_consumer(infra.js, infra.session_factory)],
+        closers=[accounts_channel.close],
     )
 
 

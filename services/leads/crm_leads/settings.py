@@ -9,11 +9,15 @@ from crm_leads.domain.rating import RatingRules
 
 
 class LeadsSettings(ServiceSettings):
-    """The kit's service settings plus the rating rules (see crm_leads.domain.rating)."""
+    """The kit's service settings, the rating rules (see crm_leads.domain.rating) and the accounts
+    service that lead conversion calls."""
 
     model_config = SettingsConfigDict(env_prefix="CRM_LEADS_", extra="ignore", frozen=True)
 
     grpc_port: int = 50061
+    # Lead conversion (LEAD-6) creates accounts and contacts through the accounts service.
+    accounts_target: str = "127.0.0.1:50062"  # host:port, or dns:///name for several replicas
+    accounts_timeout_seconds: float = Field(5.0, gt=0)  # the deadline of each call to accounts
     rating_a_min_points: int = Field(8, ge=0)
     rating_b_min_points: int = Field(4, ge=0)
     # Overrides of the points per data point, as JSON: CRM_LEADS_RATING_POINTS='{"using_kiosks": 3}'

@@ -25,6 +25,12 @@ def _stamps() -> tuple[Column, ...]:
             Column("version", BigInteger, nullable=False))
 
 
+def _digest() -> Column:
+    """The digest of the data a record was created from: a retry of a caller-chosen id is recognised
+    by it (crm_accounts.domain.idempotency); not part of the domain record."""
+    return Column("creation_digest", Text)
+
+
 # The territory is not stored: it is derived from `state` through territory_states when read.
 accounts = Table(
     "accounts", metadata,
@@ -39,6 +45,7 @@ accounts = Table(
     *(_text(name) for name in ("street", "city", "state", "postal_code", "country", "phone", "website", "owner_id")),
     Column("number_of_locations", Integer, nullable=False, server_default="0"),
     *_stamps(),
+    _digest(),
     CheckConstraint("type in ('prospect', 'customer', 'vendor', 'competitor')", name="type"),
     CheckConstraint("subtype in ('', 'office', 'kiosk_location')", name="subtype"),
     CheckConstraint("status in ('active', 'inactive')", name="status"),
@@ -61,6 +68,7 @@ contacts = Table(
     _text("linkedin_url"),
     Column("legacy_id", Text, unique=True),  # the legacy contact manager's record ID (MIG-1), when migrated
     *_stamps(),
+    _digest(),
     CheckConstraint("status in ('active', 'inactive')", name="status"),
     Index("ix_contacts_account_id", "account_id"),
 )

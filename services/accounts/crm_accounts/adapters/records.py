@@ -16,7 +16,7 @@ from crm_accounts.domain.errors import AccessDenied, RecordNotFound, Taken
 from crm_accounts.domain.model import Contact, Kiosk, Record, Share
 from crm_accounts.domain.policy import reads_every_kiosk
 
-CONTACT_COLUMNS = tuple(c.name for c in contacts.c)
+CONTACT_COLUMNS = tuple(c.name for c in contacts.c if c.name != "creation_digest")
 KIOSK_COLUMNS = tuple(c.name for c in kiosks.c)
 SHARE_COLUMNS = tuple(c.name for c in shares.c)
 
@@ -109,8 +109,25 @@ class ContactRepository(_Tracked):
             .order_by(contacts.c.last_name, contacts.c.first_name, contacts.c.id))).all()
         return [_to_contact(row) for row in rows]
 
-    async def add(self, contact: Contact) -> None:
-        await self._insert(contact, _contact_row(contact))
+    async def add(self, contact: Contact, *, digest: str) -> bool:
+        """Insert a new contact created from data of `digest`; False (nothing written) when its id
+        exists already. A concurrent insert of the same id waits for the other to commit."""
+        stmt = (insert(contacts).values({**_contact_row(contact), "creation_digest": digest})
+                .on_conflict_do_nothing(index_elements=[contacts.c.id]).returning(contacts.c.id))
+        try:
+            inserted = (await self._session.execute(stmt)).first()
+        except IntegrityError as exc:
+            raise _refused(exc, self._kind, contact) from None
+        if inserted is not None:
+            self._track(contact)
+        return inserted is not None
+
+    async def as_created(self, contact_id: str) -> tuple[Contact, str | None]:
+        """A contact by id whoever may see it, with its creation digest: to recognise a retried create."""
+        row = (await self._session.execute(
+            select(contacts, accounts.c.status.label("account_status"), accounts.c.type.label("account_type"))
+            .join(accounts, accounts.c.id == contacts.c.account_id).where(contacts.c.id == contact_id))).one()
+        return _to_contact(row), row.creation_digest
 
     async def save(self, contact: Contact) -> None:
         await self._update(contact, _contact_row(contact))

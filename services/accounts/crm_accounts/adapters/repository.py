@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from crmkit.errors import PreconditionFailed
 from crmkit.principal import Principal
 from sqlalchemy import (ColumnElement, Select, and_, false, func, literal, or_, select, text, true, tuple_, update)
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,10 +22,10 @@ from crm_accounts.domain.errors import AccessDenied, RecordNotFound, Taken
 from crm_accounts.domain.hierarchy import LOCATION_SUBTYPES
 from crm_accounts.domain.listing import Cursor, Sort
 from crm_accounts.domain.model import Account
-from crm_accounts.domain.policy import Scope, scope
+from crm_accounts.domain.policy import Scope, adds_contacts_to_any_visible_account, scope
 from crm_accounts.domain.validation import ACTIVE
 
-ACCOUNT_COLUMNS = tuple(c.name for c in accounts.c)
+ACCOUNT_COLUMNS = tuple(c.name for c in accounts.c if c.name != "creation_digest")
 _NULLABLE = ("parent_id", "customer_accounting_id")  # "" in the domain, NULL in the table
 _TREE_LOCK = 7_347_101  # serialises changes of tree shape, so no concurrent move can close a cycle
 ALL_SHARES = ("read", "edit")
@@ -154,6 +155,19 @@ class AccountRepository:
             raise AccessDenied("you may see this account but not change it", field)
         return self._track(to_account(row))
 
+    async def for_new_contact(self, principal: Principal, account_id: str, *, field: str = "account_id") -> Account:
+        """The account a contact is added to: one the caller may change (locked), or for those the
+        policy lets add contacts anywhere (LEAD-5), any account they see."""
+        if adds_contacts_to_any_visible_account(principal):
+            return (await self.get(principal, account_id, field=field)).account
+        return await self.for_update(principal, account_id, field=field)
+
+    async def as_created(self, account_id: str) -> tuple[Account, str | None]:
+        """An account by id whoever may see it, with its creation digest: to recognise a retried create."""
+        row = (await self._session.execute(
+            select(accounts, territory).select_from(_with_territory).where(accounts.c.id == account_id))).one()
+        return to_account(row), row.creation_digest
+
     async def locked(self, account_ids: list[str]) -> list[Account]:
         """Accounts by id whatever the caller sees, locked: for derived changes (location counts)."""
         rows = (await self._session.execute(
@@ -168,12 +182,18 @@ class AccountRepository:
             .order_by(accounts.c.id).with_for_update(of=accounts))).all()
         return [self._track(to_account(row)) for row in rows]
 
-    async def add(self, account: Account) -> None:
+    async def add(self, account: Account, *, digest: str) -> bool:
+        """Insert a new account created from data of `digest`; False (nothing written) when its id
+        exists already. A concurrent insert of the same id waits for the other to commit."""
+        stmt = (insert(accounts).values({**_account_row(account), "creation_digest": digest})
+                .on_conflict_do_nothing(index_elements=[accounts.c.id]).returning(accounts.c.id))
         try:
-            await self._session.execute(accounts.insert().values(_account_row(account)))
+            inserted = (await self._session.execute(stmt)).first()
         except IntegrityError as exc:
             raise _taken(exc, account) from None
-        self._track(account)
+        if inserted is not None:
+            self._track(account)
+        return inserted is not None
 
     async def save(self, account: Account) -> None:
         """Write a modified account; it was locked when read, the version guard is belt and braces."""

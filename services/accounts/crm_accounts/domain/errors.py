@@ -25,6 +25,13 @@ class Taken(Conflict):
         super().__init__(f"{field} {value!r} is already used by another record", field=field)
 
 
+class IdTaken(Conflict):
+    """A caller-chosen id names a record created from other data (not a retry)."""
+
+    def __init__(self, kind: str, record_id: str) -> None:
+        super().__init__(f"a {kind} with id {record_id!r} exists and was created from other data", field="id")
+
+
 class StaleVersion(PreconditionFailed):
     def __init__(self, expected: int, actual: int) -> None:
         super().__init__(f"version {expected} is stale; the record is at version {actual}", field="expected_version")

@@ -147,8 +147,9 @@ class Contact(Record):
     events: list[Event] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
-    def create(cls, *, account_id: str, data: ContactData, now: datetime) -> Contact:
-        contact = cls(id=str(uuid.uuid4()), account_id=account_id, created_at=now, updated_at=now,
+    def create(cls, *, account_id: str, data: ContactData, now: datetime, contact_id: str = "") -> Contact:
+        """A new contact (with the caller's id when given); records Created."""
+        contact = cls(id=contact_id or str(uuid.uuid4()), account_id=account_id, created_at=now, updated_at=now,
                       **data.given())  # type: ignore[arg-type]
         contact.events.append(Created())
         return contact

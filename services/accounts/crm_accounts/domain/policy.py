@@ -20,7 +20,13 @@ A record the caller may not see answers NotFound, never Forbidden.
 AccountRepository.readable() turns these rules into SQL; it is the one place that does. Editing
 needs the same full visibility, except that a read share does not let one edit (an edit share does).
 
-Contacts follow their account (readable and writable when the account is, in full). Kiosks are
+Creating: an SDR creates prospect companies only (no customer, vendor or competitor, no location,
+no key account) and never owns them: the owner defaults to the territory's AE (LEAD-6).
+
+Contacts follow their account (readable and writable when the account is, in full), with one
+exception: an SDR adds a contact to any account they see, directory views included, because
+converting a lead may add the person to an existing company (LEAD-5); they still read neither the
+account in full nor its contacts. Kiosks are
 read in full by whoever sees their location account in full and by support (csr, cs_manager) and
 the kiosk_fleet client; only csr, cs_manager and admin write them (SEC-6).
 """
@@ -30,6 +36,7 @@ from enum import Enum
 
 from crmkit.principal import Principal
 
+from crm_accounts.domain.commands import AccountData
 from crm_accounts.domain.errors import AccessDenied
 from crm_accounts.domain.model import Account
 
@@ -58,6 +65,8 @@ OWNER_CHANGERS = frozenset({"admin", "vp_sales", "rsm"})
 KIOSK_WRITERS = frozenset({"admin", "csr", "cs_manager"})
 KIOSK_READERS = frozenset({"csr", "cs_manager", "kiosk_fleet"})
 REASSIGNERS = frozenset({"admin"})
+PROSPECT_CREATORS = frozenset({"sdr"})  # LEAD-6: prospect companies only
+CONTACT_ADDERS_ANYWHERE = frozenset({"sdr"})  # LEAD-5: any account they see, directory views included
 # What a directory-only view shows; every other field is left out of the response.
 DIRECTORY_FIELDS = ("id", "name", "type", "subtype", "status", "territory", "owner_id", "parent_id")
 
@@ -73,6 +82,23 @@ def reads_every_kiosk(principal: Principal) -> bool:
 def ensure_can_create_accounts(principal: Principal) -> None:
     if principal.role not in ACCOUNT_CREATORS:
         raise AccessDenied(f"the role {principal.role!r} cannot create accounts")
+
+
+def ensure_can_create_kind(principal: Principal, data: AccountData) -> None:
+    """LEAD-6: an SDR creates a prospect company (a root, not a key account), nothing else.
+    `data` is cleaned (type and subtype canonical)."""
+    if principal.role not in PROSPECT_CREATORS:
+        return
+    refused = [name for name, allowed in (("type", data.type == "prospect"), ("subtype", not data.subtype),
+                                          ("parent_id", not data.parent_id), ("key_account", not data.key_account))
+               if not allowed]
+    if refused:
+        raise AccessDenied(f"the role {principal.role!r} creates prospect companies only", *refused)
+
+
+def adds_contacts_to_any_visible_account(principal: Principal) -> bool:
+    """LEAD-5: whether seeing an account (its directory view suffices) lets the caller add a contact to it."""
+    return principal.role in CONTACT_ADDERS_ANYWHERE
 
 
 def ensure_can_set_accounting_id(principal: Principal) -> None:

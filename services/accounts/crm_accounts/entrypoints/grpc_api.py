@@ -24,7 +24,8 @@ class AccountsServicer(accounts_pb2_grpc.AccountsServicer):
 
     async def CreateAccount(self, request, context):
         return mappers.view_to_proto(await handlers.create_account(
-            uow=self._uow(), principal=current_principal(), data=mappers.account_data(request.data)))
+            uow=self._uow(), principal=current_principal(), data=mappers.account_data(request.data),
+            account_id=request.id))
 
     async def GetAccount(self, request, context):
         return mappers.view_to_proto(await queries.get_account(
@@ -56,7 +57,7 @@ class AccountsServicer(accounts_pb2_grpc.AccountsServicer):
     async def CreateContact(self, request, context):
         return mappers.contact_to_proto(await record_handlers.create_contact(
             uow=self._uow(), principal=current_principal(), account_id=request.account_id,
-            data=mappers.contact_data(request.data)))
+            data=mappers.contact_data(request.data), contact_id=request.id))
 
     async def GetContact(self, request, context):
         return mappers.contact_to_proto(await queries.get_contact(

@@ -14,9 +14,10 @@ from crm_accounts.domain.commands import AccountData, ChangeAccountStatus, Reass
 from crm_accounts.domain.errors import RecordNotFound, StaleVersion
 from crm_accounts.domain.events import ShareGranted, ShareRevoked
 from crm_accounts.domain.hierarchy import check_parent, check_subtype
+from crm_accounts.domain.idempotency import creation_digest, ensure_retry
 from crm_accounts.domain.model import Account, Share
 from crm_accounts.domain.territory import default_owner
-from crm_accounts.domain.validation import SHARE_ACCESS, canonical, clean_account_data
+from crm_accounts.domain.validation import SHARE_ACCESS, canonical, clean_account_data, clean_uuid
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 
 
@@ -24,19 +25,23 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-async def create_account(*, uow: AccountsUnitOfWork, principal: Principal, data: AccountData) -> AccountView:
-    """A new account, placed in its tree, its territory derived and its owner defaulted (ACC-1, ACC-2)."""
+async def create_account(*, uow: AccountsUnitOfWork, principal: Principal, data: AccountData,
+                         account_id: str = "") -> AccountView:
+    """A new account, placed in its tree, its territory derived and its owner defaulted (ACC-1, ACC-2).
+    With `account_id` given, creating it again from the same data answers the account (a retry)."""
     policy.ensure_can_create_accounts(principal)
     data = clean_account_data(data)
     missing = [FieldProblem(name, "is required") for name in ("name", "type") if not data.given().get(name)]
     if missing:
         raise InvalidInput("an account needs a name and a type", problems=missing)
+    policy.ensure_can_create_kind(principal, data)
     if data.customer_accounting_id:
         policy.ensure_can_set_accounting_id(principal)
     if data.owner_id:
         policy.ensure_can_change_owner(principal)
+    account_id = clean_uuid("id", account_id) or str(uuid.uuid4())
+    digest = creation_digest(data.given())
     async with uow:
-        account_id = str(uuid.uuid4())
         if data.parent_id:
             await uow.accounts.lock_tree()
             await _check_place(uow, principal, account_id, data.parent_id, data.subtype or "")
@@ -49,7 +54,10 @@ async def create_account(*, uow: AccountsUnitOfWork, principal: Principal, data:
                                   candidates=await uow.users.owner_candidates(territory))
         account = Account.create(account_id=account_id, data=replace(data, owner_id=owner), territory=territory,
                                  now=now())
-        await uow.accounts.add(account)
+        if not await uow.accounts.add(account, digest=digest):
+            existing, stored = await uow.accounts.as_created(account_id)
+            ensure_retry("account", account_id, stored=stored, digest=digest)
+            return await _view(uow, principal, existing)
         if account.parent_id:
             await _recount(uow, await uow.accounts.ancestry(account.parent_id))
         view = await _view(uow, principal, account)

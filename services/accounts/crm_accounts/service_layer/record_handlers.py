@@ -1,6 +1,8 @@
 """Write use cases of contacts (CON-1) and kiosks (ACC-5, SEC-6): keyword-only, one transaction each."""
 from __future__ import annotations
 
+import uuid
+
 from crmkit.errors import InvalidInput
 from crmkit.principal import Principal
 
@@ -8,6 +10,7 @@ from crm_accounts.domain import policy
 from crm_accounts.domain.commands import ContactData, KioskData, UpdateContact, UpdateKiosk
 from crm_accounts.domain.errors import RecordNotFound, StaleVersion
 from crm_accounts.domain.hierarchy import COMPANY
+from crm_accounts.domain.idempotency import creation_digest, ensure_retry
 from crm_accounts.domain.model import Contact, Kiosk
 from crm_accounts.domain.validation import clean_contact_data, clean_kiosk_data, clean_uuid
 from crm_accounts.service_layer.handlers import now
@@ -15,16 +18,23 @@ from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 
 
 async def create_contact(*, uow: AccountsUnitOfWork, principal: Principal, account_id: str,
-                         data: ContactData) -> Contact:
-    """A person at an account the caller may change."""
+                         data: ContactData, contact_id: str = "") -> Contact:
+    """A person at an account the caller may change (an SDR: any account they see, LEAD-5).
+    With `contact_id` given, creating it again on the same account from the same data answers the
+    contact (a retry)."""
     data = clean_contact_data(data)
     if not (data.first_name or data.last_name):
         raise InvalidInput("a contact needs a first or last name", field="last_name")
+    contact_id = clean_uuid("id", contact_id) or str(uuid.uuid4())
     async with uow:
-        account = await uow.accounts.for_update(principal, account_id, field="account_id")
-        contact = Contact.create(account_id=account.id, data=data, now=now())
+        account = await uow.accounts.for_new_contact(principal, account_id)
+        digest = creation_digest({"account_id": account.id, **data.given()})
+        contact = Contact.create(contact_id=contact_id, account_id=account.id, data=data, now=now())
         contact.account_status, contact.account_type = account.status, account.type
-        await uow.contacts.add(contact)
+        if not await uow.contacts.add(contact, digest=digest):
+            existing, stored = await uow.contacts.as_created(contact_id)
+            ensure_retry("contact", contact_id, stored=stored, digest=digest)
+            return existing
         await uow.commit()
     return contact
 

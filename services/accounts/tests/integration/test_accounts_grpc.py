@@ -92,3 +92,25 @@ async def test_accounts_through_grpc_with_visibility_and_the_field_policy(stub, 
     error = await refused(stub.CreateKiosk(accounts_pb2.CreateKioskRequest(data=kiosk), metadata=mine, timeout=5),
                           grpc.StatusCode.PERMISSION_DENIED)
     assert "serial_number" in error_fields(error)
+
+
+async def test_a_caller_chosen_id_is_a_retry_with_the_same_data_and_already_exists_otherwise(stub, principal_keys):
+    admin = signed(principal_keys[0], "admin")
+    account_id, contact_id = "6f1c2a0e-9a51-5b8e-8d6a-2b7f0c1d3e4f", "0b8e5a52-3c1d-5f0e-9a7b-6c5d4e3f2a1b"
+    data = accounts_pb2.AccountData(name="Acme", type="prospect")
+    first = await stub.CreateAccount(accounts_pb2.CreateAccountRequest(data=data, id=account_id), metadata=admin,
+                                     timeout=5)
+    again = await stub.CreateAccount(accounts_pb2.CreateAccountRequest(data=data, id=account_id), metadata=admin,
+                                     timeout=5)
+    assert first.id == again.id == account_id
+    other = accounts_pb2.AccountData(name="Other", type="prospect")
+    error = await refused(stub.CreateAccount(accounts_pb2.CreateAccountRequest(data=other, id=account_id),
+                                             metadata=admin, timeout=5), grpc.StatusCode.ALREADY_EXISTS)
+    assert error_fields(error) == ["id"]
+    person = accounts_pb2.CreateContactRequest(account_id=account_id, id=contact_id,
+                                               data=accounts_pb2.ContactData(last_name="Doe"))
+    assert (await stub.CreateContact(person, metadata=admin, timeout=5)).id == contact_id
+    assert (await stub.CreateContact(person, metadata=admin, timeout=5)).id == contact_id
+    listed = await stub.ListContacts(accounts_pb2.ListContactsRequest(account_id=account_id), metadata=admin,
+                                     timeout=5)
+    assert [c.id for c in listed.contacts] == [contact_id]

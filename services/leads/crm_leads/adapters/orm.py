@@ -41,6 +41,9 @@ leads = Table(
     Column("assigned_at", DateTime(timezone=True)),
     Column("version", BigInteger, nullable=False),
     Column("submission_count", Integer, nullable=False),
+    # LEAD-6: the account and contact the lead became, once converted (status Customer).
+    *(_text(name) for name in ("converted_account_id", "converted_contact_id", "converted_account_owner_id")),
+    Column("converted_at", DateTime(timezone=True)),
     CheckConstraint("status in ('New', 'Working', 'Qualified', 'Unqualified', 'Customer')", name="status"),
     CheckConstraint("rating in ('A', 'B', 'C')", name="rating"),
     CheckConstraint("(status = 'Unqualified') = (unqualified_reason <> '')", name="unqualified_reason"),

@@ -58,6 +58,16 @@ class UpdateLead:
 
 
 @dataclass(frozen=True)
+class ConvertLead:
+    """LEAD-5, LEAD-6: make the lead a contact of a new account (named `account_name`, default the
+    lead's company) or of `existing_account_id`."""
+
+    lead_id: str
+    existing_account_id: str = ""
+    account_name: str = ""
+
+
+@dataclass(frozen=True)
 class CreateWebForm:
     slug: str
     landing_page_name: str

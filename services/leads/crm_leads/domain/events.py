@@ -33,4 +33,18 @@ class LeadUpdated:
     changed_fields: list[str] = field(default_factory=list)
 
 
-Event = LeadCreated | LeadAssigned | LeadStatusChanged | LeadUpdated
+@dataclass(frozen=True)
+class LeadConverted:
+    """LEAD-5, LEAD-6: the lead became a contact of an account (a new one unless `existing_account`)."""
+
+    lead_id: str
+    account_id: str
+    contact_id: str
+    account_owner_id: str
+    account_name: str
+    contact_name: str
+    converted_by: str
+    existing_account: bool
+
+
+Event = LeadCreated | LeadAssigned | LeadStatusChanged | LeadUpdated | LeadConverted

@@ -1,4 +1,4 @@
-"""Leads and landing-page web forms (LEAD-1, LEAD-4, LEAD-8), with the lead's status life cycle."""
+"""Leads and landing-page web forms (LEAD-1, LEAD-4, LEAD-6, LEAD-8), with the lead's status life cycle."""
 from __future__ import annotations
 
 import uuid
@@ -10,7 +10,7 @@ from crmkit.errors import InvalidInput
 from crm_leads.domain.assignment import is_eligible
 from crm_leads.domain.commands import LeadData
 from crm_leads.domain.errors import ReasonRequired, TransitionRefused
-from crm_leads.domain.events import Event, LeadAssigned, LeadCreated, LeadStatusChanged, LeadUpdated
+from crm_leads.domain.events import Event, LeadAssigned, LeadConverted, LeadCreated, LeadStatusChanged, LeadUpdated
 from crm_leads.domain.rating import RatingRules
 from crm_leads.domain.validation import canonical_key, normalise_email
 
@@ -78,6 +78,10 @@ class Lead:
     assigned_at: datetime | None = None
     version: int = 1
     submission_count: int = 1
+    converted_account_id: str = ""
+    converted_contact_id: str = ""
+    converted_account_owner_id: str = ""  # the account's owner when the lead was converted
+    converted_at: datetime | None = None
     events: list[Event] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
@@ -148,6 +152,32 @@ class Lead:
             self.events.append(LeadStatusChanged(self.id, self.status, target, new_reason))
         self.status, self.unqualified_reason = target, new_reason
         self._touch(changed, now)
+
+    @property
+    def is_converted(self) -> bool:
+        return self.status == CUSTOMER
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+    def ensure_convertible(self) -> None:
+        """LEAD-6: only a Qualified lead converts."""
+        if self.status != QUALIFIED:
+            raise TransitionRefused(self.status, CUSTOMER, f"only a Qualified lead converts; this one is {self.status}")
+
+    def convert(self, *, account_id: str, contact_id: str, account_owner_id: str, account_name: str,
+                existing_account: bool, converted_by: str, now: datetime) -> None:
+        """Become a Customer linked to its account and contact; records the status change and LeadConverted."""
+        self.ensure_convertible()
+        self.events.append(LeadStatusChanged(self.id, self.status, CUSTOMER, ""))
+        self.events.append(LeadConverted(self.id, account_id, contact_id, account_owner_id, account_name,
+                                         self.full_name, converted_by, existing_account))
+        self.status = CUSTOMER
+        self.converted_account_id, self.converted_contact_id = account_id, contact_id
+        self.converted_account_owner_id, self.converted_at = account_owner_id, now
+        self._touch(["status", "converted_account_id", "converted_contact_id", "converted_account_owner_id",
+                     "converted_at"], now)
 
     def _write(self, values: dict[str, object], rules: RatingRules) -> list[str]:
         """Set the given data fields and recompute the rating; answers the names that changed."""

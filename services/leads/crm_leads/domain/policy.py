@@ -14,6 +14,7 @@ from crm_leads.domain.errors import AccessDenied
 LEAD_ROLES = frozenset({"sdr", "marketing", "vp_marketing", "vp_sales", "admin"})
 OWNER_CHANGERS = frozenset({"admin", "vp_sales"})
 FORM_EDITORS = frozenset({"marketing", "vp_marketing", "admin"})
+CONVERTERS = frozenset({"sdr", "vp_sales", "admin"})  # LEAD-6
 
 
 def ensure_can_work_leads(principal: Principal) -> None:
@@ -32,3 +33,8 @@ def ensure_can_edit_forms(principal: Principal) -> None:
     if principal.role not in FORM_EDITORS:
         raise AccessDenied(f"the role {principal.role!r} cannot create or change web forms")
 
+
+def ensure_can_convert(principal: Principal) -> None:
+    """LEAD-6: SDRs convert qualified leads (and their managers above them, vp_sales and admin)."""
+    if principal.role not in CONVERTERS:
+        raise AccessDenied(f"the role {principal.role!r} cannot convert leads")

@@ -4,20 +4,23 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from crm.leads.v1 import leads_pb2, leads_pb2_grpc
-from crmkit.grpc.server import current_principal
+from crmkit.grpc.server import current_principal, current_principal_token
 
+from crm_leads.adapters.accounts_client import AccountsClient
 from crm_leads.domain.rating import RatingRules
 from crm_leads.entrypoints import mappers
-from crm_leads.service_layer import handlers, queries
+from crm_leads.service_layer import conversion, handlers, queries
 from crm_leads.service_layer.unit_of_work import LeadsUnitOfWork
 
 SERVICE_NAME = leads_pb2.DESCRIPTOR.services_by_name["Leads"].full_name
 
 
 class LeadsServicer(leads_pb2_grpc.LeadsServicer):
-    def __init__(self, uow_factory: Callable[[], LeadsUnitOfWork], rules: RatingRules) -> None:
+    def __init__(self, uow_factory: Callable[[], LeadsUnitOfWork], rules: RatingRules,
+                 accounts: AccountsClient) -> None:
         self._uow = uow_factory
         self._rules = rules
+        self._accounts = accounts
 
     async def SubmitWebForm(self, request, context):
         await handlers.submit_web_form(uow=self._uow(), rules=self._rules, command=mappers.submit_web_form(request))
@@ -41,6 +44,11 @@ class LeadsServicer(leads_pb2_grpc.LeadsServicer):
     async def UpdateLead(self, request, context):
         return mappers.lead_to_proto(await handlers.update_lead(
             uow=self._uow(), rules=self._rules, principal=current_principal(), command=mappers.update_lead(request)))
+
+    async def ConvertLead(self, request, context):
+        return mappers.conversion_to_proto(await conversion.convert_lead(
+            uow=self._uow(), accounts=self._accounts.acting_for(current_principal_token()),
+            principal=current_principal(), command=mappers.convert_lead(request)))
 
     async def CreateWebForm(self, request, context):
         return mappers.web_form_to_proto(await handlers.create_web_form(

@@ -8,15 +8,16 @@ from crm.leads.v1 import events_pb2, leads_pb2
 from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from crm_leads.domain.commands import (DATA_FIELDS, CreateLead, CreateWebForm, LeadData, ListLeads, SubmitWebForm,
-                                       UpdateLead, UpdateWebForm)
-from crm_leads.domain.events import Event, LeadAssigned, LeadCreated, LeadStatusChanged, LeadUpdated
+from crm_leads.domain.commands import (DATA_FIELDS, ConvertLead, CreateLead, CreateWebForm, LeadData, ListLeads,
+                                       SubmitWebForm, UpdateLead, UpdateWebForm)
+from crm_leads.domain.events import Event, LeadAssigned, LeadConverted, LeadCreated, LeadStatusChanged, LeadUpdated
 from crm_leads.domain.model import Lead, User, WebForm
 
 SUBJECT_PREFIX = "crm.leads.lead."
 _LEAD_TEXT = ("id", "first_name", "last_name", "company", "email", "phone", "state", "country", "source",
               "landing_page", "status", "unqualified_reason", "current_vendor", "current_vendor_account_id",
-              "linkedin_url", "role", "rating", "owner_id", "message", "title")
+              "linkedin_url", "role", "rating", "owner_id", "message", "title", "converted_account_id",
+              "converted_contact_id")
 
 
 def _timestamp(value: datetime) -> Timestamp:
@@ -65,6 +66,11 @@ def list_leads(request: leads_pb2.ListLeadsRequest) -> ListLeads:
     )
 
 
+def convert_lead(request: leads_pb2.ConvertLeadRequest) -> ConvertLead:
+    return ConvertLead(lead_id=request.lead_id, existing_account_id=request.existing_account_id,
+                       account_name=request.account_name)
+
+
 def create_web_form(request: leads_pb2.CreateWebFormRequest) -> CreateWebForm:
     return CreateWebForm(slug=request.slug, landing_page_name=request.landing_page_name)
 
@@ -84,7 +90,16 @@ def lead_to_proto(lead: Lead) -> leads_pb2.Lead:
         message.using_kiosks = lead.using_kiosks
     if lead.assigned_at is not None:
         message.assigned_at.CopyFrom(_timestamp(lead.assigned_at))
+    if lead.converted_at is not None:
+        message.converted_at.CopyFrom(_timestamp(lead.converted_at))
     return message
+
+
+def conversion_to_proto(lead: Lead) -> leads_pb2.ConvertLeadResponse:
+    """A converted lead and the links of its conversion."""
+    return leads_pb2.ConvertLeadResponse(lead=lead_to_proto(lead), account_id=lead.converted_account_id,
+                                         contact_id=lead.converted_contact_id,
+                                         account_owner_id=lead.converted_account_owner_id)
 
 
 def web_form_to_proto(form: WebForm) -> leads_pb2.WebForm:
@@ -111,4 +126,10 @@ def integration_event(event: Event, lead: Lead) -> tuple[str, Message]:
     if isinstance(event, LeadUpdated):
         return SUBJECT_PREFIX + "updated", events_pb2.LeadUpdated(lead=lead_to_proto(lead),
                                                                   changed_fields=event.changed_fields)
+    if isinstance(event, LeadConverted):
+        return SUBJECT_PREFIX + "converted", events_pb2.LeadConverted(
+            lead_id=event.lead_id, account_id=event.account_id, contact_id=event.contact_id,
+            account_owner_id=event.account_owner_id, account_name=event.account_name,
+            contact_name=event.contact_name, converted_by=event.converted_by,
+            existing_account=event.existing_account)
     raise TypeError(f"no integration event for {event!r}")

@@ -1,17 +1,25 @@
-"""Helpers of the leads integration tests: principals, SDRs in the users replica, the outbox."""
+"""Helpers of the leads integration tests: principals, SDRs in the users replica, the outbox, and
+the Leads gRPC service on a real crmkit server."""
 from __future__ import annotations
 
+import contextlib
 import uuid
+from collections.abc import AsyncIterator
 
-from crm.leads.v1 import events_pb2
-from crmkit.principal import Principal
+import grpc
+from crm.leads.v1 import events_pb2, leads_pb2_grpc
+from crmkit.grpc.client import make_channel
+from crmkit.grpc.server import GrpcServer
+from crmkit.principal import METADATA_KEY, Principal, PrincipalSigner, PrincipalVerifier
 from google.protobuf.message import Message
 from sqlalchemy import select
 
+from crm_leads.adapters.accounts_client import AccountsClient
 from crm_leads.adapters.orm import messaging
 from crm_leads.domain.commands import CreateWebForm, LeadData, SubmitWebForm, UpdateWebForm
 from crm_leads.domain.model import User
 from crm_leads.domain.rating import RatingRules
+from crm_leads.entrypoints.grpc_api import SERVICE_NAME, LeadsServicer
 from crm_leads.service_layer import handlers
 
 RULES = RatingRules()
@@ -53,3 +61,27 @@ async def create_form(uows, slug: str = "how-to-spec-out-a-kiosk", *, active: bo
 async def submit(uows, data: LeadData, slug: str = "how-to-spec-out-a-kiosk"):
     """A landing-page submission; answers (lead, created)."""
     return await handlers.submit_web_form(uow=uows(), rules=RULES, command=SubmitWebForm(slug=slug, data=data))
+
+
+def signed(private_key: str, role: str, *, user_id: str = "", kind: str = "user") -> tuple[tuple[str, str], ...]:
+    """gRPC metadata carrying a principal the gateway would sign."""
+    token = PrincipalSigner(private_key).sign(Principal(user_id=user_id or f"{role}-1", role=role, kind=kind))
+    return ((METADATA_KEY, token),)
+
+
+@contextlib.asynccontextmanager
+async def leads_stub(uows, public_key: str, accounts_target: str,
+                     accounts_timeout: float = 5.0) -> AsyncIterator[leads_pb2_grpc.LeadsStub]:
+    """The Leads servicer on a real crmkit GrpcServer, calling accounts at `accounts_target`; a stub to it."""
+    accounts_channel = make_channel(accounts_target)
+    servicer = LeadsServicer(uows, RULES, AccountsClient(accounts_channel, timeout=accounts_timeout))
+    server = GrpcServer(verifier=PrincipalVerifier(public_key), address="127.0.0.1:0",
+                        services=[(leads_pb2_grpc.add_LeadsServicer_to_server, servicer, SERVICE_NAME)])
+    await server.start()
+    channel = grpc.aio.insecure_channel(f"127.0.0.1:{server.port}")
+    try:
+        yield leads_pb2_grpc.LeadsStub(channel)
+    finally:
+        await channel.close()
+        await server.drain(0)
+        await accounts_channel.close()

@@ -6,29 +6,18 @@ import json
 
 import grpc
 import pytest
-from crm.leads.v1 import leads_pb2, leads_pb2_grpc
-from crmkit.grpc.server import ERROR_METADATA_KEY, GrpcServer
-from crmkit.principal import METADATA_KEY, Principal, PrincipalSigner, PrincipalVerifier, generate_keypair
+from crm.leads.v1 import leads_pb2
+from crmctl.infra import free_port
+from crmkit.grpc.server import ERROR_METADATA_KEY
+from crmkit.principal import generate_keypair
 
-from crm_leads.entrypoints.grpc_api import SERVICE_NAME, LeadsServicer
-from leads_testkit import RULES, add_sdrs
+from leads_testkit import add_sdrs, leads_stub, signed
 
 
 @pytest.fixture
 async def stub(uows, principal_keys):
-    servicer = LeadsServicer(uows, RULES)
-    server = GrpcServer(verifier=PrincipalVerifier(principal_keys[1]), address="127.0.0.1:0",
-                        services=[(leads_pb2_grpc.add_LeadsServicer_to_server, servicer, SERVICE_NAME)])
-    await server.start()
-    channel = grpc.aio.insecure_channel(f"127.0.0.1:{server.port}")
-    yield leads_pb2_grpc.LeadsStub(channel)
-    await channel.close()
-    await server.drain(0)
-
-
-def signed(private_key: str, role: str, kind: str = "user") -> tuple[tuple[str, str], ...]:
-    token = PrincipalSigner(private_key).sign(Principal(user_id=f"{role}-1", role=role, kind=kind))
-    return ((METADATA_KEY, token),)
+    async with leads_stub(uows, principal_keys[1], accounts_target=f"127.0.0.1:{free_port()}") as leads:
+        yield leads
 
 
 def error_fields(exc: grpc.aio.AioRpcError) -> list[str]:

@@ -90,10 +90,12 @@ class AccountData(_message.Message):
     def __init__(self, name: _Optional[str] = ..., customer_accounting_id: _Optional[str] = ..., type: _Optional[str] = ..., subtype: _Optional[str] = ..., parent_id: _Optional[str] = ..., key_account: _Optional[bool] = ..., street: _Optional[str] = ..., city: _Optional[str] = ..., state: _Optional[str] = ..., postal_code: _Optional[str] = ..., country: _Optional[str] = ..., phone: _Optional[str] = ..., website: _Optional[str] = ..., owner_id: _Optional[str] = ...) -> None: ...
 
 class CreateAccountRequest(_message.Message):
-    __slots__ = ("data",)
+    __slots__ = ("data", "id")
     DATA_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
     data: AccountData
-    def __init__(self, data: _Optional[_Union[AccountData, _Mapping]] = ...) -> None: ...
+    id: str
+    def __init__(self, data: _Optional[_Union[AccountData, _Mapping]] = ..., id: _Optional[str] = ...) -> None: ...
 
 class GetAccountRequest(_message.Message):
     __slots__ = ("id",)
@@ -252,12 +254,14 @@ class ContactData(_message.Message):
     def __init__(self, first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., title: _Optional[str] = ..., role: _Optional[str] = ..., set_emails: _Optional[bool] = ..., emails: _Optional[_Iterable[_Union[Email, _Mapping]]] = ..., set_phones: _Optional[bool] = ..., phones: _Optional[_Iterable[_Union[Phone, _Mapping]]] = ..., holiday_card: _Optional[bool] = ..., status: _Optional[str] = ..., linkedin_url: _Optional[str] = ..., legacy_id: _Optional[str] = ...) -> None: ...
 
 class CreateContactRequest(_message.Message):
-    __slots__ = ("account_id", "data")
+    __slots__ = ("account_id", "data", "id")
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     DATA_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
     account_id: str
     data: ContactData
-    def __init__(self, account_id: _Optional[str] = ..., data: _Optional[_Union[ContactData, _Mapping]] = ...) -> None: ...
+    id: str
+    def __init__(self, account_id: _Optional[str] = ..., data: _Optional[_Union[ContactData, _Mapping]] = ..., id: _Optional[str] = ...) -> None: ...
 
 class GetContactRequest(_message.Message):
     __slots__ = ("id",)

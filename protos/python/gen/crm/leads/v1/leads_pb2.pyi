@@ -10,7 +10,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Lead(_message.Message):
-    __slots__ = ("id", "first_name", "last_name", "company", "email", "phone", "state", "country", "source", "landing_page", "status", "unqualified_reason", "number_of_locations", "using_kiosks", "current_vendor", "current_vendor_account_id", "linkedin_url", "role", "rating", "owner_id", "message", "title", "created_at", "updated_at", "assigned_at", "version", "submission_count")
+    __slots__ = ("id", "first_name", "last_name", "company", "email", "phone", "state", "country", "source", "landing_page", "status", "unqualified_reason", "number_of_locations", "using_kiosks", "current_vendor", "current_vendor_account_id", "linkedin_url", "role", "rating", "owner_id", "message", "title", "created_at", "updated_at", "assigned_at", "version", "submission_count", "converted_account_id", "converted_contact_id", "converted_at")
     ID_FIELD_NUMBER: _ClassVar[int]
     FIRST_NAME_FIELD_NUMBER: _ClassVar[int]
     LAST_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -38,6 +38,9 @@ class Lead(_message.Message):
     ASSIGNED_AT_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
     SUBMISSION_COUNT_FIELD_NUMBER: _ClassVar[int]
+    CONVERTED_ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    CONVERTED_CONTACT_ID_FIELD_NUMBER: _ClassVar[int]
+    CONVERTED_AT_FIELD_NUMBER: _ClassVar[int]
     id: str
     first_name: str
     last_name: str
@@ -65,7 +68,10 @@ class Lead(_message.Message):
     assigned_at: _timestamp_pb2.Timestamp
     version: int
     submission_count: int
-    def __init__(self, id: _Optional[str] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., company: _Optional[str] = ..., email: _Optional[str] = ..., phone: _Optional[str] = ..., state: _Optional[str] = ..., country: _Optional[str] = ..., source: _Optional[str] = ..., landing_page: _Optional[str] = ..., status: _Optional[str] = ..., unqualified_reason: _Optional[str] = ..., number_of_locations: _Optional[int] = ..., using_kiosks: _Optional[bool] = ..., current_vendor: _Optional[str] = ..., current_vendor_account_id: _Optional[str] = ..., linkedin_url: _Optional[str] = ..., role: _Optional[str] = ..., rating: _Optional[str] = ..., owner_id: _Optional[str] = ..., message: _Optional[str] = ..., title: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., assigned_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ..., submission_count: _Optional[int] = ...) -> None: ...
+    converted_account_id: str
+    converted_contact_id: str
+    converted_at: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., company: _Optional[str] = ..., email: _Optional[str] = ..., phone: _Optional[str] = ..., state: _Optional[str] = ..., country: _Optional[str] = ..., source: _Optional[str] = ..., landing_page: _Optional[str] = ..., status: _Optional[str] = ..., unqualified_reason: _Optional[str] = ..., number_of_locations: _Optional[int] = ..., using_kiosks: _Optional[bool] = ..., current_vendor: _Optional[str] = ..., current_vendor_account_id: _Optional[str] = ..., linkedin_url: _Optional[str] = ..., role: _Optional[str] = ..., rating: _Optional[str] = ..., owner_id: _Optional[str] = ..., message: _Optional[str] = ..., title: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., assigned_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ..., submission_count: _Optional[int] = ..., converted_account_id: _Optional[str] = ..., converted_contact_id: _Optional[str] = ..., converted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class LeadData(_message.Message):
     __slots__ = ("first_name", "last_name", "company", "email", "phone", "state", "country", "number_of_locations", "using_kiosks", "current_vendor", "linkedin_url", "role", "message", "title")
@@ -188,6 +194,28 @@ class UpdateLeadRequest(_message.Message):
     changes: LeadChanges
     expected_version: int
     def __init__(self, id: _Optional[str] = ..., changes: _Optional[_Union[LeadChanges, _Mapping]] = ..., expected_version: _Optional[int] = ...) -> None: ...
+
+class ConvertLeadRequest(_message.Message):
+    __slots__ = ("lead_id", "existing_account_id", "account_name")
+    LEAD_ID_FIELD_NUMBER: _ClassVar[int]
+    EXISTING_ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_NAME_FIELD_NUMBER: _ClassVar[int]
+    lead_id: str
+    existing_account_id: str
+    account_name: str
+    def __init__(self, lead_id: _Optional[str] = ..., existing_account_id: _Optional[str] = ..., account_name: _Optional[str] = ...) -> None: ...
+
+class ConvertLeadResponse(_message.Message):
+    __slots__ = ("lead", "account_id", "contact_id", "account_owner_id")
+    LEAD_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    CONTACT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_OWNER_ID_FIELD_NUMBER: _ClassVar[int]
+    lead: Lead
+    account_id: str
+    contact_id: str
+    account_owner_id: str
+    def __init__(self, lead: _Optional[_Union[Lead, _Mapping]] = ..., account_id: _Optional[str] = ..., contact_id: _Optional[str] = ..., account_owner_id: _Optional[str] = ...) -> None: ...
 
 class WebForm(_message.Message):
     __slots__ = ("id", "slug", "landing_page_name", "active", "created_at", "version")

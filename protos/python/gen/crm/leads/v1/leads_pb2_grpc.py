@@ -59,6 +59,11 @@ class LeadsStub:
                 request_serializer=crm_dot_leads_dot_v1_dot_leads__pb2.UpdateLeadRequest.SerializeToString,
                 response_deserializer=crm_dot_leads_dot_v1_dot_leads__pb2.Lead.FromString,
                 _registered_method=True)
+        self.ConvertLead = channel.unary_unary(
+                '/crm.leads.v1.Leads/ConvertLead',
+                request_serializer=crm_dot_leads_dot_v1_dot_leads__pb2.ConvertLeadRequest.SerializeToString,
+                response_deserializer=crm_dot_leads_dot_v1_dot_leads__pb2.ConvertLeadResponse.FromString,
+                _registered_method=True)
         self.CreateWebForm = channel.unary_unary(
                 '/crm.leads.v1.Leads/CreateWebForm',
                 request_serializer=crm_dot_leads_dot_v1_dot_leads__pb2.CreateWebFormRequest.SerializeToString,
@@ -115,6 +120,14 @@ class LeadsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ConvertLead(self, request, context):
+        """LEAD-5, LEAD-6: a Qualified lead becomes an account (or joins an existing one) and a contact;
+        converting a lead that is already a Customer answers the links of its conversion.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def CreateWebForm(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -166,6 +179,11 @@ def add_LeadsServicer_to_server(servicer, server):
                     servicer.UpdateLead,
                     request_deserializer=crm_dot_leads_dot_v1_dot_leads__pb2.UpdateLeadRequest.FromString,
                     response_serializer=crm_dot_leads_dot_v1_dot_leads__pb2.Lead.SerializeToString,
+            ),
+            'ConvertLead': grpc.unary_unary_rpc_method_handler(
+                    servicer.ConvertLead,
+                    request_deserializer=crm_dot_leads_dot_v1_dot_leads__pb2.ConvertLeadRequest.FromString,
+                    response_serializer=crm_dot_leads_dot_v1_dot_leads__pb2.ConvertLeadResponse.SerializeToString,
             ),
             'CreateWebForm': grpc.unary_unary_rpc_method_handler(
                     servicer.CreateWebForm,
@@ -323,6 +341,33 @@ class Leads:
             '/crm.leads.v1.Leads/UpdateLead',
             crm_dot_leads_dot_v1_dot_leads__pb2.UpdateLeadRequest.SerializeToString,
             crm_dot_leads_dot_v1_dot_leads__pb2.Lead.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ConvertLead(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.leads.v1.Leads/ConvertLead',
+            crm_dot_leads_dot_v1_dot_leads__pb2.ConvertLeadRequest.SerializeToString,
+            crm_dot_leads_dot_v1_dot_leads__pb2.ConvertLeadResponse.FromString,
             options,
             channel_credentials,
             insecure,
