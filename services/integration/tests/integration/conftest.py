@@ -9,7 +9,7 @@ import pytest
 from crmkit import streams
 from crmkit.db import make_engine, make_session_factory
 from crmkit.migrations import upgrade
-from integration_smtp_sink import SmtpSink
+from tests.support.smtp_sink import SmtpSink
 
 from crm_integration.bootstrap import MIGRATIONS_DIR
 

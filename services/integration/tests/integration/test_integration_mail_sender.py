@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from email import message_from_bytes, policy
 
 from crmkit.db import SessionFactory
-from integration_smtp_sink import SmtpSink
+from tests.support.smtp_sink import SmtpSink
 from integration_testkit import enqueue, mail, rows
 from sqlalchemy import text
 

@@ -84,3 +84,31 @@ class SmtpSink:
         async with self._arrived:
             self.messages.append(Received(mail_from, list(rcpt_to), parsed))
             self._arrived.notify_all()
+
+
+class ThreadedSmtpSink:
+    """The same sink on its own event loop in a thread, for synchronous tests (the e2e suite)."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self._sink = SmtpSink()
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="smtp-sink", daemon=True)
+
+    def start(self) -> str:
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self._sink.start(), self._loop).result(10)
+        return self._sink.url
+
+    def wait_for(self, count: int, timeout: float = 30.0) -> list[Received]:
+        return asyncio.run_coroutine_threadsafe(self._sink.wait_for(count, timeout), self._loop).result(timeout + 5)
+
+    @property
+    def messages(self) -> list[Received]:
+        return list(self._sink.messages)
+
+    def close(self) -> None:
+        asyncio.run_coroutine_threadsafe(self._sink.close(), self._loop).result(10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
