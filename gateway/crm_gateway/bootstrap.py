@@ -1,4 +1,4 @@
-"""Composition root: builds the engine, counter store, gRPC channel, NATS relay and the handler ports,
+"""Composition root: builds the engine, counter store, gRPC channels, NATS relay and the handler ports,
 and closes them in reverse order. Used by the HTTP app's lifespan and by the CLI commands."""
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from grpc_health.v1 import health_pb2_grpc
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from crm.accounts.v1 import accounts_pb2_grpc
 from crm.leads.v1 import leads_pb2_grpc
 from crm_gateway.adapters.access_tokens import AccessTokens
+from crm_gateway.adapters.accounts_client import AccountsClient
 from crm_gateway.adapters.counters import CounterStore, MemoryStore, RedisStore
 from crm_gateway.adapters.hashing import Passwords
 from crm_gateway.adapters.leads_client import LeadsClient
@@ -35,7 +37,7 @@ PRODUCER = "identity"  # events go to the CRM_IDENTITY stream, subjects crm.iden
 class Runtime:
     gateway: Gateway
     engine: AsyncEngine
-    leads_health: health_pb2_grpc.HealthStub
+    service_health: dict[str, health_pb2_grpc.HealthStub]  # service name -> its gRPC health
     relay: OutboxRelay
 
 
@@ -56,8 +58,10 @@ async def running(settings: GatewaySettings) -> AsyncIterator[Runtime]:
         sessions = make_session_factory(engine)
         store = counter_store(settings)
         stack.push_async_callback(store.close)
-        channel = make_channel(settings.leads_target)
-        stack.push_async_callback(channel.close)
+        channels = {name: make_channel(target) for name, target in (("leads", settings.leads_target),
+                                                                    ("accounts", settings.accounts_target))}
+        for channel in channels.values():
+            stack.push_async_callback(channel.close)
         nc = await streams.connect(settings.nats_url, name="gateway")
         stack.push_async_callback(nc.drain)
         js = nc.jetstream()
@@ -74,10 +78,13 @@ async def running(settings: GatewaySettings) -> AsyncIterator[Runtime]:
             access=AccessTokens(secret=settings.jwt_secret.get_secret_value(), issuer=settings.jwt_issuer,
                                 audience=settings.jwt_audience, ttl_seconds=settings.access_token_ttl_seconds),
             signer=PrincipalSigner(settings.principal_private_key.get_secret_value()),
-            leads=LeadsClient(leads_pb2_grpc.LeadsStub(channel), timeout=settings.grpc_timeout_seconds),
+            leads=LeadsClient(leads_pb2_grpc.LeadsStub(channels["leads"]), timeout=settings.grpc_timeout_seconds),
+            accounts=AccountsClient(accounts_pb2_grpc.AccountsStub(channels["accounts"]),
+                                    timeout=settings.grpc_timeout_seconds),
             on_commit=relay.wake,
         )
-        yield Runtime(gateway=gateway, engine=engine, leads_health=health_pb2_grpc.HealthStub(channel), relay=relay)
+        health = {name: health_pb2_grpc.HealthStub(channel) for name, channel in channels.items()}
+        yield Runtime(gateway=gateway, engine=engine, service_health=health, relay=relay)
 
 
 async def _stop_relay(relay: OutboxRelay, task: asyncio.Task) -> None:

@@ -23,6 +23,7 @@ class GatewaySettings(KitSettings):
     jwt_audience: str = "crm-api"
     principal_private_key: SecretStr  # PEM of the Ed25519 key that signs principals for the services
     leads_target: str = "127.0.0.1:50051"
+    accounts_target: str = "127.0.0.1:50062"
     grpc_timeout_seconds: float = 5.0
     http_host: str = "127.0.0.1"
     http_port: int = 8000

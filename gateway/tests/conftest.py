@@ -1,5 +1,6 @@
 """Gateway test fixtures: a migrated database, the app run in-process with its real lifespan
-(PostgreSQL, Redis, NATS), the real Leads service as a subprocess, and the demo organisation loaded."""
+(PostgreSQL, Redis, NATS), the real Leads and Accounts services as subprocesses, and the demo
+organisation loaded."""
 from __future__ import annotations
 
 import secrets
@@ -14,7 +15,7 @@ from crm_gateway.settings import GatewaySettings
 from crmctl.infra import free_port
 
 from gw_helpers import DEMO_PASSWORD, RunningGateway, migrated_database, serve
-from gw_leads_service import LeadsService, running_leads
+from gw_services import RunningService, private_nats, running_service
 
 JWT_SECRET = secrets.token_urlsafe(48)
 
@@ -27,7 +28,7 @@ def settings_for(redis_url, nats_url, principal_keys):
         values = dict(database_url=database_url, redis_url=redis_url, redis_key_prefix=f"test-gw-{uuid.uuid4().hex}:",
                       jwt_secret=JWT_SECRET, principal_private_key=principal_keys[0], nats_url=nats_url,
                       argon2_time_cost=1, argon2_memory_kib=8192, argon2_parallelism=1, demo_password=DEMO_PASSWORD,
-                      leads_target=f"127.0.0.1:{free_port()}")
+                      leads_target=f"127.0.0.1:{free_port()}", accounts_target=f"127.0.0.1:{free_port()}")
         values.update(overrides)
         return GatewaySettings(**values)
 
@@ -35,10 +36,26 @@ def settings_for(redis_url, nats_url, principal_keys):
 
 
 @pytest.fixture(scope="session")
-def leads_service(make_database, principal_keys) -> Iterator[LeadsService]:
-    """The real Leads service (`python -m crm_leads serve`) on a fresh database and a private NATS,
-    trusting the public half of the key the gateway settings sign principals with."""
-    with running_leads(make_database("gwleads"), principal_keys[1]) as service:
+def services_nats() -> Iterator[str]:
+    """The NATS the gateway publishes identity events to and every service consumes from."""
+    with private_nats() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def leads_service(make_database, principal_keys, services_nats) -> Iterator[RunningService]:
+    """The real Leads service (`python -m crm_leads serve`) on a fresh database, trusting the public half
+    of the key the gateway settings sign principals with."""
+    with running_service("leads", database_url=make_database("gwleads"), principal_public_key=principal_keys[1],
+                         nats_url=services_nats) as service:
+        yield service
+
+
+@pytest.fixture(scope="session")
+def accounts_service(make_database, principal_keys, services_nats) -> Iterator[RunningService]:
+    """The real Accounts service (`python -m crm_accounts serve`), the same way."""
+    with running_service("accounts", database_url=make_database("gwaccounts"), principal_public_key=principal_keys[1],
+                         nats_url=services_nats) as service:
         yield service
 
 
@@ -48,10 +65,12 @@ async def gateway_db(make_database) -> str:
 
 
 @pytest.fixture(scope="session")
-async def gw(gateway_db, settings_for, leads_service, redis_url) -> AsyncIterator[RunningGateway]:
-    """The gateway with Redis and the real Leads service, the demo organisation loaded. Its identity
-    events go to the Leads service's NATS, so the service learns the demo SDRs (LEAD-3)."""
-    settings = settings_for(gateway_db, leads_target=leads_service.target, nats_url=leads_service.nats_url)
+async def gw(gateway_db, settings_for, leads_service, accounts_service, services_nats,
+             redis_url) -> AsyncIterator[RunningGateway]:
+    """The gateway with Redis and the real Leads and Accounts services, the demo organisation loaded. Its
+    identity events go to the services' NATS, so they learn the demo users (LEAD-3) and territories."""
+    settings = settings_for(gateway_db, leads_target=leads_service.target, accounts_target=accounts_service.target,
+                            nats_url=services_nats)
     async with serve(settings) as running:
         await loader.load_org(gw=running.runtime.gateway, password=DEMO_PASSWORD)
         yield running
@@ -66,7 +85,7 @@ async def gw(gateway_db, settings_for, leads_service, redis_url) -> AsyncIterato
 
 @pytest.fixture(scope="session")
 async def bare_gw(gw, gateway_db, settings_for) -> AsyncIterator[RunningGateway]:
-    """The same database, but no Redis (in-process limits) and nothing listening at the Leads target."""
+    """The same database, but no Redis (in-process limits) and nothing listening at the service targets."""
     async with serve(settings_for(gateway_db, redis_url=None)) as running:
         yield running
 

@@ -11,7 +11,7 @@ import pytest
 
 from crmctl.infra import free_port, start_embedded_nats
 from crmctl.platform import Platform
-from tests.e2e.support import DEMO_PASSWORD, Api
+from tests.e2e.support import DEMO_PASSWORD, Api, wait_for_accounts_directory
 
 
 @pytest.fixture(scope="session")
@@ -64,3 +64,19 @@ def user_ids(as_user) -> dict[str, str]:
         cursor = body.get("next_cursor")
         if not cursor:
             return ids
+
+
+@pytest.fixture(scope="session")
+def erp(platform, as_user) -> Api:
+    """The ERP as an API client (role erp), registered by the admin; it sends X-API-Key."""
+    created = as_user("admin").post("/api/v1/api-clients", json={"name": f"ERP {uuid.uuid4().hex[:6]}", "role": "erp"})
+    assert created.status_code == 201, created.text
+    client = Api(platform.url)
+    client.http.headers["X-API-Key"] = created.json()["key"]
+    return client
+
+
+@pytest.fixture(scope="session")
+def accounts_directory(as_user, user_ids) -> None:
+    """The accounts service has learnt the demo territories and users from the identity events."""
+    wait_for_accounts_directory(as_user("admin"), user_ids)

@@ -1,6 +1,7 @@
 """What the end-to-end tests share besides fixtures: a client per role and realistic payloads."""
 from __future__ import annotations
 
+import time
 import uuid
 
 import httpx
@@ -39,3 +40,19 @@ def submission(**overrides) -> dict:
     }
     body.update(overrides)
     return body
+
+
+def wait_for_accounts_directory(admin: Api, user_ids: dict[str, str], timeout: float = 60.0) -> None:
+    """Territories and users reach the accounts service as crm.identity.* events: wait until an account
+    in each probed state lands in its territory, owned by that territory's AE."""
+    deadline = time.monotonic() + timeout
+    for state, territory, owner in (("MA", "NE", "ae.ne"), ("NY", "MA", "ae.ma"), ("CA", "PAC", "ae.pac"),
+                                    ("ON", "CAN", "ae.can")):
+        while True:
+            probe = admin.post("/api/v1/accounts", json={"name": f"Probe {uuid.uuid4().hex[:8]}", "type": "prospect",
+                                                         "state": state})
+            assert probe.status_code == 201, probe.text
+            if (probe.json()["territory"], probe.json()["owner_id"]) == (territory, user_ids[owner]):
+                break
+            assert time.monotonic() < deadline, f"accounts never placed {state} in {territory}: {probe.text}"
+            time.sleep(0.2)

@@ -14,6 +14,14 @@ ANONYMOUS = "anonymous"
 LEAD_ROLES = ("sdr", "marketing", "vp_marketing", "vp_sales", "admin")
 WEB_FORM_EDITORS = ("marketing", "vp_marketing", "admin")
 WEB_FORM_READERS = (*WEB_FORM_EDITORS, "sdr")
+# Accounts, contacts, kiosks (SEC-1, SEC-3..6): coarse route checks; the accounts service's policy decides
+# which records and fields each caller sees and changes.
+ACCOUNT_READERS = (*USER_ROLES, "erp")
+ACCOUNT_WRITERS = ("admin", "vp_sales", "rsm", "ae", "se", "key_account_rep", "sdr", "erp")
+ACCOUNT_SHARERS = ("admin", "vp_sales", "rsm", "ae", "se", "key_account_rep")
+ACCOUNT_REASSIGNERS = ("admin",)
+KIOSK_READERS = (*ACCOUNT_READERS, "kiosk_fleet")
+KIOSK_WRITERS = ("csr", "cs_manager", "admin")
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 

@@ -18,7 +18,7 @@ async def healthz() -> dict:
 
 @router.get("/readyz")
 async def readyz(request: Request):
-    """Ready when the database answers and the Leads service reports SERVING."""
+    """Ready when the database answers and every service the gateway calls reports SERVING."""
     runtime = request.app.state.runtime
     checks = {}
     try:
@@ -27,11 +27,12 @@ async def readyz(request: Request):
         checks["database"] = "ok"
     except Exception as exc:
         checks["database"] = f"unavailable: {type(exc).__name__}"
-    try:
-        answer = await runtime.leads_health.Check(health_pb2.HealthCheckRequest(service=""), timeout=1.0)
-        checks["leads"] = health_pb2.HealthCheckResponse.ServingStatus.Name(answer.status)
-    except Exception as exc:
-        checks["leads"] = f"unavailable: {type(exc).__name__}"
-    if checks["database"] == "ok" and checks["leads"] == "SERVING":
+    for name, health in runtime.service_health.items():
+        try:
+            answer = await health.Check(health_pb2.HealthCheckRequest(service=""), timeout=1.0)
+            checks[name] = health_pb2.HealthCheckResponse.ServingStatus.Name(answer.status)
+        except Exception as exc:
+            checks[name] = f"unavailable: {type(exc).__name__}"
+    if checks["database"] == "ok" and all(checks[name] == "SERVING" for name in runtime.service_health):
         return {"status": "ready", "checks": checks}
     return problem(503, "not ready", extra={"checks": checks})

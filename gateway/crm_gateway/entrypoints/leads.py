@@ -4,13 +4,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
-from fastapi.responses import JSONResponse
 
 from crm_gateway.domain.model import LEAD_ROLES, Caller
 from crm_gateway.entrypoints import mappers
+from crm_gateway.entrypoints.idempotent import IdempotencyKey, create_once
 from crm_gateway.entrypoints.lead_schemas import LeadCreate, LeadPage, LeadRead, LeadUpdate
 from crm_gateway.security import GatewayDep, principal_token, require_roles
-from crm_gateway.service_layer import idempotency
 
 router = APIRouter(prefix="/api/v1/leads", tags=["leads"])
 LeadUser = Annotated[Caller, Depends(require_roles(*LEAD_ROLES))]
@@ -45,31 +44,15 @@ async def list_leads(
 
 
 @router.post("", response_model=LeadRead, status_code=status.HTTP_201_CREATED)
-async def create_lead(body: LeadCreate, caller: LeadUser, gw: GatewayDep, request: Request, response: Response,
-                      idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None):
+async def create_lead(body: LeadCreate, caller: LeadUser, gw: GatewayDep, request: Request,
+                      idempotency_key: IdempotencyKey = None):
     """Create a lead. With an Idempotency-Key, a retry with the same body answers the first result."""
-    scope = f"leads.create:{caller.id}"
-    fingerprint = idempotency.fingerprint(body.model_dump(mode="json", exclude_unset=True))
-    if idempotency_key is not None:
-        replay = await idempotency.begin(store=gw.store, scope=scope, key=idempotency_key,
-                                         body_fingerprint=fingerprint)
-        if replay is not None:
-            return JSONResponse(replay.body, status_code=replay.status,
-                                headers={**replay.headers, "Idempotent-Replayed": "true"})
-    try:
+
+    async def create() -> tuple[dict, dict[str, str]]:
         lead = await gw.leads.create_lead(await principal_token(request, gw, caller), mappers.create_request(body))
-    except BaseException:
-        if idempotency_key is not None:
-            await idempotency.release(store=gw.store, scope=scope, key=idempotency_key)
-        raise
-    read = mappers.lead_read(lead)
-    headers = _lead_headers(lead)
-    if idempotency_key is not None:
-        stored = idempotency.StoredResponse(status.HTTP_201_CREATED, read.model_dump(mode="json"), headers)
-        await idempotency.finish(store=gw.store, scope=scope, key=idempotency_key, body_fingerprint=fingerprint,
-                                 response=stored, ttl_seconds=gw.settings.idempotency_ttl_seconds)
-    response.headers.update(headers)
-    return read
+        return mappers.lead_read(lead).model_dump(mode="json"), _lead_headers(lead)
+
+    return await create_once(gw, action="leads.create", caller=caller, key=idempotency_key, body=body, create=create)
 
 
 @router.get("/{lead_id}", response_model=LeadRead)

@@ -20,7 +20,8 @@ def _ts(value: datetime) -> Timestamp:
     return stamp
 
 
-def _dt(message, field: str) -> datetime | None:
+def when(message, field: str) -> datetime | None:
+    """A Timestamp field as an aware datetime; None when the message leaves it absent."""
     if not message.HasField(field):
         return None
     return getattr(message, field).ToDatetime(tzinfo=timezone.utc)
@@ -34,14 +35,14 @@ def lead_read(lead: leads_pb2.Lead) -> LeadRead:
         **text,
         number_of_locations=lead.number_of_locations if lead.HasField("number_of_locations") else None,
         using_kiosks=lead.using_kiosks if lead.HasField("using_kiosks") else None,
-        created_at=_dt(lead, "created_at"), updated_at=_dt(lead, "updated_at"), assigned_at=_dt(lead, "assigned_at"),
+        created_at=when(lead, "created_at"), updated_at=when(lead, "updated_at"), assigned_at=when(lead, "assigned_at"),
         version=lead.version, submission_count=lead.submission_count,
     )
 
 
 def web_form_read(form: leads_pb2.WebForm) -> WebFormRead:
     return WebFormRead(id=form.id, slug=form.slug, landing_page_name=form.landing_page_name, active=form.active,
-                       created_at=_dt(form, "created_at"), version=form.version)
+                       created_at=when(form, "created_at"), version=form.version)
 
 
 def lead_data(body: PersonFields, *, clear_nulls: bool = False) -> leads_pb2.LeadData:

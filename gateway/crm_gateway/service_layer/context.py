@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_gateway.adapters.access_tokens import AccessTokens
+from crm_gateway.adapters.accounts_client import AccountsClient
 from crm_gateway.adapters.counters import CounterStore
 from crm_gateway.adapters.hashing import Passwords
 from crm_gateway.adapters.leads_client import LeadsClient
@@ -33,6 +34,7 @@ class Gateway:
     access: AccessTokens
     signer: PrincipalSigner
     leads: LeadsClient
+    accounts: AccountsClient
     on_commit: Callable[[], None] | None = None
 
     def uow(self) -> GatewayUnitOfWork:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from crm_gateway.adapters.counters import CounterStore
@@ -59,3 +60,25 @@ async def finish(*, store: CounterStore, scope: str, key: str, body_fingerprint:
 
 async def release(*, store: CounterStore, scope: str, key: str) -> None:
     await store.reset(_record_key(scope, key))
+
+
+async def run_once(*, store: CounterStore, scope: str, key: str | None, body: dict, ttl_seconds: int,
+                   work: Callable[[], Awaitable[StoredResponse]]) -> tuple[StoredResponse, bool]:
+    """Run `work` once per key and body in `scope`; answers (its response, whether it is a replay).
+
+    Without a key the work just runs. With one, a retry with the same body answers the stored
+    response, and a failed attempt frees the key for the next try."""
+    if key is None:
+        return await work(), False
+    body_fingerprint = fingerprint(body)
+    replay = await begin(store=store, scope=scope, key=key, body_fingerprint=body_fingerprint)
+    if replay is not None:
+        return replay, True
+    try:
+        response = await work()
+    except BaseException:
+        await release(store=store, scope=scope, key=key)
+        raise
+    await finish(store=store, scope=scope, key=key, body_fingerprint=body_fingerprint, response=response,
+                 ttl_seconds=ttl_seconds)
+    return response, False

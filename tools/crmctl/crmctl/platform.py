@@ -19,7 +19,7 @@ from crmctl.infra import Infra, free_port
 from crmkit.principal import generate_keypair
 
 # Every service the platform runs, in start order. A new service adds one line here.
-SERVICES = ["leads"]
+SERVICES = ["accounts", "leads"]
 
 
 @dataclass

@@ -1,0 +1,79 @@
+"""The Accounts service as the gateway sees it: each call carries a signed principal and a deadline."""
+from __future__ import annotations
+
+from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc
+from crmkit.grpc.client import call
+
+
+class AccountsClient:
+    def __init__(self, stub: accounts_pb2_grpc.AccountsStub, *, timeout: float) -> None:
+        self._stub = stub
+        self._timeout = timeout
+
+    async def _call(self, method, request, token: str):
+        return await call(method, request, principal_token=token, timeout=self._timeout)
+
+    async def create_account(self, token: str, data: accounts_pb2.AccountData) -> accounts_pb2.Account:
+        return await self._call(self._stub.CreateAccount, accounts_pb2.CreateAccountRequest(data=data), token)
+
+    async def get_account(self, token: str, account_id: str) -> accounts_pb2.Account:
+        return await self._call(self._stub.GetAccount, accounts_pb2.GetAccountRequest(id=account_id), token)
+
+    async def update_account(self, token: str, request: accounts_pb2.UpdateAccountRequest) -> accounts_pb2.Account:
+        return await self._call(self._stub.UpdateAccount, request, token)
+
+    async def change_status(self, token: str, account_id: str, *, active: bool,
+                            expected_version: int) -> accounts_pb2.Account:
+        request = accounts_pb2.ChangeAccountStatusRequest(id=account_id, expected_version=expected_version)
+        method = self._stub.ReactivateAccount if active else self._stub.DeactivateAccount
+        return await self._call(method, request, token)
+
+    async def list_accounts(self, token: str,
+                            request: accounts_pb2.ListAccountsRequest) -> accounts_pb2.ListAccountsResponse:
+        return await self._call(self._stub.ListAccounts, request, token)
+
+    async def get_hierarchy(self, token: str, account_id: str) -> accounts_pb2.Hierarchy:
+        return await self._call(self._stub.GetHierarchy, accounts_pb2.GetHierarchyRequest(id=account_id), token)
+
+    async def list_shares(self, token: str, account_id: str) -> list[accounts_pb2.Share]:
+        found = await self._call(self._stub.ListShares, accounts_pb2.ListSharesRequest(account_id=account_id), token)
+        return list(found.shares)
+
+    async def share_account(self, token: str, account_id: str, user_id: str, access: str) -> accounts_pb2.Share:
+        request = accounts_pb2.ShareAccountRequest(account_id=account_id, user_id=user_id, access=access)
+        return await self._call(self._stub.ShareAccount, request, token)
+
+    async def revoke_share(self, token: str, account_id: str, user_id: str) -> None:
+        await self._call(self._stub.RevokeShare, accounts_pb2.RevokeShareRequest(account_id=account_id,
+                                                                                 user_id=user_id), token)
+
+    async def reassign_accounts(self, token: str, from_user_id: str, to_user_id: str) -> list[str]:
+        request = accounts_pb2.ReassignAccountsRequest(from_user_id=from_user_id, to_user_id=to_user_id)
+        return list((await self._call(self._stub.ReassignAccounts, request, token)).account_ids)
+
+    async def create_contact(self, token: str, request: accounts_pb2.CreateContactRequest) -> accounts_pb2.Contact:
+        return await self._call(self._stub.CreateContact, request, token)
+
+    async def get_contact(self, token: str, contact_id: str) -> accounts_pb2.Contact:
+        return await self._call(self._stub.GetContact, accounts_pb2.GetContactRequest(id=contact_id), token)
+
+    async def update_contact(self, token: str, request: accounts_pb2.UpdateContactRequest) -> accounts_pb2.Contact:
+        return await self._call(self._stub.UpdateContact, request, token)
+
+    async def list_contacts(self, token: str, account_id: str) -> list[accounts_pb2.Contact]:
+        found = await self._call(self._stub.ListContacts, accounts_pb2.ListContactsRequest(account_id=account_id),
+                                 token)
+        return list(found.contacts)
+
+    async def create_kiosk(self, token: str, data: accounts_pb2.KioskData) -> accounts_pb2.Kiosk:
+        return await self._call(self._stub.CreateKiosk, accounts_pb2.CreateKioskRequest(data=data), token)
+
+    async def get_kiosk(self, token: str, kiosk_id: str) -> accounts_pb2.Kiosk:
+        return await self._call(self._stub.GetKiosk, accounts_pb2.GetKioskRequest(id=kiosk_id), token)
+
+    async def update_kiosk(self, token: str, request: accounts_pb2.UpdateKioskRequest) -> accounts_pb2.Kiosk:
+        return await self._call(self._stub.UpdateKiosk, request, token)
+
+    async def list_kiosks(self, token: str, location_account_id: str) -> list[accounts_pb2.Kiosk]:
+        request = accounts_pb2.ListKiosksRequest(location_account_id=location_account_id)
+        return list((await self._call(self._stub.ListKiosks, request, token)).kiosks)

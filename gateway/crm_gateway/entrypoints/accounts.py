@@ -1,0 +1,154 @@
+"""/api/v1/accounts: translate to the Accounts gRPC service (ACC-1, ACC-2, SEC-1, SEC-3..5, GEN-11).
+
+Reads leave out every field the service left absent (a directory-only view has no address, no
+customer accounting ID, no version). Creating honours Idempotency-Key; reads answer an ETag when
+the caller sees the version, and changes honour If-Match."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
+
+from crm_gateway.domain.model import (ACCOUNT_READERS, ACCOUNT_REASSIGNERS, ACCOUNT_SHARERS, ACCOUNT_WRITERS,
+                                      Caller)
+from crm_gateway.entrypoints import account_mappers as mappers
+from crm_gateway.entrypoints.account_schemas import (AccountCreate, AccountHierarchy, AccountPage, AccountRead,
+                                                     AccountUpdate, Reassigned, Reassignment, ShareCreate, SharePage,
+                                                     ShareRead)
+from crm_gateway.entrypoints.idempotent import IdempotencyKey, create_once
+from crm_gateway.entrypoints.mappers import if_match_version
+from crm_gateway.security import GatewayDep, principal_token, require_roles
+from crm_gateway.service_layer.context import Gateway
+
+router = APIRouter(prefix="/api/v1/accounts", tags=["accounts"])
+Reader = Annotated[Caller, Depends(require_roles(*ACCOUNT_READERS))]
+Writer = Annotated[Caller, Depends(require_roles(*ACCOUNT_WRITERS))]
+Sharer = Annotated[Caller, Depends(require_roles(*ACCOUNT_SHARERS))]
+Reassigner = Annotated[Caller, Depends(require_roles(*ACCOUNT_REASSIGNERS))]
+AccountId = Annotated[str, Path(min_length=1, max_length=64)]
+UserId = Annotated[str, Path(min_length=1, max_length=64)]
+Many = Annotated[list[str] | None, Query(max_length=20)]
+IfMatch = Annotated[str | None, Header(description='"<version>" from a previous read; stale answers 412')]
+PARTIAL = {"response_model_exclude_unset": True}
+
+
+def _answer(account, response: Response) -> AccountRead:
+    response.headers.update(mappers.account_etag(account))
+    return mappers.account_read(account)
+
+
+@router.get("", response_model=AccountPage, **PARTIAL)
+async def list_accounts(
+    caller: Reader, gw: GatewayDep, request: Request,
+    type_: Annotated[list[str] | None, Query(alias="type", max_length=10)] = None,
+    subtype: Annotated[list[str] | None, Query(max_length=10, description='"company" for a top-level company')] = None,
+    status_: Annotated[list[str] | None, Query(alias="status", max_length=10)] = None,
+    territory: Many = None, owner_id: Many = None,
+    parent_id: Annotated[str | None, Query(max_length=64, description='"" lists the companies at the top')] = None,
+    q: Annotated[str | None, Query(max_length=200, description="matches the name")] = None,
+    sort: Annotated[str | None, Query(max_length=40, pattern=r"^-?[a-z_]+$", examples=["name"])] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> AccountPage:
+    """Accounts the caller may see, filtered and sorted, one cursor page at a time."""
+    query = mappers.list_accounts_request(
+        types=type_ or [], subtypes=subtype or [], statuses=status_ or [], territories=territory or [],
+        owner_ids=owner_id or [], parent_id=parent_id, text=q, sort=sort, limit=limit, cursor=cursor)
+    found = await gw.accounts.list_accounts(await principal_token(request, gw, caller), query)
+    return AccountPage(items=[mappers.account_read(a) for a in found.accounts], next_cursor=found.next_cursor or None)
+
+
+@router.post("", response_model=AccountRead, status_code=status.HTTP_201_CREATED, **PARTIAL)
+async def create_account(body: AccountCreate, caller: Writer, gw: GatewayDep, request: Request,
+                         idempotency_key: IdempotencyKey = None):
+    """Create an account; its territory follows its state and its owner defaults to the territory's AE.
+    Only admin and the erp client set customer_accounting_id (SEC-1)."""
+
+    async def create() -> tuple[dict, dict[str, str]]:
+        account = await gw.accounts.create_account(await principal_token(request, gw, caller),
+                                                   mappers.create_account_data(body))
+        headers = {"Location": f"/api/v1/accounts/{account.id}", **mappers.account_etag(account)}
+        return mappers.account_read(account).model_dump(mode="json", exclude_unset=True), headers
+
+    return await create_once(gw, action="accounts.create", caller=caller, key=idempotency_key, body=body,
+                             create=create)
+
+
+@router.post("/reassign", response_model=Reassigned)
+async def reassign_accounts(body: Reassignment, caller: Reassigner, gw: GatewayDep, request: Request) -> Reassigned:
+    """GEN-11: every account of a departing user goes to another user, in one transaction (admin)."""
+    moved = await gw.accounts.reassign_accounts(await principal_token(request, gw, caller), body.from_user_id,
+                                                body.to_user_id)
+    return Reassigned(account_ids=moved)
+
+
+@router.get("/{account_id}", response_model=AccountRead, **PARTIAL)
+async def get_account(account_id: AccountId, caller: Reader, gw: GatewayDep, request: Request,
+                      response: Response) -> AccountRead:
+    """One account; 404 when it does not exist or the caller may not see it."""
+    return _answer(await gw.accounts.get_account(await principal_token(request, gw, caller), account_id), response)
+
+
+@router.patch("/{account_id}", response_model=AccountRead, **PARTIAL)
+async def update_account(account_id: AccountId, body: AccountUpdate, caller: Writer, gw: GatewayDep,
+                         request: Request, response: Response, if_match: IfMatch = None) -> AccountRead:
+    """Change an account; with If-Match: "<version>", a stale version answers 412."""
+    update = mappers.update_account_request(account_id, body, if_match_version(if_match))
+    return _answer(await gw.accounts.update_account(await principal_token(request, gw, caller), update), response)
+
+
+async def _set_status(account_id: str, active: bool, caller: Caller, gw: Gateway, request: Request, response: Response,
+                      if_match: str | None) -> AccountRead:
+    account = await gw.accounts.change_status(await principal_token(request, gw, caller), account_id, active=active,
+                                              expected_version=if_match_version(if_match))
+    return _answer(account, response)
+
+
+@router.post("/{account_id}/deactivate", response_model=AccountRead, **PARTIAL)
+async def deactivate_account(account_id: AccountId, caller: Writer, gw: GatewayDep, request: Request,
+                             response: Response, if_match: IfMatch = None) -> AccountRead:
+    """Mark the account inactive; its parents' location counts follow (ACC-2)."""
+    return await _set_status(account_id, False, caller, gw, request, response, if_match)
+
+
+@router.post("/{account_id}/reactivate", response_model=AccountRead, **PARTIAL)
+async def reactivate_account(account_id: AccountId, caller: Writer, gw: GatewayDep, request: Request,
+                             response: Response, if_match: IfMatch = None) -> AccountRead:
+    return await _set_status(account_id, True, caller, gw, request, response, if_match)
+
+
+@router.get("/{account_id}/hierarchy", response_model=AccountHierarchy, **PARTIAL)
+async def get_hierarchy(account_id: AccountId, caller: Reader, gw: GatewayDep, request: Request) -> AccountHierarchy:
+    """The whole tree the account belongs to, from its root, as the caller may see it (ACC-1)."""
+    tree = await gw.accounts.get_hierarchy(await principal_token(request, gw, caller), account_id)
+    return AccountHierarchy(root_id=tree.root_id, items=[mappers.account_read(a) for a in tree.accounts])
+
+
+@router.get("/{account_id}/shares", response_model=SharePage)
+async def list_shares(account_id: AccountId, caller: Reader, gw: GatewayDep, request: Request) -> SharePage:
+    """Who the account is shared with (for those who see it in full)."""
+    shares = await gw.accounts.list_shares(await principal_token(request, gw, caller), account_id)
+    return SharePage(items=[mappers.share_read(s) for s in shares])
+
+
+@router.post("/{account_id}/shares", response_model=ShareRead, status_code=status.HTTP_201_CREATED)
+async def share_account(account_id: AccountId, body: ShareCreate, caller: Sharer, gw: GatewayDep, request: Request,
+                        idempotency_key: IdempotencyKey = None):
+    """SEC-5: the owner (or an admin) lets another user read or edit the account."""
+
+    async def create() -> tuple[dict, dict[str, str]]:
+        share = await gw.accounts.share_account(await principal_token(request, gw, caller), account_id,
+                                                body.user_id, body.access)
+        return mappers.share_read(share).model_dump(mode="json"), {
+            "Location": f"/api/v1/accounts/{account_id}/shares/{share.user_id}"}
+
+    return await create_once(gw, action=f"accounts.share:{account_id}", caller=caller, key=idempotency_key,
+                             body=body, create=create)
+
+
+@router.delete("/{account_id}/shares/{user_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def revoke_share(account_id: AccountId, user_id: UserId, caller: Sharer, gw: GatewayDep,
+                       request: Request) -> Response:
+    """Take a share back; the account disappears for that user unless they see it otherwise."""
+    await gw.accounts.revoke_share(await principal_token(request, gw, caller), account_id, user_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
