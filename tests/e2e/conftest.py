@@ -12,10 +12,20 @@ import pytest
 from crmctl.infra import free_port, start_embedded_nats
 from crmctl.platform import Platform
 from tests.e2e.support import DEMO_PASSWORD, Api, wait_for_accounts_directory
+from tests.support.smtp_sink import ThreadedSmtpSink
 
 
 @pytest.fixture(scope="session")
-def platform(infra):
+def mail_sink():
+    """A real SMTP server the integration service delivers to (LEAD-6 hand-over emails)."""
+    sink = ThreadedSmtpSink()
+    sink.start()
+    yield sink
+    sink.close()
+
+
+@pytest.fixture(scope="session")
+def platform(infra, mail_sink):
     data_dir = Path(tempfile.mkdtemp(prefix="crm-e2e-"))
     own_nats = contextlib.ExitStack()
     # Its own JetStream: durable consumers must not see events other test runs left on a shared server.
@@ -23,7 +33,8 @@ def platform(infra):
     running = Platform(
         infra=infra, data_dir=data_dir, http_port=free_port(),
         replicas={"leads": 2}, db_prefix=f"e2e_{uuid.uuid4().hex[:8]}",
-        extra_env={"CRM_GATEWAY_DEMO_PASSWORD": DEMO_PASSWORD, "CRM_GATEWAY_WEB_FORM_RATE_LIMIT": "1000"},
+        extra_env={"CRM_GATEWAY_DEMO_PASSWORD": DEMO_PASSWORD, "CRM_GATEWAY_WEB_FORM_RATE_LIMIT": "1000",
+                   "CRM_INTEGRATION_SMTP_URL": mail_sink.url, "CRM_INTEGRATION_MAIL_RETRY_BASE_SECONDS": "1"},
     )
     try:
         running.start()

@@ -101,6 +101,10 @@ class ThreadedSmtpSink:
         asyncio.run_coroutine_threadsafe(self._sink.start(), self._loop).result(10)
         return self._sink.url
 
+    @property
+    def url(self) -> str:
+        return self._sink.url
+
     def wait_for(self, count: int, timeout: float = 30.0) -> list[Received]:
         return asyncio.run_coroutine_threadsafe(self._sink.wait_for(count, timeout), self._loop).result(timeout + 5)
 

@@ -5,10 +5,18 @@ from crm.leads.v1 import leads_pb2, leads_pb2_grpc
 from crmkit.grpc.client import call
 
 
+# A conversion makes two calls of its own to the accounts service, each with its own deadline.
+_CONVERSION_TIMEOUT_FACTOR = 3
+
+
 class LeadsClient:
     def __init__(self, stub: leads_pb2_grpc.LeadsStub, *, timeout: float) -> None:
         self._stub = stub
         self._timeout = timeout
+
+    async def convert_lead(self, token: str, request: leads_pb2.ConvertLeadRequest) -> leads_pb2.ConvertLeadResponse:
+        return await call(self._stub.ConvertLead, request, principal_token=token,
+                          timeout=self._timeout * _CONVERSION_TIMEOUT_FACTOR)
 
     async def submit_web_form(self, token: str, request: leads_pb2.SubmitWebFormRequest) -> None:
         await call(self._stub.SubmitWebForm, request, principal_token=token, timeout=self._timeout)

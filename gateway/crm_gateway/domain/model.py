@@ -12,6 +12,7 @@ CLIENT_ROLES = ("erp", "kiosk_fleet", "web_form", "webinar_platform")
 ANONYMOUS = "anonymous"
 
 LEAD_ROLES = ("sdr", "marketing", "vp_marketing", "vp_sales", "admin")
+LEAD_CONVERTERS = ("sdr", "vp_sales", "admin")  # LEAD-6: SDRs hand qualified leads to the territory AE
 WEB_FORM_EDITORS = ("marketing", "vp_marketing", "admin")
 WEB_FORM_READERS = (*WEB_FORM_EDITORS, "sdr")
 # Accounts, contacts, kiosks (SEC-1, SEC-3..6): coarse route checks; the accounts service's policy decides

@@ -37,6 +37,26 @@ class LeadRead(BaseModel):
     assigned_at: datetime | None
     version: int
     submission_count: int
+    converted_account_id: str
+    converted_contact_id: str
+    converted_at: datetime | None
+
+
+class LeadConvert(BaseModel):
+    """LEAD-5/LEAD-6: convert into a new prospect account (named after the company, or `account_name`)
+    plus a contact, or add the person as a contact of `existing_account_id`."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    existing_account_id: str | None = Field(None, max_length=64)
+    account_name: str | None = Field(None, max_length=300)
+
+
+class LeadConversionRead(BaseModel):
+    lead: LeadRead
+    account_id: str
+    contact_id: str
+    account_owner_id: str
 
 
 class LeadPage(BaseModel):

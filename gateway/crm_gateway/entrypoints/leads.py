@@ -5,14 +5,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
 
-from crm_gateway.domain.model import LEAD_ROLES, Caller
+from crm.leads.v1 import leads_pb2
+from crm_gateway.domain.model import LEAD_CONVERTERS, LEAD_ROLES, Caller
 from crm_gateway.entrypoints import mappers
 from crm_gateway.entrypoints.idempotent import IdempotencyKey, create_once
-from crm_gateway.entrypoints.lead_schemas import LeadCreate, LeadPage, LeadRead, LeadUpdate
+from crm_gateway.entrypoints.lead_schemas import (LeadConversionRead, LeadConvert, LeadCreate, LeadPage, LeadRead,
+                                                  LeadUpdate)
 from crm_gateway.security import GatewayDep, principal_token, require_roles
 
 router = APIRouter(prefix="/api/v1/leads", tags=["leads"])
 LeadUser = Annotated[Caller, Depends(require_roles(*LEAD_ROLES))]
+Converter = Annotated[Caller, Depends(require_roles(*LEAD_CONVERTERS))]
 LeadId = Annotated[str, Path(min_length=1, max_length=64)]
 Many = Annotated[list[str] | None, Query(max_length=20)]
 
@@ -71,3 +74,15 @@ async def update_lead(lead_id: LeadId, body: LeadUpdate, caller: LeadUser, gw: G
     lead = await gw.leads.update_lead(await principal_token(request, gw, caller), update)
     response.headers["ETag"] = mappers.etag(lead.version)
     return mappers.lead_read(lead)
+
+
+@router.post("/{lead_id}/convert", response_model=LeadConversionRead)
+async def convert_lead(lead_id: LeadId, body: LeadConvert, caller: Converter, gw: GatewayDep,
+                       request: Request) -> LeadConversionRead:
+    """LEAD-5/LEAD-6: turn a Qualified lead into an account owned by the territory's AE plus a contact
+    (or a contact of an existing account). Safe to retry: a converted lead answers its links again.
+    The AE is emailed that the account was handed to them. 503 when the accounts service is down."""
+    converted = await gw.leads.convert_lead(await principal_token(request, gw, caller), leads_pb2.ConvertLeadRequest(
+        lead_id=lead_id, existing_account_id=body.existing_account_id or "", account_name=body.account_name or ""))
+    return LeadConversionRead(lead=mappers.lead_read(converted.lead), account_id=converted.account_id,
+                              contact_id=converted.contact_id, account_owner_id=converted.account_owner_id)

@@ -30,13 +30,13 @@ def when(message, field: str) -> datetime | None:
 def lead_read(lead: leads_pb2.Lead) -> LeadRead:
     text = {name: getattr(lead, name) for name in LeadRead.model_fields
             if name not in ("number_of_locations", "using_kiosks", "created_at", "updated_at", "assigned_at",
-                            "version", "submission_count")}
+                            "version", "submission_count", "converted_at")}
     return LeadRead(
         **text,
         number_of_locations=lead.number_of_locations if lead.HasField("number_of_locations") else None,
         using_kiosks=lead.using_kiosks if lead.HasField("using_kiosks") else None,
         created_at=when(lead, "created_at"), updated_at=when(lead, "updated_at"), assigned_at=when(lead, "assigned_at"),
-        version=lead.version, submission_count=lead.submission_count,
+        version=lead.version, submission_count=lead.submission_count, converted_at=when(lead, "converted_at"),
     )
 
 

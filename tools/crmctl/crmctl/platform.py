@@ -19,7 +19,9 @@ from crmctl.infra import Infra, free_port
 from crmkit.principal import generate_keypair
 
 # Every service the platform runs, in start order. A new service adds one line here.
-SERVICES = ["accounts", "leads"]
+SERVICES = ["accounts", "leads", "integration"]
+# Which services a service calls over gRPC: it is told their addresses (CRM_<SVC>_<PEER>_TARGET).
+CALLS = {"leads": ["accounts"]}
 
 
 @dataclass
@@ -107,7 +109,7 @@ class Platform:
         env["PYTHONUNBUFFERED"] = "1"
         return env
 
-    def _service_env(self, service: str, keys: Secrets, port: int) -> dict[str, str]:
+    def _service_env(self, service: str, keys: Secrets, port: int, targets: dict[str, str]) -> dict[str, str]:
         prefix = f"CRM_{service.upper()}_"
         env = self._base_env()
         env.update({
@@ -115,7 +117,12 @@ class Platform:
             prefix + "NATS_URL": self.infra.nats.url,
             prefix + "GRPC_PORT": str(port),
             prefix + "PRINCIPAL_PUBLIC_KEY": keys.principal_public_key,
+            prefix + "DATA_DIR": str(self.data_dir),
+            prefix + "PUBLIC_URL": self.url,
         })
+        env.update({f"{prefix}{peer.upper()}_TARGET": targets[peer] for peer in CALLS.get(service, [])})
+        if os.environ.get("CRM_SMTP_URL"):
+            env[prefix + "SMTP_URL"] = os.environ["CRM_SMTP_URL"]
         env.update({k: v for k, v in self.extra_env.items() if k.startswith(prefix)})
         return env
 
@@ -143,19 +150,16 @@ class Platform:
     def start(self, *, on_step=lambda msg: None) -> None:
         keys = Secrets.load_or_create(self.data_dir / "secrets")
         logs = self.data_dir / "log"
-        targets: dict[str, str] = {}
+        ports = {service: [free_port() for _ in range(self.replicas.get(service, 1))] for service in SERVICES}
+        targets = {service: "ipv4:" + ",".join(f"127.0.0.1:{p}" for p in found) for service, found in ports.items()}
         for service in SERVICES:
             on_step(f"migrating {service}")
-            env = self._service_env(service, keys, 0)
+            env = self._service_env(service, keys, 0, targets)
             self._run([sys.executable, "-m", f"crm_{service}", "migrate"], env, f"{service} migrations")
-            ports = []
-            for replica in range(self.replicas.get(service, 1)):
-                port = free_port()
-                ports.append(port)
+            for replica, port in enumerate(ports[service]):
                 name = service if replica == 0 else f"{service}-{replica + 1}"
                 self.processes.append(Process(name, [sys.executable, "-m", f"crm_{service}", "serve"],
-                                              self._service_env(service, keys, port), logs / f"{name}.log"))
-            targets[service] = "ipv4:" + ",".join(f"127.0.0.1:{p}" for p in ports)
+                                              self._service_env(service, keys, port, targets), logs / f"{name}.log"))
         on_step("migrating gateway")
         self.gateway_env = self._gateway_env(keys, targets)
         self._run([sys.executable, "-m", "crm_gateway", "migrate"], self.gateway_env, "gateway migrations")
