@@ -131,5 +131,8 @@ def test_accounts_down_leaves_the_lead_qualified_and_answers_503(platform, anony
     finally:
         accounts.start()
         platform.wait_ready()
-    r = sdr.post(f"/api/v1/leads/{lead['id']}/convert", json={})
+    deadline = time.monotonic() + 15  # a 503 means "retry later": the leads service reconnects within seconds
+    while (r := sdr.post(f"/api/v1/leads/{lead['id']}/convert", json={})).status_code == 503:
+        assert time.monotonic() < deadline, r.text
+        time.sleep(0.5)
     assert r.status_code == 200, r.text

@@ -36,6 +36,11 @@ def make_channel(target: str) -> grpc.aio.Channel:
             ("grpc.service_config", _SERVICE_CONFIG),
             ("grpc.enable_retries", 1),
             ("grpc.lb_policy_name", "round_robin"),
+            # A restarted peer is found again within a couple of seconds, not after gRPC's
+            # default backoff, which grows to two minutes.
+            ("grpc.initial_reconnect_backoff_ms", 100),
+            ("grpc.min_reconnect_backoff_ms", 100),
+            ("grpc.max_reconnect_backoff_ms", 2000),
             ("grpc.max_receive_message_length", 32 * 1024 * 1024),
         ],
     )
