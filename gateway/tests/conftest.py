@@ -15,7 +15,7 @@ from crm_gateway.settings import GatewaySettings
 from crmctl.infra import free_port
 
 from gw_helpers import DEMO_PASSWORD, RunningGateway, migrated_database, serve
-from gw_services import RunningService, private_nats, running_service
+from tests.support.services import RunningService, private_nats, running_service
 
 JWT_SECRET = secrets.token_urlsafe(48)
 

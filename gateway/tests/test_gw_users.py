@@ -176,9 +176,9 @@ async def test_user_created_reaches_nats(gw, client):
                                  config=ConsumerConfig(deliver_policy=DeliverPolicy.NEW))
         body = _new_user()
         await client.post("/api/v1/users", json=body, headers=await _admin(client))
-        async with asyncio.timeout(10):
+        async with asyncio.timeout(30):  # generous: a loaded CI machine is slow, a lost event never arrives
             while True:
-                msg = await sub.next_msg(timeout=10)
+                msg = await sub.next_msg(timeout=30)
                 event = events_pb2.UserCreated.FromString(msg.data)
                 if event.user.username == body["username"]:
                     break

@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass
 
 from crmkit.errors import PreconditionFailed
+from crmkit.listing import Cursor, Sort
 from crmkit.principal import Principal
 from sqlalchemy import (ColumnElement, Select, and_, false, func, literal, or_, select, text, true, tuple_, update)
 from sqlalchemy.dialects.postgresql import insert
@@ -20,7 +21,6 @@ from crm_accounts.adapters.orm import accounts, shares, territory_states, users
 from crm_accounts.domain.commands import ListAccounts
 from crm_accounts.domain.errors import AccessDenied, RecordNotFound, Taken
 from crm_accounts.domain.hierarchy import LOCATION_SUBTYPES
-from crm_accounts.domain.listing import Cursor, Sort
 from crm_accounts.domain.model import Account
 from crm_accounts.domain.policy import Scope, adds_contacts_to_any_visible_account, scope
 from crm_accounts.domain.validation import ACTIVE

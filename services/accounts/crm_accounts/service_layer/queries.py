@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from crmkit.listing import Cursor, encode_cursor, page_size
 from crmkit.principal import Principal
 
 from crm_accounts.adapters.repository import AccountView
 from crm_accounts.domain import policy
 from crm_accounts.domain.commands import ListAccounts
 from crm_accounts.domain.errors import AccessDenied
-from crm_accounts.domain.listing import Cursor, decode_cursor, encode_cursor, page_size, parse_sort
+from crm_accounts.domain.listing import ACCOUNT_SORTING
 from crm_accounts.domain.model import Contact, Kiosk, Share
 from crm_accounts.domain.validation import ACCOUNT_STATUSES, TYPES, canonical, canonical_subtype, clean_uuid
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
@@ -24,9 +25,9 @@ async def get_account(*, uow: AccountsUnitOfWork, principal: Principal, account_
 async def list_accounts(*, uow: AccountsUnitOfWork, principal: Principal,
                         query: ListAccounts) -> tuple[list[AccountView], str]:
     """A page of the accounts the caller may see; answers (accounts, cursor of the next page or "")."""
-    sort = parse_sort(query.sort)
+    sort = ACCOUNT_SORTING.parse(query.sort)
     size = page_size(query.page_size)
-    after = decode_cursor(query.cursor, sort) if query.cursor else None
+    after = ACCOUNT_SORTING.decode(query.cursor, sort) if query.cursor else None
     query = replace(
         query,
         types=tuple(canonical(t, TYPES, "types") for t in query.types),

@@ -1,6 +1,6 @@
-"""The real services for the gateway tests: `python -m crm_<name> migrate`, then `serve` as a
-subprocess on its own database, ready once gRPC health says SERVING. The services share one private
-embedded NATS with the gateway, so they learn the demo users and territories from its events."""
+"""Real services for tests that need one beside them: `python -m crm_<name> migrate`, then `serve`
+as a subprocess on its own database, ready once gRPC health says SERVING, on a NATS the test
+chooses (usually a private embedded one, so durable consumers see no other run's events)."""
 from __future__ import annotations
 
 import contextlib
@@ -25,7 +25,8 @@ from crmctl.infra import free_port, start_embedded_nats
 class RunningService:
     name: str  # leads, accounts, ...
     target: str  # host:port of its gRPC server
-    nats_url: str  # the gateway publishes identity events here
+    nats_url: str  # where it consumes events (the gateway's identity events, in the gateway tests)
+    database_url: str
     log_path: Path
 
 
@@ -34,7 +35,7 @@ def grpc_service_name(name: str) -> str:
     return f"crm.{name}.v1.{name.capitalize()}"
 
 
-def _tail(path: Path, lines: int = 40) -> str:
+def tail(path: Path, lines: int = 40) -> str:
     try:
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
     except OSError:
@@ -47,7 +48,7 @@ def _wait_serving(name: str, target: str, proc: subprocess.Popen, log_path: Path
         health = health_pb2_grpc.HealthStub(channel)
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"crm_{name} serve exited with {proc.returncode}:\n{_tail(log_path)}")
+                raise RuntimeError(f"crm_{name} serve exited with {proc.returncode}:\n{tail(log_path)}")
             try:
                 answer = health.Check(health_pb2.HealthCheckRequest(service=grpc_service_name(name)), timeout=1.0)
                 if answer.status == health_pb2.HealthCheckResponse.SERVING:
@@ -55,7 +56,7 @@ def _wait_serving(name: str, target: str, proc: subprocess.Popen, log_path: Path
             except grpc.RpcError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError(f"crm_{name} was not SERVING on {target} within {timeout}s:\n{_tail(log_path)}")
+                raise RuntimeError(f"crm_{name} was not SERVING on {target} within {timeout}s:\n{tail(log_path)}")
             time.sleep(0.1)
 
 
@@ -72,7 +73,7 @@ def _stop(proc: subprocess.Popen) -> None:
 @contextlib.contextmanager
 def private_nats() -> Iterator[str]:
     """An embedded NATS JetStream of its own (durable consumers see no other run's events); its URL."""
-    data_dir = Path(tempfile.mkdtemp(prefix="crm-gw-nats-"))
+    data_dir = Path(tempfile.mkdtemp(prefix="crm-test-nats-"))
     with contextlib.ExitStack() as stack:
         stack.callback(shutil.rmtree, data_dir, ignore_errors=True)
         yield start_embedded_nats(data_dir / "nats", stack).url
@@ -82,7 +83,7 @@ def private_nats() -> Iterator[str]:
 def running_service(name: str, *, database_url: str, principal_public_key: str,
                     nats_url: str) -> Iterator[RunningService]:
     """Migrate `database_url`, serve `crm_<name>` on a free port until the block ends, then SIGTERM it."""
-    data_dir = Path(tempfile.mkdtemp(prefix=f"crm-gw-{name}-"))
+    data_dir = Path(tempfile.mkdtemp(prefix=f"crm-test-{name}-"))
     with contextlib.ExitStack() as stack:
         stack.callback(shutil.rmtree, data_dir, ignore_errors=True)
         port = free_port()
@@ -104,6 +105,7 @@ def running_service(name: str, *, database_url: str, principal_public_key: str,
         stack.callback(_stop, proc)
         target = f"127.0.0.1:{port}"
         _wait_serving(name, target, proc, log_path)
-        yield RunningService(name=name, target=target, nats_url=nats_url, log_path=log_path)
+        yield RunningService(name=name, target=target, nats_url=nats_url, database_url=database_url,
+                             log_path=log_path)
         if proc.poll() is not None:
-            raise RuntimeError(f"crm_{name} exited early with {proc.returncode}:\n{_tail(log_path)}")
+            raise RuntimeError(f"crm_{name} exited early with {proc.returncode}:\n{tail(log_path)}")
