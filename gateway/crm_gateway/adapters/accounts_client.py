@@ -65,6 +65,16 @@ class AccountsClient:
                                  token)
         return list(found.contacts)
 
+    async def search_contacts(self, token: str, query: str, limit: int) -> list[accounts_pb2.ContactMatch]:
+        found = await self._call(self._stub.SearchContacts,
+                                 accounts_pb2.SearchContactsRequest(query=query, page_size=limit), token)
+        return list(found.contacts)
+
+    async def search_accounts(self, token: str, query: str, limit: int) -> list[accounts_pb2.Account]:
+        found = await self._call(self._stub.SearchAccounts,
+                                 accounts_pb2.SearchAccountsRequest(query=query, page_size=limit), token)
+        return list(found.accounts)
+
     async def create_kiosk(self, token: str, data: accounts_pb2.KioskData) -> accounts_pb2.Kiosk:
         return await self._call(self._stub.CreateKiosk, accounts_pb2.CreateKioskRequest(data=data), token)
 

@@ -145,6 +145,18 @@ class ContactPage(BaseModel):
     items: list[ContactRead]
 
 
+class ContactMatch(ContactRead):
+    account_name: str = Field(description="the name of the contact's account")
+
+
+class ContactMatches(BaseModel):
+    items: list[ContactMatch]
+
+
+class AccountMatches(BaseModel):
+    items: list[AccountRead]
+
+
 class ContactFields(BaseModel):
     """Only the fields present are sent; `emails` or `phones` present replace the whole list."""
 

@@ -31,6 +31,14 @@ def _digest() -> Column:
     return Column("creation_digest", Text)
 
 
+def _trigram(table: str, column: str) -> Index:
+    """A pg_trgm GIN index: serves `like '%text%'` and `ilike` (migration 0003 makes it when the
+    server has pg_trgm)."""
+    return Index(f"ix_{table}_{column}_trgm", column, postgresql_using="gin", postgresql_ops={column: "gin_trgm_ops"})
+
+
+SEARCH_KEYS = ("name_key", "email_key", "phone_key")
+
 # The territory is not stored: it is derived from `state` through territory_states when read.
 accounts = Table(
     "accounts", metadata,
@@ -54,6 +62,7 @@ accounts = Table(
     Index("ix_accounts_owner_id", "owner_id"),
     Index("ix_accounts_state", "state"),
     *(Index(f"ix_accounts_{name}_id", name, "id") for name in ("name", "created_at", "updated_at", "type", "status")),
+    _trigram("accounts", "name"),
 )
 
 contacts = Table(
@@ -69,8 +78,11 @@ contacts = Table(
     Column("legacy_id", Text, unique=True),  # the legacy contact manager's record ID (MIG-1), when migrated
     *_stamps(),
     _digest(),
+    # MOB-1 search keys (crm_accounts.domain.search), written with the contact, never read into it.
+    *(_text(name) for name in SEARCH_KEYS),
     CheckConstraint("status in ('active', 'inactive')", name="status"),
     Index("ix_contacts_account_id", "account_id"),
+    *(_trigram("contacts", name) for name in SEARCH_KEYS),
 )
 
 kiosks = Table(

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from crmkit.errors import PreconditionFailed
 from crmkit.principal import Principal
-from sqlalchemy import Select, Table, select, update
+from sqlalchemy import Select, Table, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_accounts.adapters.orm import accounts, contacts, kiosks, shares
-from crm_accounts.adapters.repository import editable, is_uuid, readable_in_full
+from crm_accounts.adapters.orm import SEARCH_KEYS, accounts, contacts, kiosks, shares
+from crm_accounts.adapters.repository import contains, editable, is_uuid, readable_in_full
 from crm_accounts.domain.commands import EmailInput, PhoneInput
 from crm_accounts.domain.errors import AccessDenied, RecordNotFound, Taken
 from crm_accounts.domain.model import Contact, Kiosk, Record, Share
 from crm_accounts.domain.policy import reads_every_kiosk
+from crm_accounts.domain.search import SearchTerms, email_key, name_key, phone_key
 
-CONTACT_COLUMNS = tuple(c.name for c in contacts.c if c.name != "creation_digest")
+CONTACT_COLUMNS = tuple(c.name for c in contacts.c if c.name not in ("creation_digest", *SEARCH_KEYS))
 KIOSK_COLUMNS = tuple(c.name for c in kiosks.c)
 SHARE_COLUMNS = tuple(c.name for c in shares.c)
 
@@ -109,6 +110,17 @@ class ContactRepository(_Tracked):
             .order_by(contacts.c.last_name, contacts.c.first_name, contacts.c.id))).all()
         return [_to_contact(row) for row in rows]
 
+    async def search(self, principal: Principal, terms: SearchTerms, *, limit: int) -> list[tuple[Contact, str]]:
+        """Up to `limit` contacts the caller may read matching `terms` (domain.search), by name,
+        with their account's name."""
+        matches = [contains(contacts.c.name_key, terms.text), contains(contacts.c.email_key, terms.text)]
+        if terms.phone_digits is not None:
+            matches.append(contains(contacts.c.phone_key, terms.phone_digits))
+        rows = (await self._session.execute(
+            self._readable(principal).add_columns(accounts.c.name.label("account_name")).where(or_(*matches))
+            .order_by(contacts.c.last_name, contacts.c.first_name, contacts.c.id).limit(limit))).all()
+        return [(_to_contact(row), row.account_name) for row in rows]
+
     async def add(self, contact: Contact, *, digest: str) -> bool:
         """Insert a new contact created from data of `digest`; False (nothing written) when its id
         exists already. A concurrent insert of the same id waits for the other to commit."""
@@ -138,6 +150,9 @@ def _contact_row(contact: Contact) -> dict[str, object]:
     row["emails"] = [{"address": e.address, "primary": e.primary} for e in contact.emails]
     row["phones"] = [{"number": p.number, "type": p.type, "extension": p.extension} for p in contact.phones]
     row["legacy_id"] = contact.legacy_id or None
+    row["name_key"] = name_key(contact.first_name, contact.last_name)
+    row["email_key"] = email_key(e.address for e in contact.emails)
+    row["phone_key"] = phone_key(p.number for p in contact.phones)
     return row
 
 

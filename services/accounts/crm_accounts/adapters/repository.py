@@ -92,6 +92,12 @@ def editable(principal: Principal) -> Select:
     return select(accounts, territory).select_from(_with_territory).where(_full(principal, EDIT_SHARES))
 
 
+def contains(column: ColumnElement, text: str, *, ignore_case: bool = False) -> ColumnElement[bool]:
+    """`column` contains `text` literally (LIKE wildcards escaped); a pg_trgm index serves it."""
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return column.ilike(pattern, escape="\\") if ignore_case else column.like(pattern, escape="\\")
+
+
 def is_uuid(value: str) -> bool:
     try:
         uuid.UUID(value)
@@ -264,8 +270,7 @@ class AccountRepository:
             stmt = stmt.where(accounts.c.parent_id == query.parent_id if query.parent_id
                               else accounts.c.parent_id.is_(None))
         if query.text.strip():
-            pattern = "%" + query.text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            stmt = stmt.where(accounts.c.name.ilike(pattern, escape="\\"))
+            stmt = stmt.where(contains(accounts.c.name, query.text.strip(), ignore_case=True))
         column = accounts.c[sort.field]
         if after is not None:
             key = tuple_(column, accounts.c.id)
@@ -273,6 +278,13 @@ class AccountRepository:
             stmt = stmt.where(key < start if sort.descending else key > start)
         order = (column.desc(), accounts.c.id.desc()) if sort.descending else (column.asc(), accounts.c.id.asc())
         rows = (await self._session.execute(stmt.order_by(*order).limit(limit))).all()
+        return [AccountView(to_account(row), row.full) for row in rows]
+
+    async def search(self, principal: Principal, text: str, *, limit: int) -> list[AccountView]:
+        """Up to `limit` accounts the caller may see whose name contains `text` (case ignored), by name."""
+        rows = (await self._session.execute(
+            readable(principal).where(contains(accounts.c.name, text, ignore_case=True))
+            .order_by(accounts.c.name, accounts.c.id).limit(limit))).all()
         return [AccountView(to_account(row), row.full) for row in rows]
 
     def _track(self, account: Account) -> Account:

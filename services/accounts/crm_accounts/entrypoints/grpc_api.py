@@ -108,3 +108,14 @@ class AccountsServicer(accounts_pb2_grpc.AccountsServicer):
         moved = await handlers.reassign_accounts(uow=self._uow(), principal=current_principal(),
                                                  command=mappers.reassign_accounts(request))
         return accounts_pb2.ReassignAccountsResponse(account_ids=moved)
+
+    async def SearchContacts(self, request, context):
+        found = await queries.search_contacts(uow=self._uow(), principal=current_principal(), query=request.query,
+                                              requested_size=request.page_size)
+        return accounts_pb2.SearchContactsResponse(contacts=[
+            accounts_pb2.ContactMatch(contact=mappers.contact_to_proto(c), account_name=name) for c, name in found])
+
+    async def SearchAccounts(self, request, context):
+        found = await queries.search_accounts(uow=self._uow(), principal=current_principal(), query=request.query,
+                                              requested_size=request.page_size)
+        return accounts_pb2.SearchAccountsResponse(accounts=[mappers.view_to_proto(v) for v in found])

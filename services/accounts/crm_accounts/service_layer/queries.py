@@ -1,4 +1,4 @@
-"""Read use cases of the accounts service: accounts, trees, contacts, kiosks and shares."""
+"""Read use cases of the accounts service: accounts, trees, contacts, kiosks, shares and search."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -12,6 +12,7 @@ from crm_accounts.domain.commands import ListAccounts
 from crm_accounts.domain.errors import AccessDenied
 from crm_accounts.domain.listing import ACCOUNT_SORTING
 from crm_accounts.domain.model import Contact, Kiosk, Share
+from crm_accounts.domain.search import search_terms
 from crm_accounts.domain.validation import ACCOUNT_STATUSES, TYPES, canonical, canonical_subtype, clean_uuid
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 
@@ -87,3 +88,20 @@ async def list_shares(*, uow: AccountsUnitOfWork, principal: Principal, account_
         if not view.full:
             raise AccessDenied("only those who see the account in full see its shares", "account_id")
         return await uow.shares.of_account(view.account.id)
+
+
+async def search_contacts(*, uow: AccountsUnitOfWork, principal: Principal, query: str,
+                          requested_size: int) -> list[tuple[Contact, str]]:
+    """MOB-1: contacts the caller may read matching `query` by name, email or phone, with their account's name."""
+    terms, size = search_terms(query), page_size(requested_size)
+    async with uow:
+        return await uow.contacts.search(principal, terms, limit=size)
+
+
+async def search_accounts(*, uow: AccountsUnitOfWork, principal: Principal, query: str,
+                          requested_size: int) -> list[AccountView]:
+    """MOB-1: accounts the caller may see whose name contains `query` (directory-only views as in get_account)."""
+    search_terms(query)
+    size = page_size(requested_size)
+    async with uow:
+        return await uow.accounts.search(principal, query.strip(), limit=size)

@@ -432,3 +432,39 @@ class ReassignAccountsResponse(_message.Message):
     ACCOUNT_IDS_FIELD_NUMBER: _ClassVar[int]
     account_ids: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, account_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class SearchContactsRequest(_message.Message):
+    __slots__ = ("query", "page_size")
+    QUERY_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    query: str
+    page_size: int
+    def __init__(self, query: _Optional[str] = ..., page_size: _Optional[int] = ...) -> None: ...
+
+class ContactMatch(_message.Message):
+    __slots__ = ("contact", "account_name")
+    CONTACT_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_NAME_FIELD_NUMBER: _ClassVar[int]
+    contact: Contact
+    account_name: str
+    def __init__(self, contact: _Optional[_Union[Contact, _Mapping]] = ..., account_name: _Optional[str] = ...) -> None: ...
+
+class SearchContactsResponse(_message.Message):
+    __slots__ = ("contacts",)
+    CONTACTS_FIELD_NUMBER: _ClassVar[int]
+    contacts: _containers.RepeatedCompositeFieldContainer[ContactMatch]
+    def __init__(self, contacts: _Optional[_Iterable[_Union[ContactMatch, _Mapping]]] = ...) -> None: ...
+
+class SearchAccountsRequest(_message.Message):
+    __slots__ = ("query", "page_size")
+    QUERY_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    query: str
+    page_size: int
+    def __init__(self, query: _Optional[str] = ..., page_size: _Optional[int] = ...) -> None: ...
+
+class SearchAccountsResponse(_message.Message):
+    __slots__ = ("accounts",)
+    ACCOUNTS_FIELD_NUMBER: _ClassVar[int]
+    accounts: _containers.RepeatedCompositeFieldContainer[Account]
+    def __init__(self, accounts: _Optional[_Iterable[_Union[Account, _Mapping]]] = ...) -> None: ...

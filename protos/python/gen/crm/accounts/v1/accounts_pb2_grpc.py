@@ -129,6 +129,16 @@ class AccountsStub:
                 request_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.ReassignAccountsRequest.SerializeToString,
                 response_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.ReassignAccountsResponse.FromString,
                 _registered_method=True)
+        self.SearchContacts = channel.unary_unary(
+                '/crm.accounts.v1.Accounts/SearchContacts',
+                request_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.SearchContactsRequest.SerializeToString,
+                response_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.SearchContactsResponse.FromString,
+                _registered_method=True)
+        self.SearchAccounts = channel.unary_unary(
+                '/crm.accounts.v1.Accounts/SearchAccounts',
+                request_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.SearchAccountsRequest.SerializeToString,
+                response_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.SearchAccountsResponse.FromString,
+                _registered_method=True)
 
 
 class AccountsServicer:
@@ -251,6 +261,20 @@ class AccountsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SearchContacts(self, request, context):
+        """MOB-1: find contacts by name, email or phone (any formatting) and accounts by name, among
+        those the caller may see.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SearchAccounts(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AccountsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -348,6 +372,16 @@ def add_AccountsServicer_to_server(servicer, server):
                     servicer.ReassignAccounts,
                     request_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.ReassignAccountsRequest.FromString,
                     response_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.ReassignAccountsResponse.SerializeToString,
+            ),
+            'SearchContacts': grpc.unary_unary_rpc_method_handler(
+                    servicer.SearchContacts,
+                    request_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.SearchContactsRequest.FromString,
+                    response_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.SearchContactsResponse.SerializeToString,
+            ),
+            'SearchAccounts': grpc.unary_unary_rpc_method_handler(
+                    servicer.SearchAccounts,
+                    request_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.SearchAccountsRequest.FromString,
+                    response_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.SearchAccountsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -863,6 +897,60 @@ class Accounts:
             '/crm.accounts.v1.Accounts/ReassignAccounts',
             crm_dot_accounts_dot_v1_dot_accounts__pb2.ReassignAccountsRequest.SerializeToString,
             crm_dot_accounts_dot_v1_dot_accounts__pb2.ReassignAccountsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SearchContacts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.accounts.v1.Accounts/SearchContacts',
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.SearchContactsRequest.SerializeToString,
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.SearchContactsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SearchAccounts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.accounts.v1.Accounts/SearchAccounts',
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.SearchAccountsRequest.SerializeToString,
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.SearchAccountsResponse.FromString,
             options,
             channel_credentials,
             insecure,
