@@ -7,6 +7,16 @@ from sqlalchemy import BigInteger, Column, DateTime, Identity, Index, Integer, L
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 
+# Constraint and index names every service's metadata uses, so migrations name them predictably.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
 @dataclass(frozen=True)
 class MessagingTables:
     outbox: Table

@@ -1,18 +1,12 @@
 """The accounts database: tables on one MetaData, with the kit's outbox, inbox and dead letters."""
 from __future__ import annotations
 
-from crmkit.messaging_tables import messaging_tables
+from crmkit.messaging_tables import NAMING_CONVENTION, messaging_tables
 from sqlalchemy import (BigInteger, Boolean, CheckConstraint, Column, Date, DateTime, ForeignKey, Index, Integer,
                         MetaData, String, Table, Text, func, text)
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
-metadata = MetaData(naming_convention={
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s",
-    "pk": "pk_%(table_name)s",
-})
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 def _text(name: str) -> Column:

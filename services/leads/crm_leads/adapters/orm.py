@@ -5,14 +5,9 @@ from sqlalchemy import (BigInteger, Boolean, CheckConstraint, Column, DateTime, 
                         Text, func, text)
 from sqlalchemy.dialects.postgresql import UUID
 
-from crmkit.messaging_tables import messaging_tables
+from crmkit.messaging_tables import NAMING_CONVENTION, messaging_tables
 
-metadata = MetaData(naming_convention={
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "pk": "pk_%(table_name)s",
-})
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 def _text(name: str) -> Column:
