@@ -1,6 +1,7 @@
 """The whole platform, really started (two leads replicas), driven through the gateway as its users."""
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import dataclasses
 import tempfile
@@ -10,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from crmctl.infra import free_port, start_embedded_nats
-from crmctl.platform import Platform
+from crmctl.platform import Platform, Secrets
 from tests.e2e.support import DEMO_PASSWORD, Api, wait_for_accounts_directory
+from tests.support.erp import record_erp_figures
 from tests.support.smtp_sink import ThreadedSmtpSink
 
 
@@ -91,3 +93,16 @@ def erp(platform, as_user) -> Api:
 def accounts_directory(as_user, user_ids) -> None:
     """The accounts service has learnt the demo territories and users from the identity events."""
     wait_for_accounts_directory(as_user("admin"), user_ids)
+
+
+@pytest.fixture(scope="session")
+def erp_figures(platform):
+    """Records sales orders and finance rows through the Accounts service's batch RPCs, as the
+    integration service's ERP imports do; answers each row's outcome."""
+    key = Secrets.load_or_create(platform.data_dir / "secrets").principal_private_key
+    target = platform.gateway_env["CRM_GATEWAY_ACCOUNTS_TARGET"]
+
+    def record(*, orders=(), finance=()) -> list[str]:
+        return asyncio.run(record_erp_figures(target, key, orders=orders, finance=finance))
+
+    return record

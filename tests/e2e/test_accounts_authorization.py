@@ -8,11 +8,13 @@ do it (at the gateway's route or by the service's policy, naming the field at fa
 caller may not see the record. SDRs create prospect companies only (LEAD-6) and add contacts to any
 account they see (LEAD-5); only admin and the erp client write customer_accounting_id (SEC-1); only
 support and admin write kiosks (SEC-6). Endpoints that change what later cells would see (status,
-shares) act on a fresh account per cell."""
+shares) act on a fresh account per cell. Orders and finance (ACC-3, ACC-4) go with the full view:
+directory-only roles are refused them (403) and see an overview without them."""
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 
@@ -41,6 +43,10 @@ MATRIX = [
     ("POST", "/accounts/{fresh}/deactivate", None,  (200, 200, 200, 200, 200, 404, 403, 403, 403, 403, 403, 200)),
     ("POST", "/accounts/{fresh}/reactivate", None,  (200, 200, 200, 200, 200, 404, 403, 403, 403, 403, 403, 200)),
     ("GET", "/accounts/{account}/hierarchy", None,  (200, 200, 200, 200, 200, 404, 200, 200, 200, 200, 200, 200)),
+    ("GET", "/accounts/{account}/overview", None,   (200, 200, 200, 200, 200, 404, 200, 200, 200, 200, 200, 200)),
+    ("GET", "/accounts/{account}/sales-orders", None,
+                                                    (200, 200, 200, 200, 200, 404, 403, 403, 403, 403, 403, 200)),
+    ("GET", "/accounts/{account}/finance", None,    (200, 200, 200, 200, 200, 404, 403, 403, 403, 403, 403, 200)),
     ("GET", "/accounts/{account}/shares", None,     (200, 200, 200, 200, 200, 404, 403, 403, 403, 403, 403, 200)),
     ("POST", "/accounts/{fresh}/shares", "share",   (201, 403, 403, 201, 403, 404, 403, 403, 403, 403, 403, 403)),
     ("DELETE", "/accounts/{fresh}/shares/{grantee}", "revoke",
@@ -90,9 +96,11 @@ def _company(tag: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def world(as_user, user_ids, accounts_directory) -> World:
+def world(as_user, user_ids, accounts_directory, erp_figures) -> World:
     admin = as_user("admin")
-    account = _created(admin.post("/api/v1/accounts", json=_company("company")))
+    accounting_id = f"MX-{uuid.uuid4().hex[:8]}"
+    account = _created(admin.post("/api/v1/accounts", json={**_company("company"),
+                                                            "customer_accounting_id": accounting_id}))
     assert account["owner_id"] == user_ids["ae.ne"] and account["territory"] == "NE"
     location = _created(admin.post("/api/v1/accounts", json={**_company("lot"), "subtype": "kiosk_location",
                                                              "parent_id": account["id"]}))
@@ -100,6 +108,12 @@ def world(as_user, user_ids, accounts_directory) -> World:
                                                             "last_name": "Lee"}))
     kiosk = _created(as_user("csr1").post("/api/v1/kiosks", json={
         "serial_number": f"MX-{uuid.uuid4().hex[:8]}", "location_account_id": location["id"]}))
+    today = date.today().isoformat()
+    assert erp_figures(orders=[{"sales_order_number": f"{accounting_id}-1", "customer_accounting_id": accounting_id,
+                                "order_date": today, "total_amount": "10.00"}],
+                       finance=[{"customer_accounting_id": accounting_id, "as_of_date": today, "mtd_sales": "10.00",
+                                 "ytd_sales": "10.00", "prior_ytd_sales": "0", "credit_limit": "5000",
+                                 "past_due_amount": "0"}]) == ["created", "created"]
     return World(account=account["id"], location=location["id"], contact=contact["id"], kiosk=kiosk["id"],
                  grantee=user_ids["ae.pac"], nobody=user_ids["vp.marketing"])
 
@@ -144,6 +158,13 @@ def _check_allowed(method: str, path: str, role: str, answer: dict) -> None:
         assert ("customer_accounting_id" in answer or "street" in answer) is (role in FULL_VIEW)
     elif path == "/api/v1/contacts?account_id={account}":
         assert (len(answer["items"]) > 0) is (role in FULL_VIEW), answer  # contacts follow the account in full
+    elif path.endswith("/overview"):
+        assert answer["account"]["directory_only"] is (role not in FULL_VIEW)
+        assert ("finance" in answer and "orders" in answer) is (role in FULL_VIEW), answer
+    elif path.endswith("/sales-orders"):
+        assert [order["total_amount"] for order in answer["items"]] == ["10.00"]
+    elif path.endswith("/finance"):
+        assert answer["mtd_sales"] == "10.00"
     elif path.startswith("/api/v1/kiosks?"):
         assert (len(answer["items"]) > 0) is (role in FULL_VIEW | {"csr", "cs_manager"}), answer
 

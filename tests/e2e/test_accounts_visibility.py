@@ -63,15 +63,20 @@ def everyone_but(book: dict, *codes: str) -> list[str]:
 
 @pytest.mark.parametrize("territory", list(PLAN))
 def test_an_ae_sees_only_their_territory(as_user, book, territory):
-    """SEC-3: list, get and hierarchy all stop at the AE's territory; the rest is 404."""
+    """SEC-3: list, search, get, hierarchy, overview, orders and finance all stop at the AE's
+    territory; the rest is 404."""
     ae = as_user(PLAN[territory][0])
     mine = set(book["ids"][territory])
     seen = listed(ae, book["token"])
     assert set(seen) == mine
     assert all(not a["directory_only"] and a["territory"] == territory for a in seen.values())
+    found = ae.get("/api/v1/search/accounts", params={"q": book["token"], "limit": 200})
+    assert found.status_code == 200 and {a["id"] for a in found.json()["items"]} == mine
     for account_id in everyone_but(book, territory):
         for path in (f"/api/v1/accounts/{account_id}", f"/api/v1/accounts/{account_id}/hierarchy",
-                     f"/api/v1/accounts/{account_id}/shares", f"/api/v1/contacts?account_id={account_id}"):
+                     f"/api/v1/accounts/{account_id}/shares", f"/api/v1/contacts?account_id={account_id}",
+                     f"/api/v1/accounts/{account_id}/overview", f"/api/v1/accounts/{account_id}/sales-orders",
+                     f"/api/v1/accounts/{account_id}/finance"):
             r = ae.get(path)
             assert r.status_code == 404, f"{ae.username} {path}: {r.status_code} {r.text}"
             assert r.headers["content-type"].startswith("application/problem+json")

@@ -87,3 +87,14 @@ class AccountsClient:
     async def list_kiosks(self, token: str, location_account_id: str) -> list[accounts_pb2.Kiosk]:
         request = accounts_pb2.ListKiosksRequest(location_account_id=location_account_id)
         return list((await self._call(self._stub.ListKiosks, request, token)).kiosks)
+
+    async def list_sales_orders(self, token: str,
+                                request: accounts_pb2.ListSalesOrdersRequest) -> accounts_pb2.ListSalesOrdersResponse:
+        return await self._call(self._stub.ListSalesOrders, request, token)
+
+    async def get_finance(self, token: str, account_id: str) -> accounts_pb2.Finance:
+        return await self._call(self._stub.GetFinance, accounts_pb2.GetFinanceRequest(account_id=account_id), token)
+
+    async def get_overview(self, token: str, account_id: str) -> accounts_pb2.AccountOverview:
+        return await self._call(self._stub.GetAccountOverview,
+                                accounts_pb2.GetAccountOverviewRequest(account_id=account_id), token)

@@ -5,12 +5,14 @@ may not see; writes send only the fields the caller gave, a null text field beco
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from crm.accounts.v1 import accounts_pb2
-from crm_gateway.entrypoints.account_schemas import (AccountCreate, AccountFields, AccountRead, AccountUpdate,
-                                                     ContactCreate, ContactFields, ContactRead, ContactUpdate,
-                                                     EmailAddress, KioskCreate, KioskFields, KioskRead, KioskUpdate,
-                                                     PhoneNumber, ShareRead)
+from crm_gateway.entrypoints.account_schemas import (AccountCreate, AccountFields, AccountOverview, AccountRead,
+                                                     AccountUpdate, ContactCreate, ContactFields, ContactRead,
+                                                     ContactUpdate, EmailAddress, FinanceRead, KioskCounts,
+                                                     KioskCreate, KioskFields, KioskRead, KioskUpdate, OrderTotal,
+                                                     PhoneNumber, SalesOrderRead, ShareRead)
 from crm_gateway.entrypoints.mappers import etag, when
 
 _DIRECTORY = ("id", "name", "type", "subtype", "status", "territory", "owner_id", "parent_id", "directory_only")
@@ -23,6 +25,9 @@ _CONTACT_SCALARS = ("first_name", "last_name", "title", "role", "holiday_card", 
 _KIOSK_TEXT = ("id", "serial_number", "model", "operating_system", "software_version", "location_account_id",
                "warranty_state")
 _KIOSK_DATES = ("install_date", "warranty_end_date")
+_ORDER_TEXT = ("sales_order_number", "po_number", "customer_accounting_id", "account_id", "salesperson", "territory",
+               "currency")
+_FINANCE_AMOUNTS = ("mtd_sales", "ytd_sales", "prior_ytd_sales", "credit_limit", "past_due_amount")
 _FLAGS = frozenset({"key_account", "holiday_card"})  # a null flag is left as it is: there is nothing to clear
 
 
@@ -137,3 +142,44 @@ def create_kiosk_data(body: KioskCreate) -> accounts_pb2.KioskData:
 def update_kiosk_request(kiosk_id: str, body: KioskUpdate, expected_version: int) -> accounts_pb2.UpdateKioskRequest:
     return accounts_pb2.UpdateKioskRequest(id=kiosk_id, changes=kiosk_data(body, clear_nulls=True),
                                            expected_version=expected_version)
+
+
+def list_sales_orders_request(account_id: str, since: date | None, limit: int,
+                              cursor: str | None) -> accounts_pb2.ListSalesOrdersRequest:
+    return accounts_pb2.ListSalesOrdersRequest(account_id=account_id, since=since.isoformat() if since else "",
+                                               page_size=limit, cursor=cursor or "")
+
+
+def sales_order_read(order: accounts_pb2.SalesOrder) -> SalesOrderRead:
+    return SalesOrderRead(**{name: getattr(order, name) for name in _ORDER_TEXT},
+                          order_date=date.fromisoformat(order.order_date), ship_date=_day(order.ship_date),
+                          total_amount=Decimal(order.total_amount), updated_at=when(order, "updated_at"))
+
+
+def order_totals(totals) -> list[OrderTotal]:
+    return [OrderTotal(currency=t.currency, total_amount=Decimal(t.total_amount), order_count=t.order_count)
+            for t in totals]
+
+
+def finance_read(finance: accounts_pb2.Finance) -> FinanceRead:
+    return FinanceRead(customer_accounting_id=finance.customer_accounting_id, account_id=finance.account_id,
+                       as_of_date=date.fromisoformat(finance.as_of_date), currency=finance.currency,
+                       **{name: Decimal(getattr(finance, name)) for name in _FINANCE_AMOUNTS},
+                       updated_at=when(finance, "updated_at"))
+
+
+def overview_read(found: accounts_pb2.AccountOverview) -> AccountOverview:
+    """Only the parts the service filled: a directory-only view leaves out contacts, orders and finance."""
+    parts: dict[str, object] = {"account": account_read(found.account),
+                                "children": [account_read(a) for a in found.children],
+                                "children_count": found.children_count}
+    if found.HasField("parent"):
+        parts["parent"] = account_read(found.parent)
+    if found.HasField("kiosks"):
+        parts["kiosks"] = KioskCounts(**{name: getattr(found.kiosks, name) for name in KioskCounts.model_fields})
+    if not found.account.directory_only:
+        parts.update(contacts=[contact_read(c) for c in found.contacts], contacts_count=found.contacts_count,
+                     orders=[sales_order_read(o) for o in found.orders], order_totals=order_totals(found.order_totals),
+                     orders_since=date.fromisoformat(found.orders_since),
+                     finance=finance_read(found.finance) if found.HasField("finance") else None)
+    return AccountOverview(**parts)

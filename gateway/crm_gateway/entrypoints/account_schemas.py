@@ -4,6 +4,7 @@ response_model_exclude_unset, so a field the caller may not see is missing, neve
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -221,3 +222,73 @@ class KioskUpdate(KioskFields):
 
     serial_number: str | None = Field(None, min_length=1, max_length=100)
     location_account_id: str | None = Field(None, min_length=1, max_length=64)
+
+
+# Amounts are decimals sent as JSON strings ("32065.01"), never floats.
+class SalesOrderRead(BaseModel):
+    """An ERP sales-order header (ACC-3)."""
+
+    sales_order_number: str
+    po_number: str = Field(description="kept as the ERP sent it")
+    customer_accounting_id: str
+    account_id: str
+    salesperson: str
+    territory: str
+    order_date: date
+    ship_date: date | None = Field(description="null until shipped")
+    total_amount: Decimal
+    currency: str
+    updated_at: datetime
+
+
+class OrderTotal(BaseModel):
+    currency: str
+    total_amount: Decimal
+    order_count: int
+
+
+class SalesOrderPage(BaseModel):
+    items: list[SalesOrderRead] = Field(description="newest order date first")
+    totals: list[OrderTotal] = Field(description="per currency, over every order since `since`")
+    since: date
+    next_cursor: str | None
+
+
+class FinanceRead(BaseModel):
+    """An account's finance figures as of one day (ACC-4)."""
+
+    customer_accounting_id: str
+    account_id: str
+    as_of_date: date
+    mtd_sales: Decimal
+    ytd_sales: Decimal
+    prior_ytd_sales: Decimal
+    credit_limit: Decimal
+    past_due_amount: Decimal
+    currency: str
+    updated_at: datetime
+
+
+class KioskCounts(BaseModel):
+    in_warranty: int
+    expiring: int = Field(description="warranty ends within 60 days")
+    expired: int
+    unknown: int = Field(description="no warranty end date")
+    total: int
+
+
+class AccountOverview(BaseModel):
+    """What an AE needs on one screen. Each part is what the caller could read alone: a
+    directory-only view has no contacts, orders or finance keys; kiosks come to whoever reads them."""
+
+    account: AccountRead
+    parent: AccountRead | None = Field(None, description="absent for a company at the top")
+    children: list[AccountRead] = Field(description="direct children the caller sees, by name (first 100)")
+    children_count: int
+    contacts: list[ContactRead] | None = Field(None, description="by name (first 100)")
+    contacts_count: int | None = None
+    kiosks: KioskCounts | None = Field(None, description="at the account and every location below it")
+    orders: list[SalesOrderRead] | None = Field(None, description="the past two years, newest first (first 100)")
+    order_totals: list[OrderTotal] | None = None
+    orders_since: date | None = None
+    finance: FinanceRead | None = Field(None, description="the latest figures; null when none were recorded")

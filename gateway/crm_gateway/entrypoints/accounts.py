@@ -5,6 +5,7 @@ customer accounting ID, no version). Creating honours Idempotency-Key; reads ans
 the caller sees the version, and changes honour If-Match."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
@@ -12,9 +13,9 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, 
 from crm_gateway.domain.model import (ACCOUNT_READERS, ACCOUNT_REASSIGNERS, ACCOUNT_SHARERS, ACCOUNT_WRITERS,
                                       Caller)
 from crm_gateway.entrypoints import account_mappers as mappers
-from crm_gateway.entrypoints.account_schemas import (AccountCreate, AccountHierarchy, AccountPage, AccountRead,
-                                                     AccountUpdate, Reassigned, Reassignment, ShareCreate, SharePage,
-                                                     ShareRead)
+from crm_gateway.entrypoints.account_schemas import (AccountCreate, AccountHierarchy, AccountOverview, AccountPage,
+                                                     AccountRead, AccountUpdate, FinanceRead, Reassigned, Reassignment,
+                                                     SalesOrderPage, ShareCreate, SharePage, ShareRead)
 from crm_gateway.entrypoints.idempotent import IdempotencyKey, create_once
 from crm_gateway.entrypoints.mappers import if_match_version
 from crm_gateway.security import GatewayDep, principal_token, require_roles
@@ -122,6 +123,36 @@ async def get_hierarchy(account_id: AccountId, caller: Reader, gw: GatewayDep, r
     """The whole tree the account belongs to, from its root, as the caller may see it (ACC-1)."""
     tree = await gw.accounts.get_hierarchy(await principal_token(request, gw, caller), account_id)
     return AccountHierarchy(root_id=tree.root_id, items=[mappers.account_read(a) for a in tree.accounts])
+
+
+@router.get("/{account_id}/overview", response_model=AccountOverview, **PARTIAL)
+async def get_overview(account_id: AccountId, caller: Reader, gw: GatewayDep, request: Request) -> AccountOverview:
+    """One screen: the account, its parent and children, contacts, kiosks by warranty state, the past
+    two years of orders with totals, and the latest finance, each as the caller may read it."""
+    return mappers.overview_read(await gw.accounts.get_overview(await principal_token(request, gw, caller),
+                                                                account_id))
+
+
+@router.get("/{account_id}/sales-orders", response_model=SalesOrderPage)
+async def list_sales_orders(
+    account_id: AccountId, caller: Reader, gw: GatewayDep, request: Request,
+    since: Annotated[date | None, Query(description="default: two years before today")] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> SalesOrderPage:
+    """ACC-3: the account's sales-order headers, newest first, with totals per currency; for those
+    who see the account in full (403 for directory-only roles)."""
+    found = await gw.accounts.list_sales_orders(await principal_token(request, gw, caller),
+                                                mappers.list_sales_orders_request(account_id, since, limit, cursor))
+    return SalesOrderPage(items=[mappers.sales_order_read(o) for o in found.orders],
+                          totals=mappers.order_totals(found.totals), since=date.fromisoformat(found.since),
+                          next_cursor=found.next_cursor or None)
+
+
+@router.get("/{account_id}/finance", response_model=FinanceRead)
+async def get_finance(account_id: AccountId, caller: Reader, gw: GatewayDep, request: Request) -> FinanceRead:
+    """ACC-4: the latest finance figures (404 naming account_id when none were recorded)."""
+    return mappers.finance_read(await gw.accounts.get_finance(await principal_token(request, gw, caller), account_id))
 
 
 @router.get("/{account_id}/shares", response_model=SharePage)

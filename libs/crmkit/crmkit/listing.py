@@ -41,12 +41,14 @@ class Cursor:
 
 @dataclass(frozen=True)
 class Sorting:
-    """The sortable fields of one list, its default sort ("-" prefix: descending), and which fields
-    hold timestamps (their cursor values travel as ISO 8601)."""
+    """The sortable fields of one list, its default sort ("-" prefix: descending), which fields
+    hold timestamps (their cursor values travel as ISO 8601), and whether the tie-breaking ids are
+    UUIDs (False for records keyed by another system's number, such as a sales order)."""
 
     sortable: tuple[str, ...]
     default: str
     timestamp_fields: tuple[str, ...] = ("created_at", "updated_at")
+    uuid_ids: bool = True
 
     def parse(self, value: str) -> Sort:
         spec = value.strip() or self.default
@@ -61,10 +63,11 @@ class Sorting:
         bad = InvalidInput("the cursor is not valid for this list", field="cursor")
         try:
             data = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
-            spec, value, record_id = data["s"], data["v"], str(uuid.UUID(data["i"]))
+            spec, value, record_id = data["s"], data["v"], data["i"]
+            record_id = str(uuid.UUID(record_id)) if self.uuid_ids else record_id
         except (binascii.Error, ValueError, TypeError, KeyError, AttributeError):
             raise bad from None
-        if spec != sort.spec or not isinstance(value, str):
+        if spec != sort.spec or not isinstance(value, str) or not isinstance(record_id, str):
             raise bad
         if sort.field not in self.timestamp_fields:
             return Cursor(spec, value, record_id)

@@ -64,3 +64,11 @@ def test_cursor_made_for_another_sort_is_refused():
     token = encode_cursor(Cursor("last_name", "Doe", LEAD_ID))
     with pytest.raises(InvalidInput):
         decode_cursor(token, parse_sort("-last_name"))
+
+
+def test_records_keyed_by_another_systems_number_page_with_that_number():
+    orders = Sorting(sortable=("order_date",), default="-order_date", timestamp_fields=(), uuid_ids=False)
+    cursor = Cursor("-order_date", "2026-11-20", "SO-7001030")
+    assert orders.decode(encode_cursor(cursor), orders.parse("")) == cursor
+    with pytest.raises(InvalidInput):
+        orders.decode(_token({"s": "-order_date", "v": "2026-11-20", "i": 7001030}), orders.parse(""))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from crmkit.messaging_tables import NAMING_CONVENTION, messaging_tables
 from sqlalchemy import (BigInteger, Boolean, CheckConstraint, Column, Date, DateTime, ForeignKey, Index, Integer,
-                        MetaData, String, Table, Text, func, text)
+                        MetaData, Numeric, String, Table, Text, func, text)
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
@@ -100,6 +100,36 @@ shares = Table(
     Column("granted_at", DateTime(timezone=True), nullable=False),
     CheckConstraint("access in ('read', 'edit')", name="access"),
     Index("ix_shares_user_id", "user_id"),
+)
+
+def _amount(name: str) -> Column:
+    return Column(name, Numeric(15, 2), nullable=False)
+
+
+# The ERP's figures (ACC-3, ACC-4), keyed as the ERP keys them; account_id is the account the
+# customer accounting ID named when the row was written.
+sales_orders = Table(
+    "sales_orders", metadata,
+    Column("sales_order_number", Text, primary_key=True),
+    Column("account_id", UUID(as_uuid=False), ForeignKey("accounts.id"), nullable=False),
+    *(_text(name) for name in ("po_number", "customer_accounting_id", "salesperson", "territory")),
+    Column("order_date", Date, nullable=False),
+    Column("ship_date", Date),
+    _amount("total_amount"),
+    Column("currency", String(3), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_sales_orders_account_id_order_date", "account_id", "order_date", "sales_order_number"),
+)
+
+account_finance = Table(
+    "account_finance", metadata,
+    Column("customer_accounting_id", Text, primary_key=True),
+    Column("as_of_date", Date, primary_key=True),
+    Column("account_id", UUID(as_uuid=False), ForeignKey("accounts.id"), nullable=False),
+    *(_amount(name) for name in ("mtd_sales", "ytd_sales", "prior_ytd_sales", "credit_limit", "past_due_amount")),
+    Column("currency", String(3), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_account_finance_account_id_as_of_date", "account_id", "as_of_date"),
 )
 
 # Replicas of the gateway's users and territories (crm.identity.*): visibility and default owners.

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from crmkit.errors import PreconditionFailed
 from crmkit.principal import Principal
-from sqlalchemy import Select, Table, or_, select, update
+from sqlalchemy import Select, Table, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_accounts.adapters.orm import SEARCH_KEYS, accounts, contacts, kiosks, shares
-from crm_accounts.adapters.repository import contains, editable, is_uuid, readable_in_full
+from crm_accounts.adapters.repository import contains, editable, is_uuid, readable_in_full, subtree
 from crm_accounts.domain.commands import EmailInput, PhoneInput
 from crm_accounts.domain.errors import AccessDenied, RecordNotFound, Taken
 from crm_accounts.domain.model import Contact, Kiosk, Record, Share
@@ -110,6 +110,15 @@ class ContactRepository(_Tracked):
             .order_by(contacts.c.last_name, contacts.c.first_name, contacts.c.id))).all()
         return [_to_contact(row) for row in rows]
 
+    async def first_of_account(self, principal: Principal, account_id: str, *,
+                               limit: int) -> tuple[list[Contact], int]:
+        """The first `limit` contacts of an account by name, and how many the caller may read in all."""
+        rows = (await self._session.execute(
+            self._readable(principal).add_columns(func.count().over().label("total"))
+            .where(contacts.c.account_id == account_id)
+            .order_by(contacts.c.last_name, contacts.c.first_name, contacts.c.id).limit(limit))).all()
+        return [_to_contact(row) for row in rows], rows[0].total if rows else 0
+
     async def search(self, principal: Principal, terms: SearchTerms, *, limit: int) -> list[tuple[Contact, str]]:
         """Up to `limit` contacts the caller may read matching `terms` (domain.search), by name,
         with their account's name."""
@@ -188,6 +197,17 @@ class KioskRepository(_Tracked):
             self._readable(principal).where(kiosks.c.location_account_id == location_id)
             .order_by(kiosks.c.serial_number))).all()
         return [Kiosk(**row._mapping) for row in rows]
+
+    async def end_dates_below(self, principal: Principal, account_id: str) -> dict:
+        """How many kiosks the caller may read stand at the account or anywhere below it, per warranty
+        end date (None: not known)."""
+        down = subtree(account_id)
+        readable_kiosks = self._readable(principal).subquery()
+        rows = await self._session.execute(
+            select(readable_kiosks.c.warranty_end_date, func.count())
+            .join(down, down.c.id == readable_kiosks.c.location_account_id)
+            .group_by(readable_kiosks.c.warranty_end_date))
+        return dict(rows.tuples().all())
 
     async def add(self, kiosk: Kiosk) -> None:
         await self._insert(kiosk, {name: getattr(kiosk, name) for name in KIOSK_COLUMNS})

@@ -75,6 +75,13 @@ def _directory(principal: Principal) -> ColumnElement[bool]:
     return accounts.c.id.in_(select(child.c.parent_id).where(owned_by, child.c.parent_id.is_not(None)))
 
 
+def subtree(root_id: str):
+    """A recursive CTE of `root_id` and every account below it (`id`, `depth`), whoever may see them."""
+    down = (select(accounts.c.id, literal(0).label("depth")).where(accounts.c.id == root_id)
+            .cte("down", recursive=True))
+    return down.union_all(select(accounts.c.id, down.c.depth + 1).join(down, accounts.c.parent_id == down.c.id))
+
+
 def readable(principal: Principal) -> Select:
     """Every account the caller may see, with `territory` and `full` (False: directory only)."""
     full = _full(principal, ALL_SHARES)
@@ -250,12 +257,18 @@ class AccountRepository:
 
     async def tree(self, principal: Principal, root_id: str) -> list[AccountView]:
         """The accounts under `root_id` (itself included) the caller may see, parents first."""
-        down = (select(accounts.c.id, literal(0).label("depth")).where(accounts.c.id == root_id)
-                .cte("down", recursive=True))
-        down = down.union_all(select(accounts.c.id, down.c.depth + 1).join(down, accounts.c.parent_id == down.c.id))
+        down = subtree(root_id)
         rows = (await self._session.execute(readable(principal).join(down, down.c.id == accounts.c.id)
                                             .order_by(down.c.depth, accounts.c.name, accounts.c.id))).all()
         return [AccountView(to_account(row), row.full) for row in rows]
+
+    async def children(self, principal: Principal, parent_id: str, *, limit: int) -> tuple[list[AccountView], int]:
+        """The first `limit` direct children of an account the caller may see, by name, and how many
+        they may see in all."""
+        rows = (await self._session.execute(
+            readable(principal).add_columns(func.count().over().label("total"))
+            .where(accounts.c.parent_id == parent_id).order_by(accounts.c.name, accounts.c.id).limit(limit))).all()
+        return [AccountView(to_account(row), row.full) for row in rows], rows[0].total if rows else 0
 
     async def page(self, principal: Principal, query: ListAccounts, *, sort: Sort, after: Cursor | None,
                    limit: int) -> list[AccountView]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from crm_accounts.domain.erp import Stored
+
 
 @dataclass(frozen=True)
 class Created:
@@ -47,4 +49,12 @@ class ShareRevoked:
     revoked_by: str
 
 
-Event = Created | Updated | Deactivated | Reassigned | ShareGranted | ShareRevoked
+@dataclass(frozen=True)
+class FiguresRecorded:
+    """An ERP sales order or finance row was created or changed (crm.accounts.<sales_order|finance>.recorded)."""
+
+    stored: Stored
+    created: bool
+
+
+Event = Created | Updated | Deactivated | Reassigned | ShareGranted | ShareRevoked | FiguresRecorded

@@ -29,6 +29,9 @@ converting a lead may add the person to an existing company (LEAD-5); they still
 account in full nor its contacts. Kiosks are
 read in full by whoever sees their location account in full and by support (csr, cs_manager) and
 the kiosk_fleet client; only csr, cs_manager and admin write them (SEC-6).
+
+The ERP's figures on an account (sales orders, finance: ACC-3, ACC-4) are read by whoever sees the
+account in full (so never by the directory-only roles) and written by admin and the erp client.
 """
 from __future__ import annotations
 
@@ -65,6 +68,7 @@ OWNER_CHANGERS = frozenset({"admin", "vp_sales", "rsm"})
 KIOSK_WRITERS = frozenset({"admin", "csr", "cs_manager"})
 KIOSK_READERS = frozenset({"csr", "cs_manager", "kiosk_fleet"})
 REASSIGNERS = frozenset({"admin"})
+ERP_FIGURE_WRITERS = frozenset({"admin", "erp"})
 PROSPECT_CREATORS = frozenset({"sdr"})  # LEAD-6: prospect companies only
 CONTACT_ADDERS_ANYWHERE = frozenset({"sdr"})  # LEAD-5: any account they see, directory views included
 # What a directory-only view shows; every other field is left out of the response.
@@ -127,3 +131,16 @@ def ensure_can_share(principal: Principal, account: Account) -> None:
 def ensure_can_reassign(principal: Principal) -> None:
     if principal.role not in REASSIGNERS:
         raise AccessDenied("only an admin reassigns a user's accounts in bulk")
+
+
+def ensure_can_write_erp_figures(principal: Principal) -> None:
+    """ACC-3, ACC-4: orders and finance come from the ERP (its client, or an admin's import)."""
+    if principal.role not in ERP_FIGURE_WRITERS:
+        raise AccessDenied(f"the role {principal.role!r} cannot record ERP sales orders or finance")
+
+
+def ensure_sees_erp_figures(full: bool) -> None:
+    """Orders and finance go with the account's full view; a directory-only viewer knows the account
+    exists, so the refusal is Forbidden, not NotFound."""
+    if not full:
+        raise AccessDenied("orders and finance are shown only to those who see the account in full", "account_id")

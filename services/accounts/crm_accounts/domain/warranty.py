@@ -17,3 +17,14 @@ def warranty_state(end: date | None, today: date) -> str:
     if end <= today + timedelta(days=EXPIRING_DAYS):
         return EXPIRING
     return IN_WARRANTY
+
+
+WARRANTY_STATES = (IN_WARRANTY, EXPIRING, EXPIRED, UNKNOWN)
+
+
+def count_by_state(end_dates: dict[date | None, int], today: date) -> dict[str, int]:
+    """How many kiosks are in each warranty state, from the number of kiosks per warranty end date."""
+    counts = dict.fromkeys(WARRANTY_STATES, 0)
+    for end, number in end_dates.items():
+        counts[warranty_state(end, today)] += number
+    return counts

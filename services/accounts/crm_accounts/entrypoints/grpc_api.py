@@ -8,7 +8,8 @@ from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc
 from crmkit.grpc.server import current_principal
 
 from crm_accounts.entrypoints import mappers
-from crm_accounts.service_layer import handlers, queries, record_handlers
+from crm_accounts.domain.erp import FINANCE_FIELDS, SALES_ORDER_FIELDS
+from crm_accounts.service_layer import erp_figures, handlers, overview, queries, record_handlers
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 
 SERVICE_NAME = accounts_pb2.DESCRIPTOR.services_by_name["Accounts"].full_name
@@ -119,3 +120,30 @@ class AccountsServicer(accounts_pb2_grpc.AccountsServicer):
         found = await queries.search_accounts(uow=self._uow(), principal=current_principal(), query=request.query,
                                               requested_size=request.page_size)
         return accounts_pb2.SearchAccountsResponse(accounts=[mappers.view_to_proto(v) for v in found])
+
+    async def UpsertSalesOrders(self, request, context):
+        outcomes = await erp_figures.upsert_sales_orders(
+            uow=self._uow(), principal=current_principal(), raws=mappers.erp_rows(request.orders, SALES_ORDER_FIELDS))
+        return accounts_pb2.UpsertResponse(outcomes=[mappers.outcome_to_proto(o) for o in outcomes])
+
+    async def UpsertFinance(self, request, context):
+        outcomes = await erp_figures.upsert_finance(
+            uow=self._uow(), principal=current_principal(), raws=mappers.erp_rows(request.rows, FINANCE_FIELDS))
+        return accounts_pb2.UpsertResponse(outcomes=[mappers.outcome_to_proto(o) for o in outcomes])
+
+    async def ListSalesOrders(self, request, context):
+        history = await erp_figures.list_sales_orders(
+            uow=self._uow(), principal=current_principal(), account_id=request.account_id, since=request.since,
+            requested_size=request.page_size, cursor=request.cursor, today=_today())
+        return accounts_pb2.ListSalesOrdersResponse(
+            orders=[mappers.sales_order_to_proto(o) for o in history.orders],
+            totals=mappers.totals_to_proto(history.totals), since=history.since.isoformat(),
+            next_cursor=history.next_cursor)
+
+    async def GetFinance(self, request, context):
+        return mappers.finance_to_proto(await erp_figures.get_finance(
+            uow=self._uow(), principal=current_principal(), account_id=request.account_id))
+
+    async def GetAccountOverview(self, request, context):
+        return mappers.overview_to_proto(await overview.account_overview(
+            uow=self._uow(), principal=current_principal(), account_id=request.account_id, today=_today()))

@@ -16,10 +16,12 @@ from crm_accounts.adapters.repository import AccountView
 from crm_accounts.domain.commands import (AccountData, ChangeAccountStatus, ContactData, EmailInput, KioskData,
                                           ListAccounts, PhoneInput, ReassignAccounts, ShareAccount, UpdateAccount,
                                           UpdateContact, UpdateKiosk)
-from crm_accounts.domain.events import (Created, Deactivated, Event, Reassigned, ShareGranted, ShareRevoked,
-                                        Updated)
+from crm_accounts.domain import erp
+from crm_accounts.domain.events import (Created, Deactivated, Event, FiguresRecorded, Reassigned, ShareGranted,
+                                        ShareRevoked, Updated)
 from crm_accounts.domain.model import Account, Contact, Kiosk, Record, Share, Territory, User
 from crm_accounts.domain.policy import DIRECTORY_FIELDS
+from crm_accounts.service_layer.overview import Overview
 
 _ACCOUNT_OPTIONAL = ("customer_accounting_id", "number_of_locations", "key_account", "street", "city", "state",
                      "postal_code", "country", "phone", "website", "version")
@@ -140,8 +142,47 @@ def territory(message: identity_events.Territory) -> Territory:
                      sales_region=message.sales_region, version=message.version)
 
 
-def integration_event(event: Event, record: Record) -> tuple[str, Message]:
+def erp_rows(messages, names: tuple[str, ...]) -> list[dict[str, str]]:
+    """The text of each sales order or finance row as sent, by field name (the domain cleans it)."""
+    return [{name: getattr(message, name) for name in names} for message in messages]
+
+
+def _text(value) -> str:
+    return "" if value is None else value.isoformat() if isinstance(value, date) else str(value)
+
+
+def sales_order_to_proto(stored: erp.Stored) -> accounts_pb2.SalesOrder:
+    return accounts_pb2.SalesOrder(**{name: _text(getattr(stored.row, name)) for name in erp.SALES_ORDER_FIELDS},
+                                   account_id=stored.account_id, updated_at=_timestamp(stored.updated_at))
+
+
+def finance_to_proto(stored: erp.Stored) -> accounts_pb2.Finance:
+    return accounts_pb2.Finance(**{name: _text(getattr(stored.row, name)) for name in erp.FINANCE_FIELDS},
+                                account_id=stored.account_id, updated_at=_timestamp(stored.updated_at))
+
+
+def outcome_to_proto(outcome: erp.Outcome) -> accounts_pb2.UpsertOutcome:
+    return accounts_pb2.UpsertOutcome(key=outcome.key, outcome=outcome.outcome, field=outcome.field,
+                                      reason=outcome.reason)
+
+
+def totals_to_proto(totals) -> list[accounts_pb2.OrderTotal]:
+    return [accounts_pb2.OrderTotal(currency=currency, total_amount=str(total), order_count=count)
+            for currency, (total, count) in totals.items()]
+
+
+def _figures_event(event: FiguresRecorded) -> tuple[str, Message]:
+    if isinstance(event.stored.row, erp.SalesOrder):
+        return "crm.accounts.sales_order.recorded", events_pb2.SalesOrderRecorded(
+            order=sales_order_to_proto(event.stored), created=event.created)
+    return "crm.accounts.finance.recorded", events_pb2.FinanceRecorded(
+        finance=finance_to_proto(event.stored), created=event.created)
+
+
+def integration_event(event: Event, record: Record | None) -> tuple[str, Message]:
     """The integration event (subject, message) announcing a domain event of `record`."""
+    if isinstance(event, FiguresRecorded):
+        return _figures_event(event)
     if isinstance(event, ShareGranted):
         share = Share(**vars(event))
         return "crm.accounts.share.granted", events_pb2.ShareGranted(share=share_to_proto(share))
@@ -175,3 +216,21 @@ def integration_event(event: Event, record: Record) -> tuple[str, Message]:
             return "crm.accounts.kiosk.updated", events_pb2.KioskUpdated(kiosk=kiosk,
                                                                          changed_fields=event.changed_fields)
     raise TypeError(f"no integration event for {event!r} of {type(record).__name__}")
+
+
+def overview_to_proto(overview: Overview) -> accounts_pb2.AccountOverview:
+    message = accounts_pb2.AccountOverview(
+        account=view_to_proto(overview.account), children=[view_to_proto(v) for v in overview.children],
+        children_count=overview.children_count, contacts=[contact_to_proto(c) for c in overview.contacts or ()],
+        contacts_count=overview.contacts_count)
+    if overview.parent is not None:
+        message.parent.CopyFrom(view_to_proto(overview.parent))
+    if overview.kiosks is not None:
+        message.kiosks.CopyFrom(accounts_pb2.KioskCounts(**overview.kiosks, total=sum(overview.kiosks.values())))
+    if overview.orders is not None:
+        message.orders.extend(sales_order_to_proto(o) for o in overview.orders.orders)
+        message.order_totals.extend(totals_to_proto(overview.orders.totals))
+        message.orders_since = overview.orders.since.isoformat()
+    if overview.finance is not None:
+        message.finance.CopyFrom(finance_to_proto(overview.finance))
+    return message

@@ -9,13 +9,15 @@ from google.protobuf.message import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_accounts.adapters.directory import TerritoryRepository, UserRepository
+from crm_accounts.adapters.erp import ErpFigures
 from crm_accounts.adapters.records import ContactRepository, KioskRepository, ShareRepository
 from crm_accounts.adapters.repository import AccountRepository
 from crm_accounts.domain.events import Event
 from crm_accounts.domain.model import Record
 
-# Turns a domain event of a record into its integration event: (subject, protobuf message).
-EventTranslator = Callable[[Event, Record], tuple[str, Message]]
+# Turns a domain event of a record (None for the ERP's figures, whose events carry their row)
+# into its integration event: (subject, protobuf message).
+EventTranslator = Callable[[Event, Record | None], tuple[str, Message]]
 
 
 class AccountsUnitOfWork(UnitOfWork):
@@ -25,6 +27,7 @@ class AccountsUnitOfWork(UnitOfWork):
     shares: ShareRepository
     users: UserRepository
     territories: TerritoryRepository
+    erp: ErpFigures
 
     def __init__(self, session_factory: SessionFactory, tables: MessagingTables, translate: EventTranslator,
                  on_commit: Callable[[], None] | None = None) -> None:
@@ -38,6 +41,7 @@ class AccountsUnitOfWork(UnitOfWork):
         self.shares = ShareRepository(session)
         self.users = UserRepository(session)
         self.territories = TerritoryRepository(session)
+        self.erp = ErpFigures(session)
 
     async def commit(self) -> None:
         """Write the events of every record touched to the outbox, then commit them with the data."""
@@ -45,4 +49,7 @@ class AccountsUnitOfWork(UnitOfWork):
             for event in record.events:
                 self.publish(*self._translate(event, record))
             record.events.clear()
+        for event in self.erp.events:
+            self.publish(*self._translate(event, None))
+        self.erp.events.clear()
         await super().commit()

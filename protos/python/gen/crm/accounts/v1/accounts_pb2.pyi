@@ -468,3 +468,169 @@ class SearchAccountsResponse(_message.Message):
     ACCOUNTS_FIELD_NUMBER: _ClassVar[int]
     accounts: _containers.RepeatedCompositeFieldContainer[Account]
     def __init__(self, accounts: _Optional[_Iterable[_Union[Account, _Mapping]]] = ...) -> None: ...
+
+class SalesOrder(_message.Message):
+    __slots__ = ("sales_order_number", "po_number", "customer_accounting_id", "salesperson", "territory", "order_date", "ship_date", "total_amount", "currency", "account_id", "updated_at")
+    SALES_ORDER_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    PO_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_ACCOUNTING_ID_FIELD_NUMBER: _ClassVar[int]
+    SALESPERSON_FIELD_NUMBER: _ClassVar[int]
+    TERRITORY_FIELD_NUMBER: _ClassVar[int]
+    ORDER_DATE_FIELD_NUMBER: _ClassVar[int]
+    SHIP_DATE_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    CURRENCY_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    sales_order_number: str
+    po_number: str
+    customer_accounting_id: str
+    salesperson: str
+    territory: str
+    order_date: str
+    ship_date: str
+    total_amount: str
+    currency: str
+    account_id: str
+    updated_at: _timestamp_pb2.Timestamp
+    def __init__(self, sales_order_number: _Optional[str] = ..., po_number: _Optional[str] = ..., customer_accounting_id: _Optional[str] = ..., salesperson: _Optional[str] = ..., territory: _Optional[str] = ..., order_date: _Optional[str] = ..., ship_date: _Optional[str] = ..., total_amount: _Optional[str] = ..., currency: _Optional[str] = ..., account_id: _Optional[str] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class Finance(_message.Message):
+    __slots__ = ("customer_accounting_id", "as_of_date", "mtd_sales", "ytd_sales", "prior_ytd_sales", "credit_limit", "past_due_amount", "currency", "account_id", "updated_at")
+    CUSTOMER_ACCOUNTING_ID_FIELD_NUMBER: _ClassVar[int]
+    AS_OF_DATE_FIELD_NUMBER: _ClassVar[int]
+    MTD_SALES_FIELD_NUMBER: _ClassVar[int]
+    YTD_SALES_FIELD_NUMBER: _ClassVar[int]
+    PRIOR_YTD_SALES_FIELD_NUMBER: _ClassVar[int]
+    CREDIT_LIMIT_FIELD_NUMBER: _ClassVar[int]
+    PAST_DUE_AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    CURRENCY_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    customer_accounting_id: str
+    as_of_date: str
+    mtd_sales: str
+    ytd_sales: str
+    prior_ytd_sales: str
+    credit_limit: str
+    past_due_amount: str
+    currency: str
+    account_id: str
+    updated_at: _timestamp_pb2.Timestamp
+    def __init__(self, customer_accounting_id: _Optional[str] = ..., as_of_date: _Optional[str] = ..., mtd_sales: _Optional[str] = ..., ytd_sales: _Optional[str] = ..., prior_ytd_sales: _Optional[str] = ..., credit_limit: _Optional[str] = ..., past_due_amount: _Optional[str] = ..., currency: _Optional[str] = ..., account_id: _Optional[str] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class UpsertSalesOrdersRequest(_message.Message):
+    __slots__ = ("orders",)
+    ORDERS_FIELD_NUMBER: _ClassVar[int]
+    orders: _containers.RepeatedCompositeFieldContainer[SalesOrder]
+    def __init__(self, orders: _Optional[_Iterable[_Union[SalesOrder, _Mapping]]] = ...) -> None: ...
+
+class UpsertFinanceRequest(_message.Message):
+    __slots__ = ("rows",)
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    rows: _containers.RepeatedCompositeFieldContainer[Finance]
+    def __init__(self, rows: _Optional[_Iterable[_Union[Finance, _Mapping]]] = ...) -> None: ...
+
+class UpsertOutcome(_message.Message):
+    __slots__ = ("key", "outcome", "field", "reason")
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    key: str
+    outcome: str
+    field: str
+    reason: str
+    def __init__(self, key: _Optional[str] = ..., outcome: _Optional[str] = ..., field: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class UpsertResponse(_message.Message):
+    __slots__ = ("outcomes",)
+    OUTCOMES_FIELD_NUMBER: _ClassVar[int]
+    outcomes: _containers.RepeatedCompositeFieldContainer[UpsertOutcome]
+    def __init__(self, outcomes: _Optional[_Iterable[_Union[UpsertOutcome, _Mapping]]] = ...) -> None: ...
+
+class ListSalesOrdersRequest(_message.Message):
+    __slots__ = ("account_id", "since", "page_size", "cursor")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    SINCE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    CURSOR_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    since: str
+    page_size: int
+    cursor: str
+    def __init__(self, account_id: _Optional[str] = ..., since: _Optional[str] = ..., page_size: _Optional[int] = ..., cursor: _Optional[str] = ...) -> None: ...
+
+class OrderTotal(_message.Message):
+    __slots__ = ("currency", "total_amount", "order_count")
+    CURRENCY_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    ORDER_COUNT_FIELD_NUMBER: _ClassVar[int]
+    currency: str
+    total_amount: str
+    order_count: int
+    def __init__(self, currency: _Optional[str] = ..., total_amount: _Optional[str] = ..., order_count: _Optional[int] = ...) -> None: ...
+
+class ListSalesOrdersResponse(_message.Message):
+    __slots__ = ("orders", "totals", "since", "next_cursor")
+    ORDERS_FIELD_NUMBER: _ClassVar[int]
+    TOTALS_FIELD_NUMBER: _ClassVar[int]
+    SINCE_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    orders: _containers.RepeatedCompositeFieldContainer[SalesOrder]
+    totals: _containers.RepeatedCompositeFieldContainer[OrderTotal]
+    since: str
+    next_cursor: str
+    def __init__(self, orders: _Optional[_Iterable[_Union[SalesOrder, _Mapping]]] = ..., totals: _Optional[_Iterable[_Union[OrderTotal, _Mapping]]] = ..., since: _Optional[str] = ..., next_cursor: _Optional[str] = ...) -> None: ...
+
+class GetFinanceRequest(_message.Message):
+    __slots__ = ("account_id",)
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    def __init__(self, account_id: _Optional[str] = ...) -> None: ...
+
+class GetAccountOverviewRequest(_message.Message):
+    __slots__ = ("account_id",)
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    def __init__(self, account_id: _Optional[str] = ...) -> None: ...
+
+class KioskCounts(_message.Message):
+    __slots__ = ("in_warranty", "expiring", "expired", "unknown", "total")
+    IN_WARRANTY_FIELD_NUMBER: _ClassVar[int]
+    EXPIRING_FIELD_NUMBER: _ClassVar[int]
+    EXPIRED_FIELD_NUMBER: _ClassVar[int]
+    UNKNOWN_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    in_warranty: int
+    expiring: int
+    expired: int
+    unknown: int
+    total: int
+    def __init__(self, in_warranty: _Optional[int] = ..., expiring: _Optional[int] = ..., expired: _Optional[int] = ..., unknown: _Optional[int] = ..., total: _Optional[int] = ...) -> None: ...
+
+class AccountOverview(_message.Message):
+    __slots__ = ("account", "parent", "children", "children_count", "contacts", "contacts_count", "kiosks", "orders", "order_totals", "orders_since", "finance")
+    ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    PARENT_FIELD_NUMBER: _ClassVar[int]
+    CHILDREN_FIELD_NUMBER: _ClassVar[int]
+    CHILDREN_COUNT_FIELD_NUMBER: _ClassVar[int]
+    CONTACTS_FIELD_NUMBER: _ClassVar[int]
+    CONTACTS_COUNT_FIELD_NUMBER: _ClassVar[int]
+    KIOSKS_FIELD_NUMBER: _ClassVar[int]
+    ORDERS_FIELD_NUMBER: _ClassVar[int]
+    ORDER_TOTALS_FIELD_NUMBER: _ClassVar[int]
+    ORDERS_SINCE_FIELD_NUMBER: _ClassVar[int]
+    FINANCE_FIELD_NUMBER: _ClassVar[int]
+    account: Account
+    parent: Account
+    children: _containers.RepeatedCompositeFieldContainer[Account]
+    children_count: int
+    contacts: _containers.RepeatedCompositeFieldContainer[Contact]
+    contacts_count: int
+    kiosks: KioskCounts
+    orders: _containers.RepeatedCompositeFieldContainer[SalesOrder]
+    order_totals: _containers.RepeatedCompositeFieldContainer[OrderTotal]
+    orders_since: str
+    finance: Finance
+    def __init__(self, account: _Optional[_Union[Account, _Mapping]] = ..., parent: _Optional[_Union[Account, _Mapping]] = ..., children: _Optional[_Iterable[_Union[Account, _Mapping]]] = ..., children_count: _Optional[int] = ..., contacts: _Optional[_Iterable[_Union[Contact, _Mapping]]] = ..., contacts_count: _Optional[int] = ..., kiosks: _Optional[_Union[KioskCounts, _Mapping]] = ..., orders: _Optional[_Iterable[_Union[SalesOrder, _Mapping]]] = ..., order_totals: _Optional[_Iterable[_Union[OrderTotal, _Mapping]]] = ..., orders_since: _Optional[str] = ..., finance: _Optional[_Union[Finance, _Mapping]] = ...) -> None: ...

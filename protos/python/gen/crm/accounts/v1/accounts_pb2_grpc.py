@@ -139,6 +139,31 @@ class AccountsStub:
                 request_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.SearchAccountsRequest.SerializeToString,
                 response_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.SearchAccountsResponse.FromString,
                 _registered_method=True)
+        self.UpsertSalesOrders = channel.unary_unary(
+                '/crm.accounts.v1.Accounts/UpsertSalesOrders',
+                request_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertSalesOrdersRequest.SerializeToString,
+                response_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.FromString,
+                _registered_method=True)
+        self.UpsertFinance = channel.unary_unary(
+                '/crm.accounts.v1.Accounts/UpsertFinance',
+                request_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertFinanceRequest.SerializeToString,
+                response_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.FromString,
+                _registered_method=True)
+        self.ListSalesOrders = channel.unary_unary(
+                '/crm.accounts.v1.Accounts/ListSalesOrders',
+                request_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.ListSalesOrdersRequest.SerializeToString,
+                response_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.ListSalesOrdersResponse.FromString,
+                _registered_method=True)
+        self.GetFinance = channel.unary_unary(
+                '/crm.accounts.v1.Accounts/GetFinance',
+                request_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.GetFinanceRequest.SerializeToString,
+                response_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.Finance.FromString,
+                _registered_method=True)
+        self.GetAccountOverview = channel.unary_unary(
+                '/crm.accounts.v1.Accounts/GetAccountOverview',
+                request_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.GetAccountOverviewRequest.SerializeToString,
+                response_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.AccountOverview.FromString,
+                _registered_method=True)
 
 
 class AccountsServicer:
@@ -275,6 +300,41 @@ class AccountsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def UpsertSalesOrders(self, request, context):
+        """ACC-3, ACC-4, INT-1: the ERP's sales-order headers and finance figures, in batches (imports and
+        the ERP client; admin and erp only). Every row gets its own outcome: one bad row fails alone.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpsertFinance(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListSalesOrders(self, request, context):
+        """ACC-3: an account's orders since a date (default: two years ago), newest first, with totals.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetFinance(self, request, context):
+        """ACC-4: an account's latest finance figures (NOT_FOUND naming `account_id` when there are none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAccountOverview(self, request, context):
+        """What an AE needs on one screen, each part exactly as the caller could read it on its own.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AccountsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -382,6 +442,31 @@ def add_AccountsServicer_to_server(servicer, server):
                     servicer.SearchAccounts,
                     request_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.SearchAccountsRequest.FromString,
                     response_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.SearchAccountsResponse.SerializeToString,
+            ),
+            'UpsertSalesOrders': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpsertSalesOrders,
+                    request_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertSalesOrdersRequest.FromString,
+                    response_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.SerializeToString,
+            ),
+            'UpsertFinance': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpsertFinance,
+                    request_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertFinanceRequest.FromString,
+                    response_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.SerializeToString,
+            ),
+            'ListSalesOrders': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSalesOrders,
+                    request_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.ListSalesOrdersRequest.FromString,
+                    response_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.ListSalesOrdersResponse.SerializeToString,
+            ),
+            'GetFinance': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetFinance,
+                    request_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.GetFinanceRequest.FromString,
+                    response_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.Finance.SerializeToString,
+            ),
+            'GetAccountOverview': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAccountOverview,
+                    request_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.GetAccountOverviewRequest.FromString,
+                    response_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.AccountOverview.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -951,6 +1036,141 @@ class Accounts:
             '/crm.accounts.v1.Accounts/SearchAccounts',
             crm_dot_accounts_dot_v1_dot_accounts__pb2.SearchAccountsRequest.SerializeToString,
             crm_dot_accounts_dot_v1_dot_accounts__pb2.SearchAccountsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpsertSalesOrders(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.accounts.v1.Accounts/UpsertSalesOrders',
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertSalesOrdersRequest.SerializeToString,
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpsertFinance(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.accounts.v1.Accounts/UpsertFinance',
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertFinanceRequest.SerializeToString,
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSalesOrders(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.accounts.v1.Accounts/ListSalesOrders',
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.ListSalesOrdersRequest.SerializeToString,
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.ListSalesOrdersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetFinance(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.accounts.v1.Accounts/GetFinance',
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.GetFinanceRequest.SerializeToString,
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.Finance.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAccountOverview(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.accounts.v1.Accounts/GetAccountOverview',
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.GetAccountOverviewRequest.SerializeToString,
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.AccountOverview.FromString,
             options,
             channel_credentials,
             insecure,

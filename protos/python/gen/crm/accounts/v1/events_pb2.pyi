@@ -78,3 +78,19 @@ class ShareRevoked(_message.Message):
     user_id: str
     revoked_by: str
     def __init__(self, account_id: _Optional[str] = ..., user_id: _Optional[str] = ..., revoked_by: _Optional[str] = ...) -> None: ...
+
+class SalesOrderRecorded(_message.Message):
+    __slots__ = ("order", "created")
+    ORDER_FIELD_NUMBER: _ClassVar[int]
+    CREATED_FIELD_NUMBER: _ClassVar[int]
+    order: _accounts_pb2.SalesOrder
+    created: bool
+    def __init__(self, order: _Optional[_Union[_accounts_pb2.SalesOrder, _Mapping]] = ..., created: _Optional[bool] = ...) -> None: ...
+
+class FinanceRecorded(_message.Message):
+    __slots__ = ("finance", "created")
+    FINANCE_FIELD_NUMBER: _ClassVar[int]
+    CREATED_FIELD_NUMBER: _ClassVar[int]
+    finance: _accounts_pb2.Finance
+    created: bool
+    def __init__(self, finance: _Optional[_Union[_accounts_pb2.Finance, _Mapping]] = ..., created: _Optional[bool] = ...) -> None: ...
