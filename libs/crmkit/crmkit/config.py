@@ -4,6 +4,8 @@ from __future__ import annotations
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from crmkit.principal import TrustedIssuer
+
 
 class KitSettings(BaseSettings):
     """What every process needs: where its infrastructure lives and how to observe it."""
@@ -23,6 +25,9 @@ class ServiceSettings(KitSettings):
     grpc_host: str = "127.0.0.1"
     grpc_port: int = 50051
     principal_public_key: str  # PEM of the gateway's Ed25519 signing key
+    # Services whose own principals this one accepts, for some roles only (crmkit.principal), as JSON:
+    # [{"name": "crm-integration", "public_key_pem": "-----BEGIN PUBLIC KEY-----...", "roles": ["erp"]}]
+    trusted_issuers: tuple[TrustedIssuer, ...] = ()
     drain_seconds: float = 10.0
     db_pool_size: int = 10
 

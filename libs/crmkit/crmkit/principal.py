@@ -3,6 +3,11 @@
 The gateway authenticates the caller and signs a short-lived EdDSA token describing them; every
 internal gRPC call carries it in metadata. Services hold only the public key, so a compromised
 service cannot mint principals, and a direct call with a forged or missing one is refused.
+
+Work that outlives a request (an import job resumed after a crash, a nightly file drop) cannot
+carry the gateway's five-minute token. The service doing it signs its own principals with its
+own key, and the services it calls trust that key as a delegate issuer for a few roles only
+(`TrustedIssuer`): the integration service may act as an admin's or the ERP's import, nothing else.
 """
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 METADATA_KEY = "x-crm-principal"
 _AUDIENCE = "crm-services"
-_ISSUER = "crm-gateway"
+GATEWAY_ISSUER = "crm-gateway"
 _MAX_TTL_SECONDS = 300
 
 
@@ -57,17 +62,19 @@ def generate_keypair() -> tuple[str, str]:
 
 
 class PrincipalSigner:
-    """Used by the gateway only: turns an authenticated caller into a signed token."""
+    """Used by the gateway (and, as a delegate issuer, by a service acting for a user): turns a
+    caller into a signed token."""
 
-    def __init__(self, private_key_pem: str) -> None:
+    def __init__(self, private_key_pem: str, *, issuer: str = GATEWAY_ISSUER) -> None:
         self._key = serialization.load_pem_private_key(private_key_pem.encode(), password=None)
+        self._issuer = issuer
 
     def sign(self, principal: Principal) -> str:
         now = int(time.time())
         # The token lives no longer than the caller's own credential, and never past a few minutes.
         expires = min(principal.expires_at or now + _MAX_TTL_SECONDS, now + _MAX_TTL_SECONDS)
         claims = {
-            "iss": _ISSUER,
+            "iss": self._issuer,
             "aud": _AUDIENCE,
             "iat": now,
             "exp": expires,
@@ -82,22 +89,40 @@ class PrincipalSigner:
         return jwt.encode(claims, self._key, algorithm="EdDSA")
 
 
-class PrincipalVerifier:
-    """Used by every service: checks the gateway's signature and rebuilds the principal."""
+@dataclass(frozen=True)
+class TrustedIssuer:
+    """A signer besides the gateway whose principals a service accepts, for `roles` only."""
 
-    def __init__(self, public_key_pem: str) -> None:
-        self._key = serialization.load_pem_public_key(public_key_pem.encode())
+    name: str
+    public_key_pem: str
+    roles: frozenset[str]
+
+
+class PrincipalVerifier:
+    """Used by every service: checks the gateway's (or a trusted delegate's) signature and rebuilds
+    the principal."""
+
+    def __init__(self, public_key_pem: str, delegates: tuple[TrustedIssuer, ...] = ()) -> None:
+        self._issuers: dict[str, tuple[object, frozenset[str] | None]] = {
+            GATEWAY_ISSUER: (serialization.load_pem_public_key(public_key_pem.encode()), None)}
+        for delegate in delegates:
+            self._issuers[delegate.name] = (serialization.load_pem_public_key(delegate.public_key_pem.encode()),
+                                            delegate.roles)
 
     def verify(self, token: str | None) -> Principal:
         if not token:
             raise InvalidPrincipal("no principal")
         try:
+            issuer = jwt.decode(token, options={"verify_signature": False}).get("iss")  # picks the key only
+            key, roles = self._issuers[issuer]
             claims = jwt.decode(
-                token, self._key, algorithms=["EdDSA"], audience=_AUDIENCE, issuer=_ISSUER,
+                token, key, algorithms=["EdDSA"], audience=_AUDIENCE, issuer=issuer,
                 options={"require": ["exp", "sub", "role"]},
             )
-        except jwt.PyJWTError as exc:
-            raise InvalidPrincipal(str(exc)) from exc
+        except (jwt.PyJWTError, KeyError, TypeError) as exc:
+            raise InvalidPrincipal(f"not a principal this service trusts: {exc}") from exc
+        if roles is not None and claims["role"] not in roles:
+            raise InvalidPrincipal(f"{issuer} may not vouch for the role {claims['role']!r}")
         return Principal(
             user_id=claims["sub"],
             role=claims["role"],

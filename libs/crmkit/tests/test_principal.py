@@ -4,7 +4,8 @@ import time
 import jwt
 import pytest
 
-from crmkit.principal import InvalidPrincipal, Principal, PrincipalSigner, PrincipalVerifier, generate_keypair
+from crmkit.principal import (InvalidPrincipal, Principal, PrincipalSigner, PrincipalVerifier, TrustedIssuer,
+                             generate_keypair)
 
 
 @pytest.fixture(scope="module")
@@ -43,3 +44,19 @@ def test_principal_never_outlives_five_minutes(keys):
     far = Principal(user_id="u", role="sdr", expires_at=int(time.time()) + 86400)
     back = PrincipalVerifier(public).verify(PrincipalSigner(private).sign(far))
     assert back.expires_at <= time.time() + 301
+
+
+def test_a_delegate_issuer_is_trusted_for_its_roles_only(keys):
+    """An import job outlives the gateway's token: the integration service signs its own principals,
+    and a service trusts them for the delegated roles only, never under the gateway's name."""
+    private, public = keys
+    delegate_private, delegate_public = generate_keypair()
+    verifier = PrincipalVerifier(public, (TrustedIssuer("crm-integration", delegate_public, frozenset({"erp"})),))
+    integration = PrincipalSigner(delegate_private, issuer="crm-integration")
+    assert verifier.verify(integration.sign(Principal(user_id="job-1", role="erp"))).role == "erp"
+    assert verifier.verify(PrincipalSigner(private).sign(Principal(user_id="u", role="admin"))).role == "admin"
+    for token in (integration.sign(Principal(user_id="job-1", role="admin")),  # a role not delegated
+                  PrincipalSigner(delegate_private).sign(Principal(user_id="u", role="erp")),  # posing as the gateway
+                  PrincipalSigner(delegate_private, issuer="crm-sales").sign(Principal(user_id="u", role="erp"))):
+        with pytest.raises(InvalidPrincipal):
+            verifier.verify(token)

@@ -4,6 +4,7 @@ Used by `./crm up` and by the end-to-end tests, so both run exactly the same way
 """
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import signal
@@ -21,7 +22,10 @@ from crmkit.principal import generate_keypair
 # Every service the platform runs, in start order. A new service adds one line here.
 SERVICES = ["accounts", "leads", "integration"]
 # Which services a service calls over gRPC: it is told their addresses (CRM_<SVC>_<PEER>_TARGET).
-CALLS = {"leads": ["accounts"]}
+CALLS = {"leads": ["accounts"], "integration": ["accounts", "leads"]}
+# Services that sign their own principals for work outliving a request (crmkit.principal), and
+# the roles the services they call accept from them.
+DELEGATES = {"integration": ("admin", "erp")}
 
 
 @dataclass
@@ -29,6 +33,7 @@ class Secrets:
     jwt_secret: str
     principal_private_key: str
     principal_public_key: str
+    delegate_keys: dict[str, tuple[str, str]]  # service -> (private PEM, public PEM) of its own signer
 
     @classmethod
     def load_or_create(cls, folder: Path) -> "Secrets":
@@ -45,7 +50,18 @@ class Secrets:
             jwt_secret=os.environ.get("CRM_GATEWAY_JWT_SECRET") or jwt_file.read_text(),
             principal_private_key=os.environ.get("CRM_GATEWAY_PRINCIPAL_PRIVATE_KEY") or private_file.read_text(),
             principal_public_key=os.environ.get("CRM_PRINCIPAL_PUBLIC_KEY") or public_file.read_text(),
+            delegate_keys={service: _keypair(folder, service) for service in DELEGATES},
         )
+
+
+def _keypair(folder: Path, name: str) -> tuple[str, str]:
+    """The (private, public) PEM pair kept as <name>.key / <name>.pub, made on first use."""
+    private_file, public_file = folder / f"{name}.key", folder / f"{name}.pub"
+    if not private_file.exists():
+        private, public = generate_keypair()
+        _write_private(private_file, private)
+        public_file.write_text(public)
+    return private_file.read_text(), public_file.read_text()
 
 
 def _write_private(path: Path, text: str) -> None:
@@ -121,6 +137,12 @@ class Platform:
             prefix + "PUBLIC_URL": self.url,
         })
         env.update({f"{prefix}{peer.upper()}_TARGET": targets[peer] for peer in CALLS.get(service, [])})
+        if service in DELEGATES:
+            env[prefix + "PRINCIPAL_PRIVATE_KEY"] = keys.delegate_keys[service][0]
+        trusted = [{"name": f"crm-{caller}", "public_key_pem": keys.delegate_keys[caller][1], "roles": list(roles)}
+                   for caller, roles in DELEGATES.items() if service in CALLS.get(caller, [])]
+        if trusted:
+            env[prefix + "TRUSTED_ISSUERS"] = json.dumps(trusted)
         if os.environ.get("CRM_SMTP_URL"):
             env[prefix + "SMTP_URL"] = os.environ["CRM_SMTP_URL"]
         env.update({k: v for k, v in self.extra_env.items() if k.startswith(prefix)})

@@ -51,9 +51,15 @@ class _KitInterceptor(grpc.aio.ServerInterceptor):
 
     async def intercept_service(self, continuation, details):
         handler = await continuation(details)
-        if handler is None or details.method.startswith(_OPEN_SERVICES) or not handler.unary_unary:
+        if handler is None or details.method.startswith(_OPEN_SERVICES):
             return handler
-        inner = handler.unary_unary
+        # Unary and client-streaming calls are guarded; any other shape is refused (fails closed).
+        if handler.unary_unary:
+            inner, make_handler = handler.unary_unary, grpc.unary_unary_rpc_method_handler
+        elif handler.stream_unary:
+            inner, make_handler = handler.stream_unary, grpc.stream_unary_rpc_method_handler
+        else:
+            return None
 
         async def guarded(request, context: grpc.aio.ServicerContext):
             token = dict(context.invocation_metadata() or ()).get(METADATA_KEY)
@@ -78,7 +84,7 @@ class _KitInterceptor(grpc.aio.ServerInterceptor):
                     "rpc": details.method, "status": outcome, "user_id": principal.user_id,
                     "ms": round((time.perf_counter() - started) * 1000, 1)})
 
-        return grpc.unary_unary_rpc_method_handler(
+        return make_handler(
             guarded, request_deserializer=handler.request_deserializer,
             response_serializer=handler.response_serializer,
         )
