@@ -28,11 +28,7 @@ class RunningService:
     nats_url: str  # where it consumes events (the gateway's identity events, in the gateway tests)
     database_url: str
     log_path: Path
-
-
-def grpc_service_name(name: str) -> str:
-    """leads -> crm.leads.v1.Leads: the service its health check names."""
-    return f"crm.{name}.v1.{name.capitalize()}"
+    pid: int  # to kill it outright, as a crash would (the block then ends without complaint)
 
 
 def tail(path: Path, lines: int = 40) -> str:
@@ -50,7 +46,8 @@ def _wait_serving(name: str, target: str, proc: subprocess.Popen, log_path: Path
             if proc.poll() is not None:
                 raise RuntimeError(f"crm_{name} serve exited with {proc.returncode}:\n{tail(log_path)}")
             try:
-                answer = health.Check(health_pb2.HealthCheckRequest(service=grpc_service_name(name)), timeout=1.0)
+                # The whole server's status: a service's gRPC API need not carry its name (integration: Imports).
+                answer = health.Check(health_pb2.HealthCheckRequest(service=""), timeout=1.0)
                 if answer.status == health_pb2.HealthCheckResponse.SERVING:
                     return
             except grpc.RpcError:
@@ -80,9 +77,11 @@ def private_nats() -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def running_service(name: str, *, database_url: str, principal_public_key: str,
-                    nats_url: str) -> Iterator[RunningService]:
-    """Migrate `database_url`, serve `crm_<name>` on a free port until the block ends, then SIGTERM it."""
+def running_service(name: str, *, database_url: str, principal_public_key: str, nats_url: str,
+                    extra_env: dict[str, str] | None = None) -> Iterator[RunningService]:
+    """Migrate `database_url`, serve `crm_<name>` on a free port until the block ends, then SIGTERM it.
+    Its data (mail folder, ...) stays in a temporary folder; `extra_env` adds settings such as its peers'
+    targets (CRM_<NAME>_<PEER>_TARGET)."""
     data_dir = Path(tempfile.mkdtemp(prefix=f"crm-test-{name}-"))
     with contextlib.ExitStack() as stack:
         stack.callback(shutil.rmtree, data_dir, ignore_errors=True)
@@ -92,7 +91,8 @@ def running_service(name: str, *, database_url: str, principal_public_key: str,
         env.update({
             prefix + "DATABASE_URL": database_url, prefix + "NATS_URL": nats_url, prefix + "GRPC_PORT": str(port),
             prefix + "PRINCIPAL_PUBLIC_KEY": principal_public_key, prefix + "LOG_FORMAT": "text",
-            prefix + "DRAIN_SECONDS": "2", "PYTHONUNBUFFERED": "1",
+            prefix + "DRAIN_SECONDS": "2", prefix + "DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1",
+            **(extra_env or {}),
         })
         migrated = subprocess.run([sys.executable, "-m", f"crm_{name}", "migrate"], env=env, capture_output=True,
                                   text=True, timeout=120)
@@ -106,6 +106,6 @@ def running_service(name: str, *, database_url: str, principal_public_key: str,
         target = f"127.0.0.1:{port}"
         _wait_serving(name, target, proc, log_path)
         yield RunningService(name=name, target=target, nats_url=nats_url, database_url=database_url,
-                             log_path=log_path)
-        if proc.poll() is not None:
+                             log_path=log_path, pid=proc.pid)
+        if proc.poll() is not None and proc.returncode != -signal.SIGKILL:
             raise RuntimeError(f"crm_{name} exited early with {proc.returncode}:\n{tail(log_path)}")

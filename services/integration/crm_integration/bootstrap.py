@@ -1,17 +1,33 @@
-"""Composition root of the integration service: the mail sender and the event consumers, wired from
-the infrastructure the kit connected. No gRPC API yet: the server answers health and reflection."""
+"""Composition root of the integration service: the Imports gRPC API and its runner, the outbox
+relay, the mail sender and the event consumers, wired from the infrastructure the kit connected."""
 from __future__ import annotations
 
 from pathlib import Path
 
+import logging
+
+from crm.accounts.v1 import accounts_pb2_grpc
+from crm.integration.v1 import imports_pb2_grpc
 from crmkit import streams
 from crmkit.db import SessionFactory, make_engine, make_session_factory
+from crmkit.grpc.client import make_channel
+from crmkit.outbox import OutboxRelay
+from crmkit.principal import PrincipalSigner
 from crmkit.runtime import Assembly, Infra
 
 from crm_integration.adapters.delivery import EmlDirectory, SmtpTransport, Transport
+from crm_integration.adapters.orm import messaging
+from crm_integration.adapters.owners import ISSUER, Owners
 from crm_integration.entrypoints.consumers import identity_consumer, leads_consumer
+from crm_integration.entrypoints.grpc_api import SERVICE_NAME, ImportsServicer
+from crm_integration.entrypoints.inbox_folder import InboxFolderWatcher
+from crm_integration.entrypoints.mappers import import_completed
+from crm_integration.service_layer.import_runner import ImportRunner
 from crm_integration.service_layer.mail_sender import MailSender
+from crm_integration.service_layer.unit_of_work import ImportsUnitOfWork
 from crm_integration.settings import IntegrationSettings
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -32,11 +48,25 @@ def mail_sender(settings: IntegrationSettings, session_factory: SessionFactory) 
 
 async def assemble(infra: Infra) -> Assembly:
     settings: IntegrationSettings = infra.settings
-    return Assembly(grpc_services=[], workers=[
-        mail_sender(settings, infra.session_factory),
-        identity_consumer(infra.js, infra.session_factory),
-        leads_consumer(infra.js, infra.session_factory, public_url=settings.public_url),
-    ])
+    relay = OutboxRelay(infra.session_factory, messaging, infra.js)
+    workers = [relay, mail_sender(settings, infra.session_factory),
+               identity_consumer(infra.js, infra.session_factory),
+               leads_consumer(infra.js, infra.session_factory, public_url=settings.public_url)]
+    if settings.principal_private_key is None:
+        log.warning("no CRM_INTEGRATION_PRINCIPAL_PRIVATE_KEY: imports are off (the Imports API is not served)")
+        return Assembly(grpc_services=[], workers=workers)
+    accounts_channel = make_channel(settings.accounts_target)
+    owners = Owners(accounts_pb2_grpc.AccountsStub(accounts_channel),
+                    PrincipalSigner(settings.principal_private_key, issuer=ISSUER),
+                    timeout=settings.owner_timeout_seconds)
+    uows = lambda: ImportsUnitOfWork(infra.session_factory, messaging, relay.wake)  # noqa: E731
+    runner = ImportRunner(uows, owners.appliers(), import_completed, batch_rows=settings.import_batch_rows,
+                          lease_seconds=settings.import_lease_seconds, poll_seconds=settings.import_poll_seconds)
+    return Assembly(
+        grpc_services=[(imports_pb2_grpc.add_ImportsServicer_to_server, ImportsServicer(uows, runner), SERVICE_NAME)],
+        workers=[*workers, runner, InboxFolderWatcher(settings.import_inbox_dir, uows, runner,
+                                                      poll_seconds=settings.import_inbox_poll_seconds)],
+        closers=[accounts_channel.close])
 
 
 async def replay_dead_letters(settings: IntegrationSettings) -> None:

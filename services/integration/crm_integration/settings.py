@@ -34,12 +34,24 @@ class IntegrationSettings(ServiceSettings):
     mail_poll_seconds: float = Field(1.0, gt=0)
     mail_retry_base_seconds: float = Field(5.0, gt=0)
     mail_retry_max_seconds: float = Field(600.0, gt=0)
+    # Imports: the services rows are applied through, and this service's own principal signing key
+    # (the called services trust its public half for the admin and erp roles; crmkit.principal).
+    accounts_target: str = "127.0.0.1:50062"  # host:port, or dns:///name for several replicas
+    owner_timeout_seconds: float = Field(60.0, gt=0)  # the deadline of one batch call
+    principal_private_key: str | None = None
+    import_batch_rows: int = Field(500, ge=1, le=5000)
+    import_lease_seconds: float = Field(60.0, gt=0)
+    import_poll_seconds: float = Field(1.0, gt=0)
+    import_inbox_dir: Path  # default <data_dir>/imports/inbox: one folder per kind (the ERP's file drop)
+    import_inbox_poll_seconds: float = Field(5.0, gt=0)
 
     @model_validator(mode="before")
     @classmethod
-    def _default_mail_dir(cls, data: Any) -> Any:
-        if isinstance(data, dict) and not data.get("mail_dir"):
-            data = {**data, "mail_dir": Path(data.get("data_dir") or DEFAULT_DATA_DIR) / "mail" / "outbox"}
+    def _default_folders(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data_dir = Path(data.get("data_dir") or DEFAULT_DATA_DIR)
+            data = {**data, "mail_dir": data.get("mail_dir") or data_dir / "mail" / "outbox",
+                    "import_inbox_dir": data.get("import_inbox_dir") or data_dir / "imports" / "inbox"}
         return data
 
     @field_validator("smtp_url")
@@ -63,6 +75,13 @@ class IntegrationSettings(ServiceSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must be an http(s) URL")
         return value.rstrip("/")
+
+    @field_validator("principal_private_key")
+    @classmethod
+    def _private_key(cls, value: str | None) -> str | None:
+        if value and "PRIVATE KEY" not in value:
+            raise ValueError("must be a PEM private key (this service's Ed25519 signing key)")
+        return value or None
 
     def smtp_endpoint(self) -> SmtpEndpoint | None:
         return SmtpEndpoint.parse(self.smtp_url) if self.smtp_url else None

@@ -1,9 +1,16 @@
-"""Event payloads (protobuf) to domain values."""
+"""Translation between protobuf (events, the Imports contract) and domain values."""
 from __future__ import annotations
 
-from crm.identity.v1 import events_pb2 as identity_events
-from crm.leads.v1 import events_pb2 as leads_events
+from datetime import datetime
 
+from crm.identity.v1 import events_pb2 as identity_events
+from crm.integration.v1 import events_pb2 as integration_events
+from crm.integration.v1 import imports_pb2
+from crm.leads.v1 import events_pb2 as leads_events
+from google.protobuf.message import Message
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from crm_integration.domain.imports import Failure, ImportJob
 from crm_integration.domain.model import User
 from crm_integration.domain.notifications import LeadConversion
 
@@ -16,3 +23,29 @@ def user(message: identity_events.User) -> User:
 def lead_conversion(message: leads_events.LeadConverted) -> LeadConversion:
     return LeadConversion(lead_id=message.lead_id, account_id=message.account_id, account_name=message.account_name,
                           contact_name=message.contact_name, existing_account=message.existing_account)
+
+
+def _timestamp(value: datetime | None) -> Timestamp | None:
+    if value is None:
+        return None
+    stamp = Timestamp()
+    stamp.FromDatetime(value)
+    return stamp
+
+
+def job_to_proto(job: ImportJob) -> imports_pb2.ImportJob:
+    return imports_pb2.ImportJob(
+        id=job.id, kind=job.kind, filename=job.filename, source=job.source, status=job.status, error=job.error,
+        created_by=job.created_by, size_bytes=job.size_bytes, counts=imports_pb2.ImportCounts(**job.counts.as_dict()),
+        created_at=_timestamp(job.created_at), started_at=_timestamp(job.started_at),
+        finished_at=_timestamp(job.finished_at))
+
+
+def failure_to_proto(failure: Failure) -> imports_pb2.ImportFailure:
+    return imports_pb2.ImportFailure(row_number=failure.row_number, field=failure.field, reason=failure.reason,
+                                     cells=failure.cells)
+
+
+def import_completed(job: ImportJob) -> tuple[str, Message]:
+    """crm.integration.import.completed, with the job's final counts."""
+    return "crm.integration.import.completed", integration_events.ImportCompleted(job=job_to_proto(job))

@@ -1,0 +1,173 @@
+"""Import jobs against the real Accounts service (INT-1, ACC-3, ACC-4): a file becomes counted rows
+(created + updated + unchanged + skipped + failed = rows read), failures keep the row as read, a
+re-import changes nothing, a refused file fails the job with its reason, and every job announces
+crm.integration.import.completed. The runner here is in-process, on its own database; the Accounts
+service trusts this run's integration key for admin and erp only."""
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc
+from crmkit.errors import Forbidden, NotFound
+from crmkit.grpc.client import call, make_channel
+from crmkit.principal import Principal, PrincipalSigner, generate_keypair
+from sqlalchemy import select
+from tests.support.services import running_service
+
+from crm_integration.adapters.orm import messaging
+from crm_integration.adapters.owners import ISSUER, Owners
+from crm_integration.entrypoints.inbox_folder import InboxFolderWatcher
+from crm_integration.entrypoints.mappers import import_completed
+from crm_integration.service_layer import imports
+from crm_integration.service_layer.import_runner import ImportRunner
+from crm_integration.service_layer.unit_of_work import ImportsUnitOfWork
+
+ADMIN = Principal(user_id="admin-1", role="admin", username="admin")
+FINANCE_HEADER = "customer_accounting_id,as_of_date,mtd_sales,ytd_sales,prior_ytd_sales,credit_limit,past_due_amount"
+
+
+@pytest.fixture(scope="module")
+def integration_keys():
+    return generate_keypair()
+
+
+@pytest.fixture(scope="module")
+def accounts(make_database, principal_keys, integration_keys, nats_url):
+    trusted = [{"name": ISSUER, "public_key_pem": integration_keys[1], "roles": ["admin", "erp"]}]
+    with running_service("accounts", database_url=make_database("imports_accounts"),
+                         principal_public_key=principal_keys[1], nats_url=nats_url,
+                         extra_env={"CRM_ACCOUNTS_TRUSTED_ISSUERS": json.dumps(trusted)}) as service:
+        yield service
+
+
+@pytest.fixture
+async def channel(accounts):
+    async with make_channel(accounts.target) as channel:
+        yield channel
+
+
+@pytest.fixture
+def uows(sessions):
+    return lambda: ImportsUnitOfWork(sessions, messaging)
+
+
+@pytest.fixture
+def runner(uows, channel, integration_keys):
+    owners = Owners(accounts_pb2_grpc.AccountsStub(channel), PrincipalSigner(integration_keys[0], issuer=ISSUER),
+                    timeout=30)
+    return ImportRunner(uows, owners.appliers(), import_completed, batch_rows=2)
+
+
+async def _customer(channel, principal_keys) -> tuple[str, str]:
+    """A new customer company with a fresh customer accounting ID: (account id, accounting id)."""
+    accounting_id = f"C-{uuid.uuid4().hex[:8]}"
+    token = PrincipalSigner(principal_keys[0]).sign(ADMIN)
+    account = await call(accounts_pb2_grpc.AccountsStub(channel).CreateAccount, accounts_pb2.CreateAccountRequest(
+        data=accounts_pb2.AccountData(name=f"Importers {accounting_id}", type="customer",
+                                      customer_accounting_id=accounting_id)), principal_token=token)
+    return account.id, accounting_id
+
+
+async def _chunks(data: bytes, size: int = 7):
+    for start in range(0, len(data), size):
+        yield data[start:start + size]
+
+
+async def _import(uows, runner, kind: str, data: bytes, principal: Principal = ADMIN):
+    job = await imports.receive_file(uows=uows, principal=principal, kind=kind, filename="C:\\drop\\file.csv",
+                                     source="upload", known_kinds=runner.kinds, chunks=_chunks(data))
+    assert (job.status, job.filename, job.size_bytes) == ("queued", "file.csv", len(data))
+    assert await runner.run_once()
+    return await imports.get_import(uow=uows(), principal=principal, job_id=job.id)
+
+
+def _counts(job) -> dict[str, int]:
+    counts = job.counts.as_dict()
+    assert counts["rows_read"] == sum(v for k, v in counts.items() if k != "rows_read")  # the counting rule
+    return counts
+
+
+async def test_int_1_finance_file_is_counted_row_by_row_and_a_reimport_changes_nothing(
+        uows, runner, channel, principal_keys, sessions):
+    _, accounting_id = await _customer(channel, principal_keys)
+    data = (f"\ufeff{FINANCE_HEADER}\r\n"
+            f"{accounting_id},2026-11-21,68247.07,413983.92,199879.46,\"1,000,000.00\",0.00\r\n"
+            f"C99999,2026-11-21,1.00,1.00,1.00,1.00,0.00\r\n"
+            f"{accounting_id},2026-11-20,=cmd|' /C calc'!A0,1.00,1.00,1.00,0.00\r\n").encode()
+    job = await _import(uows, runner, "erp-finance", data)
+    assert job.status == "completed" and job.columns == tuple(FINANCE_HEADER.split(","))
+    assert _counts(job) == {"rows_read": 3, "created": 1, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 2}
+    _, failures, _ = await imports.list_failures(uow=uows(), principal=ADMIN, job_id=job.id, requested_size=0,
+                                                 cursor="")
+    assert [(f.row_number, f.field) for f in failures] == [(2, "customer_accounting_id"), (3, "mtd_sales")]
+    assert failures[1].cells[2] == "=cmd|' /C calc'!A0"  # kept as read; the CSV export neutralises it
+
+    again = await _import(uows, runner, "erp-finance", data)
+    assert _counts(again) == {"rows_read": 3, "created": 0, "updated": 0, "unchanged": 1, "skipped": 0, "failed": 2}
+
+    async with sessions() as session:
+        events = (await session.execute(select(messaging.outbox.c.subject))).scalars().all()
+    assert events == ["crm.integration.import.completed"] * 2
+
+
+async def test_acc_3_sales_orders_update_when_a_later_file_ships_them(uows, runner, channel, principal_keys):
+    account_id, accounting_id = await _customer(channel, principal_keys)
+    header = ("sales_order_number,po_number,customer_accounting_id,salesperson,territory,order_date,ship_date,"
+              "total_amount,currency")
+    first = (f"{header}\nSO-{accounting_id}-1,PO1,{accounting_id},Jessica Garcia,PAC,2026-11-19,,100.00,USD\n"
+             f"SO-{accounting_id}-2,PO2,{accounting_id},Jessica Garcia,PAC,2026-11-19,,200.00,USD\n"
+             f",PO3,{accounting_id},Jessica Garcia,PAC,2026-11-19,,1.00,USD\n").encode()
+    assert _counts(await _import(uows, runner, "erp-sales-orders", first))["created"] == 2
+    shipped = (f"{header}\n"
+               f"SO-{accounting_id}-1,PO1,{accounting_id},Jessica Garcia,PAC,2026-11-19,2026-11-21,100.00,USD\n"
+               f"SO-{accounting_id}-2,PO2,{accounting_id},Jessica Garcia,PAC,2026-11-19,,200.00,USD\n").encode()
+    job = await _import(uows, runner, "erp-sales-orders", shipped)
+    assert _counts(job) == {"rows_read": 2, "created": 0, "updated": 1, "unchanged": 1, "skipped": 0, "failed": 0}
+    token = PrincipalSigner(principal_keys[0]).sign(ADMIN)
+    orders = await call(accounts_pb2_grpc.AccountsStub(channel).ListSalesOrders,
+                        accounts_pb2.ListSalesOrdersRequest(account_id=account_id, since="2000-01-01"),
+                        principal_token=token)
+    assert sorted((o.sales_order_number, o.ship_date) for o in orders.orders) == [
+        (f"SO-{accounting_id}-1", "2026-11-21"), (f"SO-{accounting_id}-2", "")]
+
+
+async def test_a_file_without_its_columns_fails_the_job_with_the_reason(uows, runner):
+    job = await _import(uows, runner, "erp-finance", b"customer_accounting_id,as_of_date\nC1,2026-11-21\n")
+    assert job.status == "failed" and "mtd_sales" in job.error and _counts(job)["rows_read"] == 0
+
+
+async def test_only_admin_and_erp_import_and_a_job_is_its_creators(uows, runner):
+    for role in ("ae", "sdr", "csr", "vp_sales"):
+        with pytest.raises(Forbidden):
+            await imports.receive_file(uows=uows, principal=Principal(user_id="u", role=role), kind="erp-finance",
+                                       filename="f.csv", source="upload", known_kinds=runner.kinds,
+                                       chunks=_chunks(b""))
+    erp = Principal(user_id="erp-1", role="erp")
+    job = await imports.receive_file(uows=uows, principal=erp, kind="erp-finance", filename="f.csv", source="cli",
+                                     known_kinds=runner.kinds, chunks=_chunks(FINANCE_HEADER.encode()))
+    assert (await imports.get_import(uow=uows(), principal=ADMIN, job_id=job.id)).created_by == "erp-1"
+    with pytest.raises(NotFound):
+        await imports.get_import(uow=uows(), principal=Principal(user_id="erp-2", role="erp"), job_id=job.id)
+    mine, _ = await imports.list_imports(uow=uows(), principal=erp, requested_size=0, cursor="")
+    assert [j.id for j in mine] == [job.id]
+
+
+async def test_int_1_a_file_dropped_in_the_inbox_folder_becomes_a_job_of_the_erp(
+        uows, runner, channel, principal_keys, tmp_path):
+    _, accounting_id = await _customer(channel, principal_keys)
+    watcher = InboxFolderWatcher(tmp_path, uows, runner)
+    folder = tmp_path / "erp-finance"
+    folder.mkdir()
+    (folder / "customer_financials.csv.part").write_text("still being written")
+    dropped = folder / "customer_financials.csv"
+    dropped.write_bytes(f"{FINANCE_HEADER}\n{accounting_id},2026-11-21,1.00,2.00,3.00,4.00,0.00\n".encode())
+    assert await watcher.scan() == []  # first sight: the writer may not be done
+    [job_id] = await watcher.scan()
+    assert not dropped.exists() and [p.name.endswith("customer_financials.csv")
+                                     for p in (folder / "done").iterdir()] == [True]
+    assert (folder / "customer_financials.csv.part").exists()
+    assert await runner.run_once()
+    job = await imports.get_import(uow=uows(), principal=ADMIN, job_id=job_id)
+    assert (job.source, job.created_by, job.status, _counts(job)["created"]) == ("inbox", "erp-inbox", "completed", 1)
