@@ -13,11 +13,13 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from crm.accounts.v1 import accounts_pb2_grpc
+from crm.integration.v1 import imports_pb2_grpc
 from crm.leads.v1 import leads_pb2_grpc
 from crm_gateway.adapters.access_tokens import AccessTokens
 from crm_gateway.adapters.accounts_client import AccountsClient
 from crm_gateway.adapters.counters import CounterStore, MemoryStore, RedisStore
 from crm_gateway.adapters.hashing import Passwords
+from crm_gateway.adapters.integration_client import ImportsClient
 from crm_gateway.adapters.leads_client import LeadsClient
 from crm_gateway.adapters.orm import messaging
 from crm_gateway.service_layer.context import Gateway
@@ -59,7 +61,8 @@ async def running(settings: GatewaySettings) -> AsyncIterator[Runtime]:
         store = counter_store(settings)
         stack.push_async_callback(store.close)
         channels = {name: make_channel(target) for name, target in (("leads", settings.leads_target),
-                                                                    ("accounts", settings.accounts_target))}
+                                                                    ("accounts", settings.accounts_target),
+                                                                    ("integration", settings.integration_target))}
         for channel in channels.values():
             stack.push_async_callback(channel.close)
         nc = await streams.connect(settings.nats_url, name="gateway")
@@ -81,6 +84,9 @@ async def running(settings: GatewaySettings) -> AsyncIterator[Runtime]:
             leads=LeadsClient(leads_pb2_grpc.LeadsStub(channels["leads"]), timeout=settings.grpc_timeout_seconds),
             accounts=AccountsClient(accounts_pb2_grpc.AccountsStub(channels["accounts"]),
                                     timeout=settings.grpc_timeout_seconds),
+            imports=ImportsClient(imports_pb2_grpc.ImportsStub(channels["integration"]),
+                                  timeout=settings.grpc_timeout_seconds,
+                                  upload_timeout=settings.import_upload_timeout_seconds),
             on_commit=relay.wake,
         )
         health = {name: health_pb2_grpc.HealthStub(channel) for name, channel in channels.items()}

@@ -24,7 +24,9 @@ class GatewaySettings(KitSettings):
     principal_private_key: SecretStr  # PEM of the Ed25519 key that signs principals for the services
     leads_target: str = "127.0.0.1:50051"
     accounts_target: str = "127.0.0.1:50062"
+    integration_target: str = "127.0.0.1:50066"
     grpc_timeout_seconds: float = 5.0
+    import_upload_timeout_seconds: float = Field(600.0, gt=0)  # an import file may be 100+ MB
     http_host: str = "127.0.0.1"
     http_port: int = 8000
     access_token_ttl_seconds: int = Field(900, ge=60, le=24 * 3600)

@@ -1,8 +1,9 @@
 """Gateway test fixtures: a migrated database, the app run in-process with its real lifespan
-(PostgreSQL, Redis, NATS), the real Leads and Accounts services as subprocesses, and the demo
+(PostgreSQL, Redis, NATS), the real Leads, Accounts and Integration services as subprocesses, and the demo
 organisation loaded."""
 from __future__ import annotations
 
+import json
 import secrets
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -13,6 +14,8 @@ import pytest
 from crm_gateway.demo import loader
 from crm_gateway.settings import GatewaySettings
 from crmctl.infra import free_port
+from crmctl.platform import DELEGATES
+from crmkit.principal import generate_keypair
 
 from gw_helpers import DEMO_PASSWORD, RunningGateway, migrated_database, serve
 from tests.support.services import RunningService, private_nats, running_service
@@ -28,7 +31,8 @@ def settings_for(redis_url, nats_url, principal_keys):
         values = dict(database_url=database_url, redis_url=redis_url, redis_key_prefix=f"test-gw-{uuid.uuid4().hex}:",
                       jwt_secret=JWT_SECRET, principal_private_key=principal_keys[0], nats_url=nats_url,
                       argon2_time_cost=1, argon2_memory_kib=8192, argon2_parallelism=1, demo_password=DEMO_PASSWORD,
-                      leads_target=f"127.0.0.1:{free_port()}", accounts_target=f"127.0.0.1:{free_port()}")
+                      leads_target=f"127.0.0.1:{free_port()}", accounts_target=f"127.0.0.1:{free_port()}",
+                      integration_target=f"127.0.0.1:{free_port()}")
         values.update(overrides)
         return GatewaySettings(**values)
 
@@ -43,19 +47,44 @@ def services_nats() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def leads_service(make_database, principal_keys, services_nats) -> Iterator[RunningService]:
+def integration_keys() -> tuple[str, str]:
+    """The integration service's own signing key pair: an import job acts for its creator after the request."""
+    return generate_keypair()
+
+
+def _trusting_integration(service: str, integration_keys: tuple[str, str]) -> dict[str, str]:
+    """Settings that make `service` accept the integration service's principals, as `./crm up` does."""
+    issuer = {"name": "crm-integration", "public_key_pem": integration_keys[1], "roles": list(DELEGATES["integration"])}
+    return {f"CRM_{service.upper()}_TRUSTED_ISSUERS": json.dumps([issuer])}
+
+
+@pytest.fixture(scope="session")
+def leads_service(make_database, principal_keys, integration_keys, services_nats) -> Iterator[RunningService]:
     """The real Leads service (`python -m crm_leads serve`) on a fresh database, trusting the public half
-    of the key the gateway settings sign principals with."""
+    of the key the gateway settings sign principals with (and the integration service's, for imports)."""
     with running_service("leads", database_url=make_database("gwleads"), principal_public_key=principal_keys[1],
-                         nats_url=services_nats) as service:
+                         nats_url=services_nats, extra_env=_trusting_integration("leads", integration_keys)) as service:
         yield service
 
 
 @pytest.fixture(scope="session")
-def accounts_service(make_database, principal_keys, services_nats) -> Iterator[RunningService]:
+def accounts_service(make_database, principal_keys, integration_keys, services_nats) -> Iterator[RunningService]:
     """The real Accounts service (`python -m crm_accounts serve`), the same way."""
     with running_service("accounts", database_url=make_database("gwaccounts"), principal_public_key=principal_keys[1],
-                         nats_url=services_nats) as service:
+                         nats_url=services_nats,
+                         extra_env=_trusting_integration("accounts", integration_keys)) as service:
+        yield service
+
+
+@pytest.fixture(scope="session")
+def integration_service(make_database, principal_keys, integration_keys, services_nats, accounts_service,
+                        leads_service) -> Iterator[RunningService]:
+    """The real Integration service, applying imported rows through the real Accounts and Leads services."""
+    env = {"CRM_INTEGRATION_ACCOUNTS_TARGET": accounts_service.target,
+           "CRM_INTEGRATION_LEADS_TARGET": leads_service.target,
+           "CRM_INTEGRATION_PRINCIPAL_PRIVATE_KEY": integration_keys[0]}
+    with running_service("integration", database_url=make_database("gwintegration"),
+                         principal_public_key=principal_keys[1], nats_url=services_nats, extra_env=env) as service:
         yield service
 
 
@@ -65,12 +94,12 @@ async def gateway_db(make_database) -> str:
 
 
 @pytest.fixture(scope="session")
-async def gw(gateway_db, settings_for, leads_service, accounts_service, services_nats,
+async def gw(gateway_db, settings_for, leads_service, accounts_service, integration_service, services_nats,
              redis_url) -> AsyncIterator[RunningGateway]:
-    """The gateway with Redis and the real Leads and Accounts services, the demo organisation loaded. Its
-    identity events go to the services' NATS, so they learn the demo users (LEAD-3) and territories."""
+    """The gateway with Redis and the real Leads, Accounts and Integration services, the demo organisation
+    loaded. Its identity events go to the services' NATS, so they learn the demo users (LEAD-3) and territories."""
     settings = settings_for(gateway_db, leads_target=leads_service.target, accounts_target=accounts_service.target,
-                            nats_url=services_nats)
+                            integration_target=integration_service.target, nats_url=services_nats)
     async with serve(settings) as running:
         await loader.load_org(gw=running.runtime.gateway, password=DEMO_PASSWORD)
         yield running

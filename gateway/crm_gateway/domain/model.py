@@ -23,6 +23,9 @@ ACCOUNT_SHARERS = ("admin", "vp_sales", "rsm", "ae", "se", "key_account_rep")
 ACCOUNT_REASSIGNERS = ("admin",)
 KIOSK_READERS = (*ACCOUNT_READERS, "kiosk_fleet")
 KIOSK_WRITERS = ("csr", "cs_manager", "admin")
+# Imports (INT-1..3, MIG-1, MIG-2): admins and the ERP client; the integration service shows a job only to
+# its creator and admins.
+IMPORTERS = ("admin", "erp")
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 

@@ -10,6 +10,7 @@ from crm_gateway.adapters.access_tokens import AccessTokens
 from crm_gateway.adapters.accounts_client import AccountsClient
 from crm_gateway.adapters.counters import CounterStore
 from crm_gateway.adapters.hashing import Passwords
+from crm_gateway.adapters.integration_client import ImportsClient
 from crm_gateway.adapters.leads_client import LeadsClient
 from crm_gateway.adapters.orm import messaging
 from crm_gateway.adapters.repository import Repository
@@ -35,6 +36,7 @@ class Gateway:
     signer: PrincipalSigner
     leads: LeadsClient
     accounts: AccountsClient
+    imports: ImportsClient
     on_commit: Callable[[], None] | None = None
 
     def uow(self) -> GatewayUnitOfWork:

@@ -12,18 +12,40 @@ from pathlib import Path
 from crmctl.protos import ROOT
 
 
-def main(argv: list[str] | None = None) -> None:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="./crm", description="Run, test and develop the CRM platform.")
     sub = parser.add_subparsers(dest="command", required=True)
     up = sub.add_parser("up", help="start the whole platform (Ctrl-C stops it)")
     up.add_argument("--demo", action="store_true", help="also load the reference organisation and landing pages")
     sub.add_parser("test", help="run the whole test suite (extra arguments go to pytest)")
     sub.add_parser("protos", help="regenerate protos/python/gen from protos/")
+    imports = sub.add_parser(
+        "import", help="import a file into the running platform, showing progress and the final counts",
+        description="Upload FILE as an import of KIND to the running platform, follow the job, then print its "
+                    "counts and first failed rows. Authenticates with $CRM_API_KEY, else $CRM_USER and "
+                    "$CRM_PASSWORD. Exit code 0 when the job completed (even with failed rows), 1 otherwise.")
+    imports.add_argument("kind", help="what the file holds: erp-customers, erp-locations, erp-kiosks, "
+                                      "erp-sales-orders, erp-finance, legacy-contacts, legacy-email-history, "
+                                      "legacy-notes or trade-show-leads")
+    imports.add_argument("file", help="the CSV file")
+    imports.add_argument("--url", help="the platform's API (default: $CRM_URL, else http://127.0.0.1:$CRM_HTTP_PORT, "
+                                       "where ./crm up serves)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = build_parser()
     args, rest = parser.parse_known_args(argv)
+    if rest and args.command != "test":
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if args.command == "up":
         sys.exit(_up(demo=args.demo))
     if args.command == "test":
         sys.exit(subprocess.call([sys.executable, "-m", "pytest", *rest], cwd=ROOT))
+    if args.command == "import":
+        from crmctl import importer
+
+        sys.exit(importer.main(args.kind, args.file, args.url))
     if args.command == "protos":
         from crmctl import protos
 
