@@ -9,13 +9,15 @@ from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 
 from crm_gateway import problems
 from crm_gateway.bootstrap import running
-from crm_gateway.entrypoints import (accounts, api_clients, audit_events, auth, contacts, health, imports, kiosks,
-                                    leads, me, search, territories, users, web_forms)
+from crm_gateway.entrypoints import (accounts, api_clients, audit_events, auth, contacts, erp, health, imports,
+                                    kiosks, leads, me, search, territories, users, web_forms)
 from crm_gateway.middleware import PublicFormCorsMiddleware, RequestIdMiddleware
 from crm_gateway.settings import GatewaySettings
 
 DESCRIPTION = """The CRM's public REST API. Authenticate with `POST /api/v1/auth/token` (Bearer access
-token) or, for machines, an `X-API-Key` header. Errors are RFC 9457 `application/problem+json`."""
+token) or, for machines, an `X-API-Key` header; the ERP's posts under `/api/v1/erp` are HMAC-signed
+instead (`X-CRM-Key-Id`, `X-CRM-Timestamp`, `X-CRM-Signature`). Errors are RFC 9457
+`application/problem+json`."""
 
 
 def create_app(settings: GatewaySettings) -> FastAPI:
@@ -28,7 +30,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     app = FastAPI(title="CRM API", version="1.0.0", description=DESCRIPTION, lifespan=lifespan,
                   docs_url="/docs", openapi_url="/openapi.json")
     for module in (auth, me, users, api_clients, territories, audit_events, web_forms, leads, accounts, contacts,
-                   kiosks, search, imports, health):
+                   kiosks, search, imports, erp, health):
         app.include_router(module.router)
     problems.install(app)
     app.add_middleware(PublicFormCorsMiddleware)

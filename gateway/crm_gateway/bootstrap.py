@@ -20,6 +20,7 @@ from crm_gateway.adapters.accounts_client import AccountsClient
 from crm_gateway.adapters.counters import CounterStore, MemoryStore, RedisStore
 from crm_gateway.adapters.hashing import Passwords
 from crm_gateway.adapters.integration_client import ImportsClient
+from crm_gateway.adapters.secret_box import SecretBox
 from crm_gateway.adapters.leads_client import LeadsClient
 from crm_gateway.adapters.orm import messaging
 from crm_gateway.service_layer.context import Gateway
@@ -81,6 +82,7 @@ async def running(settings: GatewaySettings) -> AsyncIterator[Runtime]:
             access=AccessTokens(secret=settings.jwt_secret.get_secret_value(), issuer=settings.jwt_issuer,
                                 audience=settings.jwt_audience, ttl_seconds=settings.access_token_ttl_seconds),
             signer=PrincipalSigner(settings.principal_private_key.get_secret_value()),
+            box=SecretBox(settings.jwt_secret.get_secret_value()),
             leads=LeadsClient(leads_pb2_grpc.LeadsStub(channels["leads"]), timeout=settings.grpc_timeout_seconds),
             accounts=AccountsClient(accounts_pb2_grpc.AccountsStub(channels["accounts"]),
                                     timeout=settings.grpc_timeout_seconds),

@@ -1,4 +1,5 @@
-"""FastAPI dependencies: who is calling (Bearer JWT or X-API-Key), role checks, and the principal."""
+"""FastAPI dependencies: who is calling (Bearer JWT, X-API-Key, or an HMAC-signed machine request),
+role checks, and the principal."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
@@ -7,8 +8,9 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
+from crm_gateway.domain import signatures
 from crm_gateway.domain.model import Caller
-from crm_gateway.service_layer import audit, auth
+from crm_gateway.service_layer import audit, auth, signing
 from crm_gateway.service_layer.context import Gateway
 from crmkit.errors import Forbidden, Unauthenticated
 
@@ -68,3 +70,16 @@ def require_roles(*roles: str) -> Callable[..., Awaitable[Caller]]:
 async def principal_token(request: Request, gw: Gateway, caller: Caller | None) -> str:
     """The signed principal of the caller (None: an anonymous visitor), for calls to services."""
     return await auth.principal_token(gw=gw, caller=caller, request_id=request_id(request))
+
+
+async def signed_client(request: Request, gw: GatewayDep) -> Caller:
+    """INT-4: a machine request proven by an HMAC signature (crm_gateway.domain.signatures); the
+    caller is the API client whose key signed it."""
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    caller = await signing.signed_caller(
+        gw=gw, address=client_address(request), key_id=request.headers.get(signatures.KEY_ID_HEADER),
+        timestamp=request.headers.get(signatures.TIMESTAMP_HEADER),
+        signature=request.headers.get(signatures.SIGNATURE_HEADER), method=request.method, target=target,
+        body=await request.body())
+    request.state.caller = caller
+    return caller

@@ -98,3 +98,11 @@ class AccountsClient:
     async def get_overview(self, token: str, account_id: str) -> accounts_pb2.AccountOverview:
         return await self._call(self._stub.GetAccountOverview,
                                 accounts_pb2.GetAccountOverviewRequest(account_id=account_id), token)
+
+    async def upsert_sales_order(self, token: str, row: dict[str, str]) -> accounts_pb2.UpsertOutcome:
+        request = accounts_pb2.UpsertSalesOrdersRequest(orders=[accounts_pb2.SalesOrder(**row)])
+        return (await self._call(self._stub.UpsertSalesOrders, request, token)).outcomes[0]
+
+    async def upsert_finance_row(self, token: str, row: dict[str, str]) -> accounts_pb2.UpsertOutcome:
+        request = accounts_pb2.UpsertFinanceRequest(rows=[accounts_pb2.Finance(**row)])
+        return (await self._call(self._stub.UpsertFinance, request, token)).outcomes[0]

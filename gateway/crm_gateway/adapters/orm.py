@@ -65,6 +65,17 @@ api_clients = Table(
     Column("revoked_at", DateTime(timezone=True)),
 )
 
+# HMAC signing keys of API clients (INT-4): several per client so a secret can be rotated without
+# downtime; the secret is sealed (adapters/secret_box.py), never stored in the clear.
+signing_keys = Table(
+    "signing_keys", metadata,
+    Column("key_id", String(40), primary_key=True),
+    Column("client_id", UUID(as_uuid=False), ForeignKey("api_clients.id"), nullable=False, index=True),
+    Column("sealed_secret", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
 audit_log = Table(
     "audit_log", metadata,
     Column("id", BigInteger, Identity(), primary_key=True),

@@ -1,4 +1,4 @@
-"""/api/v1/api-clients: machine callers and their keys (admin only)."""
+"""/api/v1/api-clients: machine callers, their keys and their HMAC signing keys (admin only)."""
 from __future__ import annotations
 
 import uuid
@@ -7,9 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response, status
 
 from crm_gateway.domain.model import Caller
-from crm_gateway.entrypoints.schemas import ApiClientCreate, ApiClientCreated, ApiClientPage, ApiClientRead
+from crm_gateway.entrypoints.schemas import (ApiClientCreate, ApiClientCreated, ApiClientPage, ApiClientRead,
+                                             SigningKeyCreated, SigningKeyPage, SigningKeyRead)
 from crm_gateway.security import GatewayDep, client_address, require_roles
-from crm_gateway.service_layer import api_clients
+from crm_gateway.service_layer import api_clients, signing
 
 router = APIRouter(prefix="/api/v1/api-clients", tags=["api clients"])
 Admin = Annotated[Caller, Depends(require_roles("admin"))]
@@ -35,4 +36,34 @@ async def list_clients(caller: Admin, gw: GatewayDep) -> ApiClientPage:
 async def revoke_client(client_id: uuid.UUID, caller: Admin, gw: GatewayDep, request: Request) -> Response:
     """Revoke the client's key at once."""
     await api_clients.revoke_client(gw=gw, actor=caller, address=client_address(request), client_id=str(client_id))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+def _key_read(record) -> SigningKeyRead:
+    return SigningKeyRead(key_id=record.key_id, active=record.revoked_at is None, created_at=record.created_at,
+                          revoked_at=record.revoked_at)
+
+
+@router.post("/{client_id}/signing-keys", response_model=SigningKeyCreated, status_code=status.HTTP_201_CREATED)
+async def issue_signing_key(client_id: uuid.UUID, caller: Admin, gw: GatewayDep, request: Request,
+                            response: Response) -> SigningKeyCreated:
+    """INT-4: a new HMAC signing key for the client; the secret is shown this once. A client may hold
+    several, so the ERP switches to a new key before the old one is revoked."""
+    record, secret = await signing.issue_key(gw=gw, actor=caller, address=client_address(request),
+                                             client_id=str(client_id))
+    response.headers["Cache-Control"] = "no-store"
+    return SigningKeyCreated(**_key_read(record).model_dump(), secret=secret)
+
+
+@router.get("/{client_id}/signing-keys", response_model=SigningKeyPage)
+async def list_signing_keys(client_id: uuid.UUID, caller: Admin, gw: GatewayDep) -> SigningKeyPage:
+    return SigningKeyPage(items=[_key_read(k) for k in await signing.list_keys(gw=gw, client_id=str(client_id))])
+
+
+@router.delete("/{client_id}/signing-keys/{key_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def revoke_signing_key(client_id: uuid.UUID, key_id: str, caller: Admin, gw: GatewayDep,
+                             request: Request) -> Response:
+    """Requests signed with this key are refused from now on."""
+    await signing.revoke_key(gw=gw, actor=caller, address=client_address(request), client_id=str(client_id),
+                             key_id=key_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -20,12 +20,13 @@ REPLAYED = "Idempotent-Replayed"
 
 async def create_once(gw: Gateway, *, action: str, caller: Caller, key: str | None, body: BaseModel,
                       create: Callable[[], Awaitable[tuple[dict, dict[str, str]]]],
-                      status_code: int = 201) -> JSONResponse:
-    """Answer `create()`'s (body, headers) with `status_code`, once per caller, action and key."""
+                      status_code: int = 201, status_of: Callable[[dict], int] | None = None) -> JSONResponse:
+    """Answer `create()`'s (body, headers) with `status_code` (or what `status_of` says of the
+    body), once per caller, action and key."""
 
     async def work() -> idempotency.StoredResponse:
         content, headers = await create()
-        return idempotency.StoredResponse(status_code, content, headers)
+        return idempotency.StoredResponse(status_of(content) if status_of else status_code, content, headers)
 
     stored, replayed = await idempotency.run_once(
         store=gw.store, scope=f"{action}:{caller.id}", key=key, body=body.model_dump(mode="json", exclude_unset=True),

@@ -162,3 +162,18 @@ class AuditEventRead(BaseModel):
 class AuditEventPage(BaseModel):
     items: list[AuditEventRead]
     next_cursor: str | None
+
+
+class SigningKeyRead(BaseModel):
+    key_id: str
+    active: bool
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+class SigningKeyCreated(SigningKeyRead):
+    secret: str = Field(description="Shown once. Sign each request as crm_gateway/domain/signatures.py says")
+
+
+class SigningKeyPage(BaseModel):
+    items: list[SigningKeyRead]

@@ -20,13 +20,17 @@ USER_DEACTIVATED = "user_deactivated"
 USER_REACTIVATED = "user_reactivated"
 API_CLIENT_CREATED = "api_client_created"
 API_CLIENT_REVOKED = "api_client_revoked"
+SIGNING_KEY_CREATED = "signing_key_created"
+SIGNING_KEY_REVOKED = "signing_key_revoked"
+SIGNATURE_REFUSED = "signature_refused"
 
 ACTIONS = (LOGIN, LOGIN_FAILED, LOGIN_THROTTLED, LOGOUT, REFRESH_REUSED, PERMISSION_DENIED, USER_CREATED,
-           USER_UPDATED, USER_DEACTIVATED, USER_REACTIVATED, API_CLIENT_CREATED, API_CLIENT_REVOKED)
+           USER_UPDATED, USER_DEACTIVATED, USER_REACTIVATED, API_CLIENT_CREATED, API_CLIENT_REVOKED,
+           SIGNING_KEY_CREATED, SIGNING_KEY_REVOKED, SIGNATURE_REFUSED)
 # What `detail` may show when the trail is read back: the keys the handlers above write. Anything else
 # (say a token or a password someone adds later by mistake) is left out rather than shown.
 PUBLIC_DETAIL_KEYS = frozenset({"reason", "rehashed", "family_id", "method", "path", "role", "required", "user_id",
-                                "username", "fields", "client_id"})
+                                "username", "fields", "client_id", "key_id"})
 
 
 async def record(uow: GatewayUnitOfWork, *, action: str, address: str, actor: Caller | None = None,

@@ -14,6 +14,8 @@ from crm_gateway.adapters.integration_client import ImportsClient
 from crm_gateway.adapters.leads_client import LeadsClient
 from crm_gateway.adapters.orm import messaging
 from crm_gateway.adapters.repository import Repository
+from crm_gateway.adapters.secret_box import SecretBox
+from crm_gateway.adapters.signing_keys import SigningKeys
 from crm_gateway.settings import GatewaySettings
 from crmkit.db import SessionFactory, UnitOfWork
 from crmkit.principal import PrincipalSigner
@@ -21,9 +23,11 @@ from crmkit.principal import PrincipalSigner
 
 class GatewayUnitOfWork(UnitOfWork):
     repo: Repository
+    signing_keys: SigningKeys
 
     def _bind(self, session: AsyncSession) -> None:
         self.repo = Repository(session)
+        self.signing_keys = SigningKeys(session)
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,7 @@ class Gateway:
     passwords: Passwords
     access: AccessTokens
     signer: PrincipalSigner
+    box: SecretBox
     leads: LeadsClient
     accounts: AccountsClient
     imports: ImportsClient

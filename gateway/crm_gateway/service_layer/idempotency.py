@@ -1,10 +1,12 @@
 """Idempotency-Key on creating POSTs: the same key and body replay the first answer for 24 hours.
 
 A key is claimed (pending) before the work starts, so two concurrent retries cannot both create;
-the finished response replaces the claim. A failed attempt releases the key so it can be retried.
+the finished response replaces the claim, and a concurrent retry waits for it and answers the same.
+A failed attempt releases the key so it can be retried.
 """
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 from collections.abc import Awaitable, Callable
@@ -16,6 +18,7 @@ from crmkit.errors import Conflict, InvalidInput
 HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 200
 PENDING_TTL_SECONDS = 60  # a claim whose request died frees itself this soon
+WAIT_SECONDS = 10.0  # how long a concurrent retry waits for the first request's answer
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,25 @@ async def begin(*, store: CounterStore, scope: str, key: str, body_fingerprint: 
     if existing.get("fingerprint") != body_fingerprint:
         raise InvalidInput("this Idempotency-Key was used with a different request body", field=HEADER)
     if existing.get("state") != "done":
-        raise Conflict("a request with this Idempotency-Key is still in progress; retry shortly")
+        return None if await _wait_for_first(store, record_key, pending) else await begin(
+            store=store, scope=scope, key=key, body_fingerprint=body_fingerprint)
     return StoredResponse(**existing["response"])
+
+
+async def _wait_for_first(store: CounterStore, record_key: str, pending: str) -> bool:
+    """A concurrent request with the same key and body is running: wait for its answer (replayed by
+    the caller's next look), or claim the key if that request failed and released it. True when
+    this request claimed the key; Conflict when the first one takes too long."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + WAIT_SECONDS
+    while loop.time() < deadline:
+        await asyncio.sleep(0.05)
+        current = json.loads(await store.get(record_key) or "{}")
+        if current.get("state") == "done":
+            return False
+        if not current and await store.claim(record_key, pending, PENDING_TTL_SECONDS):
+            return True
+    raise Conflict("a request with this Idempotency-Key is still in progress; retry shortly")
 
 
 async def finish(*, store: CounterStore, scope: str, key: str, body_fingerprint: str, response: StoredResponse,

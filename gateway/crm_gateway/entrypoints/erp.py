@@ -1,0 +1,64 @@
+"""/api/v1/erp: the ERP's web-service posts (INT-4), one record at a time.
+
+Every request is signed (HMAC-SHA256, crm_gateway/domain/signatures.py) with a signing key of an
+API client whose role is erp, and carries an Idempotency-Key: the same key and body answer the
+first answer without writing again (concurrent repeats wait for it); the same key with another
+body is 422. The record is upserted by its ERP key through the accounts service's batch RPCs;
+the answer says whether it was created (201), updated or unchanged (200). A row the service
+refuses is 422 naming the field at fault."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+
+from crmkit.errors import Forbidden, InvalidInput
+
+from crm_gateway.domain.model import Caller
+from crm_gateway.entrypoints.erp_schemas import ErpOutcome, FinancePost, SalesOrderPost
+from crm_gateway.entrypoints.idempotent import create_once
+from crm_gateway.security import GatewayDep, principal_token, signed_client
+from crm_gateway.service_layer import idempotency
+
+router = APIRouter(prefix="/api/v1/erp", tags=["erp"])
+ERP_ROLE = "erp"
+RequiredKey = Annotated[str, Header(alias=idempotency.HEADER, description="required: a retry with the same key and "
+                                                                           "body answers the first answer")]
+
+
+async def _erp(caller: Annotated[Caller, Depends(signed_client)]) -> Caller:
+    if caller.role != ERP_ROLE:
+        raise Forbidden(f"only the ERP client posts here, not the role {caller.role!r}")
+    return caller
+
+
+Erp = Annotated[Caller, Depends(_erp)]
+
+
+async def _upsert(gw, request: Request, caller: Caller, key: str, body: BaseModel, action: str, send) -> JSONResponse:
+    async def create() -> tuple[dict, dict[str, str]]:
+        outcome = await send(await principal_token(request, gw, caller), body.model_dump())
+        if outcome.outcome in ("failed", "skipped"):
+            raise InvalidInput(outcome.reason or "refused", field=outcome.field or None)
+        return ErpOutcome(key=outcome.key, outcome=outcome.outcome).model_dump(), {}
+
+    return await create_once(gw, action=action, caller=caller, key=key, body=body, create=create,
+                             status_of=lambda answer: 201 if answer["outcome"] == "created" else 200)
+
+
+@router.post("/sales-orders", response_model=ErpOutcome, responses={201: {"model": ErpOutcome}})
+async def post_sales_order(body: SalesOrderPost, caller: Erp, gw: GatewayDep, request: Request,
+                           idempotency_key: RequiredKey) -> JSONResponse:
+    """INT-1, ACC-3: one sales-order header, by its sales order number (a later post with a ship
+    date updates it)."""
+    return await _upsert(gw, request, caller, idempotency_key, body, "erp.sales-orders",
+                         gw.accounts.upsert_sales_order)
+
+
+@router.post("/finance", response_model=ErpOutcome, responses={201: {"model": ErpOutcome}})
+async def post_finance(body: FinancePost, caller: Erp, gw: GatewayDep, request: Request,
+                       idempotency_key: RequiredKey) -> JSONResponse:
+    """ACC-4: one customer's finance figures as of a day, by customer accounting ID and date."""
+    return await _upsert(gw, request, caller, idempotency_key, body, "erp.finance", gw.accounts.upsert_finance_row)
