@@ -39,6 +39,9 @@ leads = Table(
     # LEAD-6: the account and contact the lead became, once converted (status Customer).
     *(_text(name) for name in ("converted_account_id", "converted_contact_id", "converted_account_owner_id")),
     Column("converted_at", DateTime(timezone=True)),
+    # LEAD-2: the campaign an imported lead came from; LEAD-5: the existing account its company matched.
+    _text("campaign"),
+    _text("matched_account_id"),
     CheckConstraint("status in ('New', 'Working', 'Qualified', 'Unqualified', 'Customer')", name="status"),
     CheckConstraint("rating in ('A', 'B', 'C')", name="rating"),
     CheckConstraint("(status = 'Unqualified') = (unqualified_reason <> '')", name="unqualified_reason"),

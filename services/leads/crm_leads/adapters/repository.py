@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime, timezone
 
 from crmkit.errors import PreconditionFailed
@@ -12,6 +13,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from crm_leads.adapters.bulk import UnnestInsert
 from crm_leads.adapters.orm import assignment_cursors, leads, users, web_forms
 from crm_leads.domain.assignment import ROUND_ROBIN, SDR_ROLE
 from crm_leads.domain.commands import ListLeads
@@ -28,6 +30,9 @@ _EMAIL_CONSTRAINT = "uq_leads_email_key"
 _INSERT_LEAD = (insert(leads).on_conflict_do_nothing(index_elements=[leads.c.email_key])
                 .returning(leads.c.id))
 _UPDATE_LEAD = update(leads).where(leads.c.id == bindparam("_id"), leads.c.version == bindparam("_previous"))
+_INSERT_LEADS = UnnestInsert(leads, (*LEAD_COLUMNS, "email_key"), "ON CONFLICT (email_key) DO NOTHING RETURNING id")
+_PEOPLE_FOR_UPDATE = (select(leads).where(leads.c.email_key.in_(bindparam("keys", expanding=True)))
+                      .order_by(leads.c.id).with_for_update())
 _LOCK_CURSOR = (lambda stmt: stmt.on_conflict_do_update(index_elements=[assignment_cursors.c.name],
                                                         set_={"name": stmt.excluded.name})
                 .returning(assignment_cursors.c.last_key))(insert(assignment_cursors))
@@ -46,7 +51,10 @@ def _to_lead(row) -> Lead:
 
 
 def _lead_row(lead: Lead) -> dict[str, object]:
-    return {**{name: getattr(lead, name) for name in LEAD_COLUMNS}, "email_key": lead.email_key}
+    values = lead.__dict__
+    row = {name: values[name] for name in LEAD_COLUMNS}
+    row["email_key"] = lead.email_key
+    return row
 
 
 class LeadRepository:
@@ -85,6 +93,30 @@ class LeadRepository:
         if inserted is not None:
             self._track(lead)
         return inserted is not None
+
+    async def people_for_update(self, email_keys: Sequence[str]) -> dict[str, Lead]:
+        """The leads of these normalised emails (LEAD-8), by key, locked: one query for a whole import
+        batch. Not scoped, like person_for_update."""
+        if not email_keys:
+            return {}
+        rows = (await self._session.execute(_PEOPLE_FOR_UPDATE, {"keys": list(email_keys)})).all()
+        return {lead.email_key: self._track(lead) for lead in map(_to_lead, rows)}  # type: ignore[misc]
+
+    async def add_many(self, new: Sequence[Lead]) -> bool:
+        """Insert new leads in one statement; False when any was not written because a lead with its
+        email exists already (committed meanwhile): the caller then rolls the whole batch back."""
+        if not new:
+            return True
+        inserted = (await _INSERT_LEADS.execute(self._session, [_lead_row(lead) for lead in new])).all()
+        self.seen.extend(new)
+        return len(inserted) == len(new)
+
+    async def save_many(self, changed: Sequence[Lead]) -> None:
+        """Write modified leads, each locked since it was read (people_for_update), in one executemany."""
+        rows = [{**_lead_row(lead), "_id": lead.id, "_previous": lead.version - 1}
+                for lead in changed if lead.is_modified]
+        if rows:
+            await self._session.execute(_UPDATE_LEAD, rows)
 
     async def save(self, lead: Lead) -> None:
         """Write a modified lead; its version moved one step since it was read."""

@@ -9,6 +9,7 @@ number of service replicas share one rotation and it survives restarts.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
 SDR_ROLE = "sdr"
@@ -29,3 +30,14 @@ def next_sdr(candidates: Iterable[str], cursor: str | None) -> str | None:
     if cursor is None:
         return ordered[0]
     return next((key for key in ordered if key > cursor), ordered[0])
+
+
+def next_sdrs(candidates: Iterable[str], cursor: str | None, count: int) -> list[str]:
+    """The owners of `count` new leads in a row: what `count` calls of next_sdr would answer, moving
+    the cursor to each answer in turn (a batch assigns under one lock of the cursor). Empty when
+    there is no candidate."""
+    ordered = sorted(set(candidates))
+    if not ordered or count <= 0:
+        return []
+    start = 0 if cursor is None else bisect_right(ordered, cursor)
+    return [ordered[(start + n) % len(ordered)] for n in range(count)]

@@ -26,7 +26,8 @@ class LeadData:
 
     def given(self) -> dict[str, object]:
         """The fields the caller set, by name."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+        values = self.__dict__
+        return {name: values[name] for name in DATA_FIELDS if values[name] is not None}
 
 
 DATA_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(LeadData))
@@ -65,6 +66,24 @@ class ConvertLead:
     lead_id: str
     existing_account_id: str = ""
     account_name: str = ""
+
+
+@dataclass(frozen=True)
+class ImportedLead:
+    """LEAD-2: one row of an import (a trade show's badge scans), as the importer resolved it: the person
+    is already a contact (`existing_contact_id`), or their company an existing account (LEAD-5)."""
+
+    data: LeadData
+    source: str = ""
+    campaign: str = ""
+    existing_contact_id: str = ""
+    matched_account_id: str = ""
+    key: str = ""  # the importer's row key, echoed in the row's outcome
+
+
+@dataclass(frozen=True)
+class ImportLeads:
+    leads: tuple[ImportedLead, ...]
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from crmkit.errors import InvalidInput
 
@@ -30,8 +31,13 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 UNQUALIFIED_REASONS = ("too small", "bad geography", "bad information", "competitor")
 
 
+@lru_cache(maxsize=None)
+def _by_key(allowed: tuple[str, ...]) -> dict[str, str]:
+    return {canonical_key(option): option for option in allowed}
+
+
 def _canonical(value: str, allowed: tuple[str, ...], field_name: str) -> str:
-    found = {canonical_key(option): option for option in allowed}.get(canonical_key(value))
+    found = _by_key(allowed).get(canonical_key(value))
     if found is None:
         raise InvalidInput(f"must be one of: {', '.join(allowed)}", field=field_name)
     return found
@@ -82,12 +88,16 @@ class Lead:
     converted_contact_id: str = ""
     converted_account_owner_id: str = ""  # the account's owner when the lead was converted
     converted_at: datetime | None = None
+    campaign: str = ""  # imported leads (LEAD-2): where they came from, e.g. "NRF 2026"
+    matched_account_id: str = ""  # LEAD-5: the existing account the importer matched the company to
     events: list[Event] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
-    def create(cls, *, data: LeadData, source: str, landing_page: str, rules: RatingRules, now: datetime) -> Lead:
+    def create(cls, *, data: LeadData, source: str, landing_page: str, rules: RatingRules, now: datetime,
+               campaign: str = "", matched_account_id: str = "") -> Lead:
         """A new lead from cleaned data; records LeadCreated."""
-        lead = cls(id=str(uuid.uuid4()), created_at=now, updated_at=now, source=source, landing_page=landing_page)
+        lead = cls(id=str(uuid.uuid4()), created_at=now, updated_at=now, source=source, landing_page=landing_page,
+                   campaign=campaign, matched_account_id=matched_account_id)
         lead.events.append(LeadCreated(lead.id))
         lead._write(data.given(), rules)
         return lead
@@ -110,6 +120,17 @@ class Lead:
         changed = self._write({k: v for k, v in data.given().items() if v != ""}, rules)
         self.submission_count += 1
         self._touch([*changed, "submission_count"], now)
+
+    def absorb_import(self, data: LeadData, *, campaign: str, matched_account_id: str, rules: RatingRules,
+                      now: datetime) -> bool:
+        """An import brings a known person again (LEAD-2, LEAD-8): the non-empty fields it gives overwrite,
+        nothing is erased and nothing counted, so importing the same row twice changes nothing the second
+        time. Answers whether anything changed (then the version steps once and LeadUpdated is recorded)."""
+        values = {k: v for k, v in data.given().items() if v != ""}
+        values.update((k, v) for k, v in (("campaign", campaign), ("matched_account_id", matched_account_id)) if v)
+        changed = self._write(values, rules)
+        self._touch(changed, now)
+        return bool(changed)
 
     def edit(self, data: LeadData, *, rules: RatingRules, now: datetime) -> None:
         """A user's edit: every given field is set, an empty string clears it."""

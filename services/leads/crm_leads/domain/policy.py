@@ -15,6 +15,7 @@ LEAD_ROLES = frozenset({"sdr", "marketing", "vp_marketing", "vp_sales", "admin"}
 OWNER_CHANGERS = frozenset({"admin", "vp_sales"})
 FORM_EDITORS = frozenset({"marketing", "vp_marketing", "admin"})
 CONVERTERS = frozenset({"sdr", "vp_sales", "admin"})  # LEAD-6
+IMPORTERS = frozenset({"admin", "erp"})  # LEAD-2: an admin's import, or the ERP's (through the integration service)
 
 
 def ensure_can_work_leads(principal: Principal) -> None:
@@ -38,3 +39,9 @@ def ensure_can_convert(principal: Principal) -> None:
     """LEAD-6: SDRs convert qualified leads (and their managers above them, vp_sales and admin)."""
     if principal.role not in CONVERTERS:
         raise AccessDenied(f"the role {principal.role!r} cannot convert leads")
+
+
+def ensure_can_import_leads(principal: Principal) -> None:
+    """LEAD-2: bulk imports are run by admins and by the ERP's client."""
+    if principal.role not in IMPORTERS:
+        raise AccessDenied(f"the role {principal.role!r} cannot import leads")

@@ -9,7 +9,7 @@ from crmkit.grpc.server import current_principal, current_principal_token
 from crm_leads.adapters.accounts_client import AccountsClient
 from crm_leads.domain.rating import RatingRules
 from crm_leads.entrypoints import mappers
-from crm_leads.service_layer import conversion, handlers, queries
+from crm_leads.service_layer import conversion, handlers, lead_import, queries
 from crm_leads.service_layer.unit_of_work import LeadsUnitOfWork
 
 SERVICE_NAME = leads_pb2.DESCRIPTOR.services_by_name["Leads"].full_name
@@ -49,6 +49,10 @@ class LeadsServicer(leads_pb2_grpc.LeadsServicer):
         return mappers.conversion_to_proto(await conversion.convert_lead(
             uow=self._uow(), accounts=self._accounts.acting_for(current_principal_token()),
             principal=current_principal(), command=mappers.convert_lead(request)))
+
+    async def ImportLeads(self, request, context):
+        return mappers.import_outcomes_to_proto(await lead_import.import_leads(
+            uow=self._uow(), rules=self._rules, principal=current_principal(), command=mappers.import_leads(request)))
 
     async def CreateWebForm(self, request, context):
         return mappers.web_form_to_proto(await handlers.create_web_form(

@@ -8,22 +8,26 @@ from crm.leads.v1 import events_pb2, leads_pb2
 from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from crm_leads.domain.commands import (DATA_FIELDS, ConvertLead, CreateLead, CreateWebForm, LeadData, ListLeads,
-                                       SubmitWebForm, UpdateLead, UpdateWebForm)
+from crm_leads.domain.commands import (ConvertLead, CreateLead, CreateWebForm, ImportedLead, ImportLeads,
+                                       LeadData, ListLeads, SubmitWebForm, UpdateLead, UpdateWebForm)
 from crm_leads.domain.events import Event, LeadAssigned, LeadConverted, LeadCreated, LeadStatusChanged, LeadUpdated
+from crm_leads.domain.lead_import import Outcome
 from crm_leads.domain.model import Lead, User, WebForm
 
 SUBJECT_PREFIX = "crm.leads.lead."
 _LEAD_TEXT = ("id", "first_name", "last_name", "company", "email", "phone", "state", "country", "source",
               "landing_page", "status", "unqualified_reason", "current_vendor", "current_vendor_account_id",
               "linkedin_url", "role", "rating", "owner_id", "message", "title", "converted_account_id",
-              "converted_contact_id")
+              "converted_contact_id", "campaign", "matched_account_id")
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
 def _timestamp(value: datetime) -> Timestamp:
-    stamp = Timestamp()
-    stamp.FromDatetime(value)
-    return stamp
+    """Timestamp.FromDatetime's result (a naive value is UTC), computed without its slow path."""
+    delta = (value if value.tzinfo else value.replace(tzinfo=timezone.utc)) - _EPOCH
+    return Timestamp(seconds=delta.days * 86_400 + delta.seconds, nanos=delta.microseconds * 1000)
 
 
 def _datetime(message: Message, field: str) -> datetime | None:
@@ -35,7 +39,8 @@ def _optional(message: Message, field: str):
 
 
 def lead_data(message: leads_pb2.LeadData) -> LeadData:
-    return LeadData(**{name: _optional(message, name) for name in DATA_FIELDS})
+    """Every LeadData field has presence: the ones set are the ones given."""
+    return LeadData(**{descriptor.name: value for descriptor, value in message.ListFields()})
 
 
 def submit_web_form(request: leads_pb2.SubmitWebFormRequest) -> SubmitWebForm:
@@ -69,6 +74,20 @@ def list_leads(request: leads_pb2.ListLeadsRequest) -> ListLeads:
 def convert_lead(request: leads_pb2.ConvertLeadRequest) -> ConvertLead:
     return ConvertLead(lead_id=request.lead_id, existing_account_id=request.existing_account_id,
                        account_name=request.account_name)
+
+
+def import_leads(request: leads_pb2.ImportLeadsRequest) -> ImportLeads:
+    return ImportLeads(leads=tuple(
+        ImportedLead(data=lead_data(row.data), source=row.source, campaign=row.campaign,
+                     existing_contact_id=row.existing_contact_id, matched_account_id=row.matched_account_id,
+                     key=row.key)
+        for row in request.leads))
+
+
+def import_outcomes_to_proto(outcomes: list[Outcome]) -> leads_pb2.ImportLeadsResponse:
+    return leads_pb2.ImportLeadsResponse(outcomes=[
+        leads_pb2.LeadImportOutcome(key=o.key, outcome=o.outcome, field=o.field, reason=o.reason, lead_id=o.lead_id)
+        for o in outcomes])
 
 
 def create_web_form(request: leads_pb2.CreateWebFormRequest) -> CreateWebForm:

@@ -10,7 +10,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Lead(_message.Message):
-    __slots__ = ("id", "first_name", "last_name", "company", "email", "phone", "state", "country", "source", "landing_page", "status", "unqualified_reason", "number_of_locations", "using_kiosks", "current_vendor", "current_vendor_account_id", "linkedin_url", "role", "rating", "owner_id", "message", "title", "created_at", "updated_at", "assigned_at", "version", "submission_count", "converted_account_id", "converted_contact_id", "converted_at")
+    __slots__ = ("id", "first_name", "last_name", "company", "email", "phone", "state", "country", "source", "landing_page", "status", "unqualified_reason", "number_of_locations", "using_kiosks", "current_vendor", "current_vendor_account_id", "linkedin_url", "role", "rating", "owner_id", "message", "title", "created_at", "updated_at", "assigned_at", "version", "submission_count", "converted_account_id", "converted_contact_id", "converted_at", "campaign", "matched_account_id")
     ID_FIELD_NUMBER: _ClassVar[int]
     FIRST_NAME_FIELD_NUMBER: _ClassVar[int]
     LAST_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -41,6 +41,8 @@ class Lead(_message.Message):
     CONVERTED_ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     CONVERTED_CONTACT_ID_FIELD_NUMBER: _ClassVar[int]
     CONVERTED_AT_FIELD_NUMBER: _ClassVar[int]
+    CAMPAIGN_FIELD_NUMBER: _ClassVar[int]
+    MATCHED_ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     id: str
     first_name: str
     last_name: str
@@ -71,7 +73,9 @@ class Lead(_message.Message):
     converted_account_id: str
     converted_contact_id: str
     converted_at: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., company: _Optional[str] = ..., email: _Optional[str] = ..., phone: _Optional[str] = ..., state: _Optional[str] = ..., country: _Optional[str] = ..., source: _Optional[str] = ..., landing_page: _Optional[str] = ..., status: _Optional[str] = ..., unqualified_reason: _Optional[str] = ..., number_of_locations: _Optional[int] = ..., using_kiosks: _Optional[bool] = ..., current_vendor: _Optional[str] = ..., current_vendor_account_id: _Optional[str] = ..., linkedin_url: _Optional[str] = ..., role: _Optional[str] = ..., rating: _Optional[str] = ..., owner_id: _Optional[str] = ..., message: _Optional[str] = ..., title: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., assigned_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ..., submission_count: _Optional[int] = ..., converted_account_id: _Optional[str] = ..., converted_contact_id: _Optional[str] = ..., converted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    campaign: str
+    matched_account_id: str
+    def __init__(self, id: _Optional[str] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., company: _Optional[str] = ..., email: _Optional[str] = ..., phone: _Optional[str] = ..., state: _Optional[str] = ..., country: _Optional[str] = ..., source: _Optional[str] = ..., landing_page: _Optional[str] = ..., status: _Optional[str] = ..., unqualified_reason: _Optional[str] = ..., number_of_locations: _Optional[int] = ..., using_kiosks: _Optional[bool] = ..., current_vendor: _Optional[str] = ..., current_vendor_account_id: _Optional[str] = ..., linkedin_url: _Optional[str] = ..., role: _Optional[str] = ..., rating: _Optional[str] = ..., owner_id: _Optional[str] = ..., message: _Optional[str] = ..., title: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., assigned_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ..., submission_count: _Optional[int] = ..., converted_account_id: _Optional[str] = ..., converted_contact_id: _Optional[str] = ..., converted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., campaign: _Optional[str] = ..., matched_account_id: _Optional[str] = ...) -> None: ...
 
 class LeadData(_message.Message):
     __slots__ = ("first_name", "last_name", "company", "email", "phone", "state", "country", "number_of_locations", "using_kiosks", "current_vendor", "linkedin_url", "role", "message", "title")
@@ -268,3 +272,45 @@ class UpdateWebFormRequest(_message.Message):
     active: bool
     expected_version: int
     def __init__(self, slug: _Optional[str] = ..., landing_page_name: _Optional[str] = ..., active: _Optional[bool] = ..., expected_version: _Optional[int] = ...) -> None: ...
+
+class ImportedLead(_message.Message):
+    __slots__ = ("data", "source", "campaign", "existing_contact_id", "matched_account_id", "key")
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    CAMPAIGN_FIELD_NUMBER: _ClassVar[int]
+    EXISTING_CONTACT_ID_FIELD_NUMBER: _ClassVar[int]
+    MATCHED_ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    data: LeadData
+    source: str
+    campaign: str
+    existing_contact_id: str
+    matched_account_id: str
+    key: str
+    def __init__(self, data: _Optional[_Union[LeadData, _Mapping]] = ..., source: _Optional[str] = ..., campaign: _Optional[str] = ..., existing_contact_id: _Optional[str] = ..., matched_account_id: _Optional[str] = ..., key: _Optional[str] = ...) -> None: ...
+
+class ImportLeadsRequest(_message.Message):
+    __slots__ = ("leads",)
+    LEADS_FIELD_NUMBER: _ClassVar[int]
+    leads: _containers.RepeatedCompositeFieldContainer[ImportedLead]
+    def __init__(self, leads: _Optional[_Iterable[_Union[ImportedLead, _Mapping]]] = ...) -> None: ...
+
+class LeadImportOutcome(_message.Message):
+    __slots__ = ("key", "outcome", "field", "reason", "lead_id")
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    LEAD_ID_FIELD_NUMBER: _ClassVar[int]
+    key: str
+    outcome: str
+    field: str
+    reason: str
+    lead_id: str
+    def __init__(self, key: _Optional[str] = ..., outcome: _Optional[str] = ..., field: _Optional[str] = ..., reason: _Optional[str] = ..., lead_id: _Optional[str] = ...) -> None: ...
+
+class ImportLeadsResponse(_message.Message):
+    __slots__ = ("outcomes",)
+    OUTCOMES_FIELD_NUMBER: _ClassVar[int]
+    outcomes: _containers.RepeatedCompositeFieldContainer[LeadImportOutcome]
+    def __init__(self, outcomes: _Optional[_Iterable[_Union[LeadImportOutcome, _Mapping]]] = ...) -> None: ...

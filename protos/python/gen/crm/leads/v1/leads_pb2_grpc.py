@@ -64,6 +64,11 @@ class LeadsStub:
                 request_serializer=crm_dot_leads_dot_v1_dot_leads__pb2.ConvertLeadRequest.SerializeToString,
                 response_deserializer=crm_dot_leads_dot_v1_dot_leads__pb2.ConvertLeadResponse.FromString,
                 _registered_method=True)
+        self.ImportLeads = channel.unary_unary(
+                '/crm.leads.v1.Leads/ImportLeads',
+                request_serializer=crm_dot_leads_dot_v1_dot_leads__pb2.ImportLeadsRequest.SerializeToString,
+                response_deserializer=crm_dot_leads_dot_v1_dot_leads__pb2.ImportLeadsResponse.FromString,
+                _registered_method=True)
         self.CreateWebForm = channel.unary_unary(
                 '/crm.leads.v1.Leads/CreateWebForm',
                 request_serializer=crm_dot_leads_dot_v1_dot_leads__pb2.CreateWebFormRequest.SerializeToString,
@@ -128,6 +133,14 @@ class LeadsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ImportLeads(self, request, context):
+        """LEAD-2, LEAD-8: a batch (at most 1000) of imported leads, e.g. a trade show's badge scans; admin and
+        erp only. Every row gets one outcome, in order; a bad row fails alone.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def CreateWebForm(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -184,6 +197,11 @@ def add_LeadsServicer_to_server(servicer, server):
                     servicer.ConvertLead,
                     request_deserializer=crm_dot_leads_dot_v1_dot_leads__pb2.ConvertLeadRequest.FromString,
                     response_serializer=crm_dot_leads_dot_v1_dot_leads__pb2.ConvertLeadResponse.SerializeToString,
+            ),
+            'ImportLeads': grpc.unary_unary_rpc_method_handler(
+                    servicer.ImportLeads,
+                    request_deserializer=crm_dot_leads_dot_v1_dot_leads__pb2.ImportLeadsRequest.FromString,
+                    response_serializer=crm_dot_leads_dot_v1_dot_leads__pb2.ImportLeadsResponse.SerializeToString,
             ),
             'CreateWebForm': grpc.unary_unary_rpc_method_handler(
                     servicer.CreateWebForm,
@@ -368,6 +386,33 @@ class Leads:
             '/crm.leads.v1.Leads/ConvertLead',
             crm_dot_leads_dot_v1_dot_leads__pb2.ConvertLeadRequest.SerializeToString,
             crm_dot_leads_dot_v1_dot_leads__pb2.ConvertLeadResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ImportLeads(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.leads.v1.Leads/ImportLeads',
+            crm_dot_leads_dot_v1_dot_leads__pb2.ImportLeadsRequest.SerializeToString,
+            crm_dot_leads_dot_v1_dot_leads__pb2.ImportLeadsResponse.FromString,
             options,
             channel_credentials,
             insecure,
