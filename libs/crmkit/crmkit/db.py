@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from google.protobuf.message import Message
 from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
-from sqlalchemy import make_url
+from sqlalchemy import Table, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
+from crmkit.bulk import UnnestInsert
 from crmkit.messaging_tables import MessagingTables
 from crmkit.telemetry import current_trace_headers
 
@@ -46,7 +49,7 @@ class UnitOfWork:
         self._tables = tables
         self._on_commit = on_commit
         self.session: AsyncSession
-        self._events: list[dict] = []
+        self._events: list[tuple[str, str, Message]] = []
 
     def _bind(self, session: AsyncSession) -> None:
         """Create repositories on the session (override)."""
@@ -66,23 +69,27 @@ class UnitOfWork:
     def publish(self, subject: str, message: Message) -> str:
         """Record an integration event to be published after commit. Answers the event id."""
         event_id = str(uuid.uuid4())
-        self._events.append({
-            "id": event_id,
-            "subject": subject,
-            "event_type": message.DESCRIPTOR.full_name,
-            "payload": message.SerializeToString(),
-            "headers": current_trace_headers(),
-            "created_at": datetime.now(timezone.utc),
-        })
+        self._events.append((event_id, subject, message))
         return event_id
 
     async def commit(self) -> None:
+        """Commit the data with its events, all written to the outbox in one statement in the order
+        they were published (an import batch publishes thousands)."""
         if self._events:
-            await self.session.execute(self._tables.outbox.insert(), self._events)
+            headers, now = json.dumps(current_trace_headers()), datetime.now(timezone.utc)
+            await _outbox_insert(self._tables.outbox).execute(self.session, [
+                {"id": event_id, "subject": subject, "event_type": message.DESCRIPTOR.full_name,
+                 "payload": message.SerializeToString(), "headers": headers, "created_at": now}
+                for event_id, subject, message in self._events])
         await self.session.commit()
         had_events, self._events = bool(self._events), []
         if had_events and self._on_commit:
             self._on_commit()
+
+
+@lru_cache(maxsize=16)
+def _outbox_insert(outbox: Table) -> UnnestInsert:
+    return UnnestInsert(outbox, ("id", "subject", "event_type", "payload", "headers", "created_at"))
 
 
 async def wait_for_database(engine: AsyncEngine, *, timeout: float = 30.0) -> None:

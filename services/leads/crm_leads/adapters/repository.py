@@ -5,6 +5,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime, timezone
 
+from crmkit.bulk import UnnestInsert
 from crmkit.errors import PreconditionFailed
 from crmkit.listing import Cursor, Sort
 from crmkit.principal import Principal
@@ -13,7 +14,6 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_leads.adapters.bulk import UnnestInsert
 from crm_leads.adapters.orm import assignment_cursors, leads, users, web_forms
 from crm_leads.domain.assignment import ROUND_ROBIN, SDR_ROLE
 from crm_leads.domain.commands import ListLeads

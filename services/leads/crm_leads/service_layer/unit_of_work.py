@@ -2,15 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
 
 from crmkit.db import SessionFactory, UnitOfWork
 from crmkit.messaging_tables import MessagingTables
-from crmkit.telemetry import current_trace_headers
 from google.protobuf.message import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_leads.adapters.bulk import outbox_batch
 from crm_leads.adapters.repository import AssignmentRepository, LeadRepository, UserRepository, WebFormRepository
 from crm_leads.domain.events import Event
 from crm_leads.domain.model import Lead
@@ -29,8 +26,6 @@ class LeadsUnitOfWork(UnitOfWork):
                  on_commit: Callable[[], None] | None = None) -> None:
         super().__init__(session_factory, tables, on_commit)
         self._translate = translate
-        self._outbox = outbox_batch(tables.outbox)
-        self._wake = on_commit
 
     def _bind(self, session: AsyncSession) -> None:
         self.leads = LeadRepository(session)
@@ -39,14 +34,9 @@ class LeadsUnitOfWork(UnitOfWork):
         self.assignment = AssignmentRepository(session)
 
     async def commit(self) -> None:
-        """Write the events of every lead touched to the outbox (one statement however many there are:
-        an import batch has thousands), then commit them with the data."""
-        events = [self._translate(event, lead) for lead in self.leads.seen for event in lead.events]
+        """Write the events of every lead touched to the outbox, then commit them with the data."""
         for lead in self.leads.seen:
+            for event in lead.events:
+                self.publish(*self._translate(event, lead))
             lead.events.clear()
-        if events:
-            await self._outbox.write(self.session, events, headers=current_trace_headers(),
-                                     now=datetime.now(timezone.utc))
         await super().commit()
-        if events and self._wake:
-            self._wake()
