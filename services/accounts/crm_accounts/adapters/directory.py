@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import or_, select
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import Text, any_, cast, or_, select
+from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_accounts.adapters.orm import territories, territory_states, users
@@ -39,6 +39,14 @@ class UserRepository:
         condition = users.c.role == KEY_ACCOUNT_REP
         if territory:
             condition = or_(condition, (users.c.role == AE) & users.c.territories.any(territory))
+        rows = (await self._session.execute(
+            select(users.c.id, *(users.c[name] for name in _USER_FIELDS)).where(condition, users.c.active))).all()
+        return [_to_user(row) for row in rows]
+
+    async def owner_candidates_in(self, territories: set[str]) -> list[User]:
+        """owner_candidates for many territories at once: their AEs and the key account reps."""
+        condition = (users.c.role == KEY_ACCOUNT_REP) | (
+            (users.c.role == AE) & users.c.territories.overlap(cast(sorted(territories), ARRAY(Text))))
         rows = (await self._session.execute(
             select(users.c.id, *(users.c[name] for name in _USER_FIELDS)).where(condition, users.c.active))).all()
         return [_to_user(row) for row in rows]
@@ -86,6 +94,15 @@ class TerritoryRepository:
         found = await self._session.execute(
             select(territory_states.c.territory).where(territory_states.c.state == state))
         return found.scalar() or ""
+
+    async def territories_of(self, states: set[str]) -> dict[str, str]:
+        """The territory of each state or province the map knows (territory_of for many at once)."""
+        known = [state for state in states if state]
+        if not known:
+            return {}
+        rows = await self._session.execute(select(territory_states.c.state, territory_states.c.territory)
+                                           .where(territory_states.c.state == any_(cast(known, ARRAY(Text)))))
+        return dict(rows.tuples().all())
 
     async def get(self, code: str) -> Territory | None:
         row = (await self._session.execute(select(territories).where(territories.c.code == code))).first()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from crmkit.messaging_tables import NAMING_CONVENTION, messaging_tables
 from sqlalchemy import (BigInteger, Boolean, CheckConstraint, Column, Date, DateTime, ForeignKey, Index, Integer,
-                        MetaData, Numeric, String, Table, Text, func, text)
+                        MetaData, Numeric, String, Table, Text, func, literal_column, text)
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
@@ -32,6 +32,9 @@ def _trigram(table: str, column: str) -> Index:
 
 
 SEARCH_KEYS = ("name_key", "email_key", "phone_key")
+# The addresses of a contact's email key, one element each; queries must spell it exactly so (with the
+# separator inline, not bound) for the planner to use ix_contacts_email_addresses.
+EMAIL_ADDRESSES = literal_column("string_to_array(email_key, ' ')", ARRAY(Text))
 
 # The territory is not stored: it is derived from `state` through territory_states when read.
 accounts = Table(
@@ -48,6 +51,9 @@ accounts = Table(
     Column("number_of_locations", Integer, nullable=False, server_default="0"),
     *_stamps(),
     _digest(),
+    Column("erp_ship_to_id", Text, unique=True),  # the ERP's ship-to ID of a location (INT-2), NULL when none
+    # domain.search.company_key(name), written with the account, never read into it: MatchDirectory.
+    _text("name_key"),
     CheckConstraint("type in ('prospect', 'customer', 'vendor', 'competitor')", name="type"),
     CheckConstraint("subtype in ('', 'office', 'kiosk_location')", name="subtype"),
     CheckConstraint("status in ('active', 'inactive')", name="status"),
@@ -57,6 +63,7 @@ accounts = Table(
     Index("ix_accounts_state", "state"),
     *(Index(f"ix_accounts_{name}_id", name, "id") for name in ("name", "created_at", "updated_at", "type", "status")),
     _trigram("accounts", "name"),
+    Index("ix_accounts_name_key_top", "name_key", postgresql_where=text("parent_id IS NULL")),
 )
 
 contacts = Table(
@@ -77,6 +84,8 @@ contacts = Table(
     CheckConstraint("status in ('active', 'inactive')", name="status"),
     Index("ix_contacts_account_id", "account_id"),
     *(_trigram("contacts", name) for name in SEARCH_KEYS),
+    # Exact address lookups (MatchDirectory): the email key's addresses as an array, GIN-indexed.
+    Index("ix_contacts_email_addresses", EMAIL_ADDRESSES, postgresql_using="gin"),
 )
 
 kiosks = Table(

@@ -23,10 +23,11 @@ from crm_accounts.domain.errors import AccessDenied, RecordNotFound, Taken
 from crm_accounts.domain.hierarchy import LOCATION_SUBTYPES
 from crm_accounts.domain.model import Account
 from crm_accounts.domain.policy import Scope, adds_contacts_to_any_visible_account, scope
+from crm_accounts.domain.search import company_key
 from crm_accounts.domain.validation import ACTIVE
 
-ACCOUNT_COLUMNS = tuple(c.name for c in accounts.c if c.name != "creation_digest")
-_NULLABLE = ("parent_id", "customer_accounting_id")  # "" in the domain, NULL in the table
+ACCOUNT_COLUMNS = tuple(c.name for c in accounts.c if c.name not in ("creation_digest", "name_key"))
+_NULLABLE = ("parent_id", "customer_accounting_id", "erp_ship_to_id")  # "" in the domain, NULL in the table
 _TREE_LOCK = 7_347_101  # serialises changes of tree shape, so no concurrent move can close a cycle
 ALL_SHARES = ("read", "edit")
 EDIT_SHARES = ("edit",)
@@ -82,6 +83,11 @@ def subtree(root_id: str):
     return down.union_all(select(accounts.c.id, down.c.depth + 1).join(down, accounts.c.parent_id == down.c.id))
 
 
+def with_territory() -> Select:
+    """Every account with its `territory`, whoever may see it: for batch imports and derived changes."""
+    return select(accounts, territory).select_from(_with_territory)
+
+
 def readable(principal: Principal) -> Select:
     """Every account the caller may see, with `territory` and `full` (False: directory only)."""
     full = _full(principal, ALL_SHARES)
@@ -114,16 +120,19 @@ def is_uuid(value: str) -> bool:
 
 
 def to_account(row) -> Account:
-    values = {name: row._mapping[name] for name in ACCOUNT_COLUMNS}
+    mapping = row._mapping
+    values = {name: mapping[name] for name in ACCOUNT_COLUMNS}
     for name in _NULLABLE:
         values[name] = values[name] or ""
-    return Account(**values, territory=row._mapping["territory"])
+    return Account(**values, territory=mapping["territory"])
 
 
-def _account_row(account: Account) -> dict[str, object]:
+def account_row(account: Account) -> dict[str, object]:
+    """The table row of an account, with its company-name key (domain.search.company_key)."""
     values = {name: getattr(account, name) for name in ACCOUNT_COLUMNS}
     for name in _NULLABLE:
         values[name] = values[name] or None
+    values["name_key"] = company_key(account.name)
     return values
 
 
@@ -198,7 +207,7 @@ class AccountRepository:
     async def add(self, account: Account, *, digest: str) -> bool:
         """Insert a new account created from data of `digest`; False (nothing written) when its id
         exists already. A concurrent insert of the same id waits for the other to commit."""
-        stmt = (insert(accounts).values({**_account_row(account), "creation_digest": digest})
+        stmt = (insert(accounts).values({**account_row(account), "creation_digest": digest})
                 .on_conflict_do_nothing(index_elements=[accounts.c.id]).returning(accounts.c.id))
         try:
             inserted = (await self._session.execute(stmt)).first()
@@ -215,7 +224,7 @@ class AccountRepository:
         try:
             result = await self._session.execute(
                 update(accounts).where(accounts.c.id == account.id, accounts.c.version == self._loaded[account.id])
-                .values(_account_row(account)))
+                .values(account_row(account)))
         except IntegrityError as exc:
             raise _taken(exc, account) from None
         if result.rowcount != 1:
@@ -311,6 +320,8 @@ class AccountRepository:
 def _taken(exc: IntegrityError, account: Account) -> Exception:
     if "customer_accounting_id" in str(exc.orig):
         return Taken("customer_accounting_id", account.customer_accounting_id)
+    if "erp_ship_to_id" in str(exc.orig):
+        return Taken("erp_ship_to_id", account.erp_ship_to_id)
     if "fk_accounts_parent_id" in str(exc.orig):
         return RecordNotFound("account", account.parent_id, field="parent_id")
     return exc

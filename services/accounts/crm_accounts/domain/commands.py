@@ -7,11 +7,18 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 @dataclass(frozen=True)
 class Given:
     def given(self) -> dict[str, object]:
         """The fields the caller set, by name."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+        names = _NAMES.get(type(self))
+        if names is None:
+            names = _NAMES[type(self)] = tuple(f.name for f in fields(self))
+        values = {name: getattr(self, name) for name in names}
+        return {name: value for name, value in values.items() if value is not None}
 
 
 @dataclass(frozen=True)
@@ -30,6 +37,7 @@ class AccountData(Given):
     phone: str | None = None
     website: str | None = None
     owner_id: str | None = None
+    erp_ship_to_id: str | None = None  # SEC-1 like the accounting ID: admin and erp only (INT-2 imports)
 
 
 @dataclass(frozen=True)

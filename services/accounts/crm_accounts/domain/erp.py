@@ -84,16 +84,23 @@ class _Problems:
             return None
 
 
-def _text(value: str, field: str, *, required: bool = False, limit: int = TEXT_MAX) -> str:
+def clean_text(value: str, field: str, *, required: bool = False, limit: int = TEXT_MAX) -> str:
     value = value.strip()
     if required and not value:
         raise InvalidInput("is required", field=field)
     if len(value) > limit:
         raise InvalidInput(f"must be at most {limit} characters", field=field)
+    if "\x00" in value:
+        raise InvalidInput("must not contain NUL characters", field=field)
     return value
 
 
-def _date(value: str, field: str, *, required: bool = True) -> date | None:
+def clean_key(value: str, field: str) -> str:
+    """One of the ERP's keys (an order number, a customer accounting ID, a ship-to ID): required."""
+    return clean_text(value, field, required=True, limit=KEY_MAX)
+
+
+def clean_date(value: str, field: str, *, required: bool = True) -> date | None:
     value = value.strip()
     if not value and not required:
         return None
@@ -133,15 +140,15 @@ def clean_sales_order(raw: dict[str, str]) -> SalesOrder:
     """A sales-order header from the text the ERP sent; InvalidInput names the first bad field."""
     problems = _Problems()
     values = {
-        "sales_order_number": problems.take(lambda: _text(raw["sales_order_number"], "sales_order_number",
-                                                          required=True, limit=KEY_MAX)),
-        "po_number": problems.take(lambda: _text(raw["po_number"], "po_number", limit=KEY_MAX)),
-        "customer_accounting_id": problems.take(lambda: _text(raw["customer_accounting_id"], "customer_accounting_id",
-                                                              required=True, limit=KEY_MAX)),
-        "salesperson": problems.take(lambda: _text(raw["salesperson"], "salesperson")),
-        "territory": problems.take(lambda: _text(raw["territory"], "territory", limit=KEY_MAX).upper()),
-        "order_date": problems.take(lambda: _date(raw["order_date"], "order_date")),
-        "ship_date": problems.take(lambda: _date(raw["ship_date"], "ship_date", required=False)),
+        "sales_order_number": problems.take(lambda: clean_text(raw["sales_order_number"], "sales_order_number",
+                                                               required=True, limit=KEY_MAX)),
+        "po_number": problems.take(lambda: clean_text(raw["po_number"], "po_number", limit=KEY_MAX)),
+        "customer_accounting_id": problems.take(lambda: clean_key(raw["customer_accounting_id"],
+                                                                  "customer_accounting_id")),
+        "salesperson": problems.take(lambda: clean_text(raw["salesperson"], "salesperson")),
+        "territory": problems.take(lambda: clean_text(raw["territory"], "territory", limit=KEY_MAX).upper()),
+        "order_date": problems.take(lambda: clean_date(raw["order_date"], "order_date")),
+        "ship_date": problems.take(lambda: clean_date(raw["ship_date"], "ship_date", required=False)),
         "total_amount": problems.take(lambda: amount(raw["total_amount"], "total_amount")),
         "currency": problems.take(lambda: _currency(raw["currency"])),
     }
@@ -156,9 +163,9 @@ def clean_finance(raw: dict[str, str]) -> Finance:
     """Finance figures from the text the ERP sent; InvalidInput names the first bad field."""
     problems = _Problems()
     values: dict[str, object] = {
-        "customer_accounting_id": problems.take(lambda: _text(raw["customer_accounting_id"], "customer_accounting_id",
-                                                              required=True, limit=KEY_MAX)),
-        "as_of_date": problems.take(lambda: _date(raw["as_of_date"], "as_of_date")),
+        "customer_accounting_id": problems.take(lambda: clean_key(raw["customer_accounting_id"],
+                                                                  "customer_accounting_id")),
+        "as_of_date": problems.take(lambda: clean_date(raw["as_of_date"], "as_of_date")),
         "currency": problems.take(lambda: _currency(raw["currency"])),
     }
     for name in FINANCE_AMOUNTS:
@@ -168,11 +175,11 @@ def clean_finance(raw: dict[str, str]) -> Finance:
     return Finance(**values)  # type: ignore[arg-type]
 
 
-Row = TypeVar("Row", SalesOrder, Finance)
+Row = TypeVar("Row")
 
 
-def clean_batch(raws: Sequence[dict[str, str]], clean: Callable[[dict[str, str]], Row],
-                key: Callable[[Row], str], raw_key: Callable[[dict[str, str]], str],
+def clean_batch(raws: Sequence[dict[str, object]], clean: Callable[[dict], Row],
+                key: Callable[[Row], str], raw_key: Callable[[dict], str],
                 ) -> tuple[list[Outcome | None], dict[int, Row]]:
     """Clean every row of a batch: answers an outcome per row (None: still to be decided by the
     store) and the rows to store by position. A key repeated in the batch is stored once, from its

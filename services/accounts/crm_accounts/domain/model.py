@@ -12,7 +12,8 @@ from crm_accounts.domain.validation import ACTIVE, INACTIVE, parse_date
 from crm_accounts.domain.warranty import warranty_state
 
 ACCOUNT_FIELDS = ("name", "customer_accounting_id", "type", "subtype", "parent_id", "key_account", "street", "city",
-                  "state", "postal_code", "country", "phone", "website", "owner_id")
+                  "state", "postal_code", "country", "phone", "website", "owner_id", "erp_ship_to_id")
+_VERSION_STEPS = (Updated, Deactivated, Reassigned)
 
 
 class Record:
@@ -22,6 +23,8 @@ class Record:
     updated_at: datetime
     version: int
     events: list[Event]
+    # Counts changes made in memory (never stored): a batch writer saves what changed since it last wrote.
+    revision: int = 0
 
     @property
     def is_new(self) -> bool:
@@ -41,18 +44,24 @@ class Record:
         return changed
 
     def _touch(self, changed: list[str], now: datetime) -> None:
-        """One version step and one Updated per transaction; none for a new record."""
+        """One Updated per transaction; none for a new record."""
         if not changed:
             return
         self.updated_at = now
+        self.revision += 1
         if self.is_new:
             return
         update = next((e for e in self.events if isinstance(e, Updated)), None)
         if update is None:
-            self.version += 1
+            self._step()
             update = Updated()
             self.events.append(update)
         update.changed_fields.extend(name for name in changed if name not in update.changed_fields)
+
+    def _step(self) -> None:
+        """One version step per transaction, however many changes (edit, deactivate, reassign) it makes."""
+        if not any(isinstance(e, _VERSION_STEPS) for e in self.events):
+            self.version += 1
 
 
 @dataclass(eq=False)
@@ -75,17 +84,19 @@ class Account(Record):
     phone: str = ""
     website: str = ""
     owner_id: str = ""
+    erp_ship_to_id: str = ""  # the ERP's ship-to ID of a location (INT-2); written by admin and erp only
     number_of_locations: int = 0
     version: int = 1
     territory: str = ""  # derived from state through the territory map; never stored
     events: list[Event] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
-    def create(cls, *, account_id: str, data: AccountData, territory: str, now: datetime) -> Account:
+    def create(cls, *, account_id: str, data: AccountData, territory: str, now: datetime,
+               active: bool = True) -> Account:
         """A new account from cleaned data (name and type required by the caller); records Created."""
         values = {name: value for name, value in data.given().items() if name in ACCOUNT_FIELDS}
         account = cls(id=account_id, created_at=now, updated_at=now, territory=territory,
-                      **values)  # type: ignore[arg-type]
+                      status=ACTIVE if active else INACTIVE, **values)  # type: ignore[arg-type]
         account.events.append(Created())
         return account
 
@@ -105,7 +116,8 @@ class Account(Record):
             self._set({"status": status}, now)
         else:
             self.status, self.updated_at = status, now
-            self.version += 1
+            self.revision += 1
+            self._step()
             self.events.append(Deactivated())
         return True
 
@@ -114,7 +126,8 @@ class Account(Record):
         if owner_id == self.owner_id:
             return
         previous, self.owner_id, self.updated_at = self.owner_id, owner_id, now
-        self.version += 1
+        self.revision += 1
+        self._step()
         self.events.append(Reassigned(previous))
 
     def count_locations(self, count: int, *, now: datetime) -> None:
@@ -186,9 +199,10 @@ class Kiosk(Record):
         return kiosk
 
     def edit(self, data: KioskData, *, now: datetime) -> list[str]:
+        """Dates come as YYYY-MM-DD text (or dates already parsed, from an import); "" clears one."""
         values: dict[str, object] = dict(data.given())
         for name in ("install_date", "warranty_end_date"):
-            if name in values:
+            if name in values and not isinstance(values[name], date):
                 values[name] = parse_date(name, str(values[name])) if values[name] else None
         return self._set(values, now)
 

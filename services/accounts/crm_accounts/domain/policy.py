@@ -32,6 +32,12 @@ the kiosk_fleet client; only csr, cs_manager and admin write them (SEC-6).
 
 The ERP's figures on an account (sales orders, finance: ACC-3, ACC-4) are read by whoever sees the
 account in full (so never by the directory-only roles) and written by admin and the erp client.
+
+The ERP's keys on accounts, the customer accounting ID and the ship-to ID of a location (SEC-1), are
+written by admin and the erp client only. So are the ERP's batch imports of companies, ship-to
+locations and kiosks (INT-2, INT-3; ACC-5's "imported", beside support's hand entry of SEC-6), and
+the directory matching that trade-show and legacy imports ask for (which reads every account and
+contact, so it belongs to the same importers).
 """
 from __future__ import annotations
 
@@ -69,6 +75,7 @@ KIOSK_WRITERS = frozenset({"admin", "csr", "cs_manager"})
 KIOSK_READERS = frozenset({"csr", "cs_manager", "kiosk_fleet"})
 REASSIGNERS = frozenset({"admin"})
 ERP_FIGURE_WRITERS = frozenset({"admin", "erp"})
+ERP_IMPORTERS = frozenset({"admin", "erp"})
 PROSPECT_CREATORS = frozenset({"sdr"})  # LEAD-6: prospect companies only
 CONTACT_ADDERS_ANYWHERE = frozenset({"sdr"})  # LEAD-5: any account they see, directory views included
 # What a directory-only view shows; every other field is left out of the response.
@@ -111,6 +118,12 @@ def ensure_can_set_accounting_id(principal: Principal) -> None:
         raise AccessDenied("the customer accounting ID is read-only for this role", "customer_accounting_id")
 
 
+def ensure_can_set_ship_to_id(principal: Principal) -> None:
+    """SEC-1 likewise: a location's ERP ship-to ID is the ERP's; only admins and the ERP client write it."""
+    if principal.role not in ACCOUNTING_ID_WRITERS:
+        raise AccessDenied("the ERP ship-to ID is read-only for this role", "erp_ship_to_id")
+
+
 def ensure_can_change_owner(principal: Principal) -> None:
     if principal.role not in OWNER_CHANGERS:
         raise AccessDenied("only admin, vp_sales and rsm choose an account's owner", "owner_id")
@@ -137,6 +150,18 @@ def ensure_can_write_erp_figures(principal: Principal) -> None:
     """ACC-3, ACC-4: orders and finance come from the ERP (its client, or an admin's import)."""
     if principal.role not in ERP_FIGURE_WRITERS:
         raise AccessDenied(f"the role {principal.role!r} cannot record ERP sales orders or finance")
+
+
+def ensure_can_import_erp_records(principal: Principal, kind: str) -> None:
+    """INT-2, INT-3: companies, locations and kiosks arrive from the ERP (its client, or an admin's import)."""
+    if principal.role not in ERP_IMPORTERS:
+        raise AccessDenied(f"the role {principal.role!r} cannot import ERP {kind}")
+
+
+def ensure_can_match_directory(principal: Principal) -> None:
+    """Matching emails and company names against every contact and account is for the importers."""
+    if principal.role not in ERP_IMPORTERS:
+        raise AccessDenied(f"the role {principal.role!r} cannot match records against the directory")
 
 
 def ensure_sees_erp_figures(full: bool) -> None:

@@ -1,7 +1,11 @@
-"""MOB-1 search keys: what a contact is found by, stored beside it so an index can serve the search.
+"""Search and matching keys, stored beside their record so an index can serve the search.
 
-Each key holds one entry per name, address or phone, separated by a space, so a match never spans
-two of them. Names fold case and accents, addresses case, phones keep their digits only.
+MOB-1: what a contact is found by. Each key holds one entry per name, address or phone, separated by
+a space, so a match never spans two of them. Names fold case and accents, addresses case, phones
+keep their digits only.
+
+Imports (MatchDirectory): an account's `company_key`, so that "ACME KIOSKS INC." in a legacy export
+finds the account "Acme Kiosks".
 """
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from crmkit.errors import InvalidInput
 
@@ -16,6 +21,11 @@ MIN_PHONE_DIGITS = 4
 MAX_QUERY_LENGTH = 200
 _NOT_DIGIT = re.compile(r"\D")
 _SPACES = re.compile(r"\s+")
+_LEGAL_FORMS = frozenset({"inc", "incorporated", "llc", "ltd", "limited", "co", "company", "corp",
+                          "corporation", "plc", "lp", "llp", "pllc", "pc", "gmbh", "ag", "sa", "sarl",
+                          "bv", "nv", "pty", "ulc"})
+_APOSTROPHES = re.compile(r"['’`´]")
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def fold(text: str) -> str:
@@ -38,11 +48,37 @@ def name_key(first_name: str, last_name: str) -> str:
 
 
 def email_key(addresses: Iterable[str]) -> str:
-    return _joined(a.strip().casefold() for a in addresses)
+    return _joined(email_lookup_key(a) for a in addresses)
 
 
 def phone_key(numbers: Iterable[str]) -> str:
     return _joined(digits(n) for n in numbers)
+
+
+@lru_cache(maxsize=4096)
+def company_key(name: str) -> str:
+    """The matching key of a company name: case and accents folded, "&" read as "and", apostrophes
+    and dots dropped ("L.L.C." is "llc", "O'Neil" "oneil"), any other punctuation a space, then
+    legal-form words at the end removed, repeatedly, keeping at least one word: "ACME KIOSKS INC."
+    and "Acme Kiosks" both give "acme kiosks", "Foo Co Inc." gives "foo", "Company" stays "company".
+
+    It gives the same key as the integration service's `normalised_company_name`
+    (crm_integration.domain.feeds.names), whose rules and legal-form list are copied here (services
+    never import each other): the keys that service computes match the ones stored on accounts.
+    Change both together. Migration 0005 holds a copy as of that revision for its backfill.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("&", " and ")
+    text = _APOSTROPHES.sub("", text).replace(".", "")
+    words = _NOT_WORD.sub(" ", text).split()
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
+
+
+def email_lookup_key(address: str) -> str:
+    """An address as the contacts' email key holds it (see email_key): trimmed, case folded."""
+    return address.strip().casefold()
 
 
 @dataclass(frozen=True)

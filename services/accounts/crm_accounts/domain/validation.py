@@ -22,10 +22,11 @@ PHONE_TYPES = ("work", "mobile", "home", "fax", "other")
 SHARE_ACCESS = ("read", "edit")
 NAME_MAX, SHORT_MAX, URL_MAX = 200, 100, 500
 MAX_EMAILS, MAX_PHONES = 10, 10
+_UPPER_CASE = ("state", "country")
 _LIMITS: dict[str, int] = {
     "name": NAME_MAX, "customer_accounting_id": SHORT_MAX, "street": NAME_MAX, "city": SHORT_MAX,
     "state": SHORT_MAX, "postal_code": 20, "country": SHORT_MAX, "phone": 50, "website": URL_MAX,
-    "owner_id": 64, "first_name": NAME_MAX, "last_name": NAME_MAX, "title": NAME_MAX,
+    "owner_id": 64, "erp_ship_to_id": SHORT_MAX, "first_name": NAME_MAX, "last_name": NAME_MAX, "title": NAME_MAX,
     "linkedin_url": URL_MAX, "legacy_id": SHORT_MAX, "serial_number": SHORT_MAX, "model": SHORT_MAX,
     "operating_system": SHORT_MAX, "software_version": SHORT_MAX,
 }
@@ -69,7 +70,7 @@ def clean_account_data(data: AccountData) -> AccountData:
         _collect(problems, lambda: canonical_subtype(str(cleaned["subtype"])), cleaned, "subtype")
     if "parent_id" in cleaned:
         _collect(problems, lambda: clean_uuid("parent_id", str(cleaned["parent_id"])), cleaned, "parent_id")
-    for name in ("state", "country"):
+    for name in _UPPER_CASE:
         if name in cleaned:
             cleaned[name] = str(cleaned[name]).upper()
     if cleaned.get("website"):
@@ -117,16 +118,33 @@ def parse_date(field: str, value: str) -> date:
         raise InvalidInput("must be a date YYYY-MM-DD", field=field) from None
 
 
+def clean_account_text(name: str, value: str) -> str:
+    """One text field of an account, cleaned as clean_account_data cleans it (trimmed, bounded, no NUL;
+    state and country upper-cased), for callers cleaning field by field (the ERP imports)."""
+    value = value.strip()
+    found = _text_problems(name, value)
+    if found:
+        raise InvalidInput(found[0], field=name)
+    return value.upper() if name in _UPPER_CASE else value
+
+
+def _text_problems(name: str, value: str) -> list[str]:
+    """What is wrong with a trimmed text value: over its limit, or containing NUL."""
+    found = []
+    if len(value) > _LIMITS.get(name, NAME_MAX):
+        found.append(f"at most {_LIMITS.get(name, NAME_MAX)} characters")
+    if "\x00" in value:
+        found.append("must not contain NUL characters")
+    return found
+
+
 def _clean_texts(values: dict[str, object], problems: list[FieldProblem]) -> dict[str, object]:
     """Trim every text value; refuse text over its limit or containing NUL."""
     cleaned: dict[str, object] = {}
     for name, value in values.items():
         if isinstance(value, str):
             value = value.strip()
-            if len(value) > _LIMITS.get(name, NAME_MAX):
-                problems.append(FieldProblem(name, f"at most {_LIMITS.get(name, NAME_MAX)} characters"))
-            if "\x00" in value:
-                problems.append(FieldProblem(name, "must not contain NUL characters"))
+            problems.extend(FieldProblem(name, message) for message in _text_problems(name, value))
         cleaned[name] = value
     return cleaned
 

@@ -9,7 +9,7 @@ from crmkit.grpc.server import current_principal
 
 from crm_accounts.entrypoints import mappers
 from crm_accounts.domain.erp import FINANCE_FIELDS, SALES_ORDER_FIELDS
-from crm_accounts.service_layer import erp_figures, handlers, overview, queries, record_handlers
+from crm_accounts.service_layer import erp_figures, erp_imports, handlers, overview, queries, record_handlers
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 
 SERVICE_NAME = accounts_pb2.DESCRIPTOR.services_by_name["Accounts"].full_name
@@ -147,3 +147,23 @@ class AccountsServicer(accounts_pb2_grpc.AccountsServicer):
     async def GetAccountOverview(self, request, context):
         return mappers.overview_to_proto(await overview.account_overview(
             uow=self._uow(), principal=current_principal(), account_id=request.account_id, today=_today()))
+
+    async def UpsertCompanies(self, request, context):
+        outcomes = await erp_imports.upsert_companies(uow=self._uow(), principal=current_principal(),
+                                                      raws=mappers.import_rows(request.rows))
+        return accounts_pb2.UpsertResponse(outcomes=[mappers.outcome_to_proto(o) for o in outcomes])
+
+    async def UpsertLocations(self, request, context):
+        outcomes = await erp_imports.upsert_locations(uow=self._uow(), principal=current_principal(),
+                                                      raws=mappers.import_rows(request.rows))
+        return accounts_pb2.UpsertResponse(outcomes=[mappers.outcome_to_proto(o) for o in outcomes])
+
+    async def UpsertKiosks(self, request, context):
+        outcomes = await erp_imports.upsert_kiosks(uow=self._uow(), principal=current_principal(),
+                                                   raws=mappers.import_rows(request.rows))
+        return accounts_pb2.UpsertResponse(outcomes=[mappers.outcome_to_proto(o) for o in outcomes])
+
+    async def MatchDirectory(self, request, context):
+        return mappers.matches_to_proto(await erp_imports.match_directory(
+            uow=self._uow(), principal=current_principal(), emails=list(request.emails),
+            company_keys=list(request.company_keys)))

@@ -21,19 +21,26 @@ from crm_accounts.domain.events import (Created, Deactivated, Event, FiguresReco
                                         ShareRevoked, Updated)
 from crm_accounts.domain.model import Account, Contact, Kiosk, Record, Share, Territory, User
 from crm_accounts.domain.policy import DIRECTORY_FIELDS
+from crm_accounts.service_layer.erp_imports import DirectoryMatches
 from crm_accounts.service_layer.overview import Overview
 
 _ACCOUNT_OPTIONAL = ("customer_accounting_id", "number_of_locations", "key_account", "street", "city", "state",
-                     "postal_code", "country", "phone", "website", "version")
+                     "postal_code", "country", "phone", "website", "version", "erp_ship_to_id")
 _CONTACT_TEXT = ("id", "account_id", "first_name", "last_name", "title", "role", "email2", "status",
                  "linkedin_url", "legacy_id", "account_status", "account_type")
 _KIOSK_TEXT = ("id", "serial_number", "model", "operating_system", "software_version", "location_account_id")
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
 def _timestamp(value: datetime) -> Timestamp:
-    stamp = Timestamp()
-    stamp.FromDatetime(value)
-    return stamp
+    if value.tzinfo is None:
+        stamp = Timestamp()
+        stamp.FromDatetime(value)
+        return stamp
+    since = value - _EPOCH  # what FromDatetime computes, without its detour through a time tuple
+    return Timestamp(seconds=since.days * 86_400 + since.seconds, nanos=since.microseconds * 1000)
 
 
 def _given(message: Message, names) -> dict[str, object]:
@@ -41,7 +48,9 @@ def _given(message: Message, names) -> dict[str, object]:
 
 
 def account_data(message: accounts_pb2.AccountData) -> AccountData:
-    return AccountData(**_given(message, AccountData.__dataclass_fields__))  # type: ignore[arg-type]
+    """What the caller gave; fields the contract does not let callers send (erp_ship_to_id) stay unset."""
+    names = [name for name in AccountData.__dataclass_fields__ if name in message.DESCRIPTOR.fields_by_name]
+    return AccountData(**_given(message, names))  # type: ignore[arg-type]
 
 
 def update_account(request: accounts_pb2.UpdateAccountRequest) -> UpdateAccount:
@@ -145,6 +154,20 @@ def territory(message: identity_events.Territory) -> Territory:
 def erp_rows(messages, names: tuple[str, ...]) -> list[dict[str, str]]:
     """The text of each sales order or finance row as sent, by field name (the domain cleans it)."""
     return [{name: getattr(message, name) for name in names} for message in messages]
+
+
+def import_rows(messages) -> list[dict[str, object]]:
+    """Each company, location or kiosk row as sent, by field name (the domain cleans it)."""
+    return [{field.name: getattr(message, field.name) for field in message.DESCRIPTOR.fields}
+            for message in messages]
+
+
+def matches_to_proto(matches: DirectoryMatches) -> accounts_pb2.MatchDirectoryResponse:
+    return accounts_pb2.MatchDirectoryResponse(
+        contacts=[accounts_pb2.EmailMatch(email=email, contact_id=contact_id, account_id=account_id)
+                  for email, contact_id, account_id in matches.contacts],
+        companies=[accounts_pb2.CompanyMatch(company_key=key, account_id=account_id, account_name=name)
+                   for key, account_id, name in matches.companies])
 
 
 def _text(value) -> str:

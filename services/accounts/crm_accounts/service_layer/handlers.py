@@ -37,6 +37,8 @@ async def create_account(*, uow: AccountsUnitOfWork, principal: Principal, data:
     policy.ensure_can_create_kind(principal, data)
     if data.customer_accounting_id:
         policy.ensure_can_set_accounting_id(principal)
+    if data.erp_ship_to_id:
+        policy.ensure_can_set_ship_to_id(principal)
     if data.owner_id:
         policy.ensure_can_change_owner(principal)
     account_id = clean_uuid("id", account_id) or str(uuid.uuid4())
@@ -81,6 +83,8 @@ async def update_account(*, uow: AccountsUnitOfWork, principal: Principal, comma
             raise StaleVersion(command.expected_version, account.version)
         if data.customer_accounting_id is not None and data.customer_accounting_id != account.customer_accounting_id:
             policy.ensure_can_set_accounting_id(principal)
+        if data.erp_ship_to_id is not None and data.erp_ship_to_id != account.erp_ship_to_id:
+            policy.ensure_can_set_ship_to_id(principal)
         if data.owner_id is not None and data.owner_id != account.owner_id:
             policy.ensure_can_change_owner(principal)
             if data.owner_id:

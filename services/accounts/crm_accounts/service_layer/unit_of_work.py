@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_accounts.adapters.directory import TerritoryRepository, UserRepository
 from crm_accounts.adapters.erp import ErpFigures
+from crm_accounts.adapters.erp_records import ErpRecords
 from crm_accounts.adapters.records import ContactRepository, KioskRepository, ShareRepository
 from crm_accounts.adapters.repository import AccountRepository
 from crm_accounts.domain.events import Event
@@ -28,6 +29,7 @@ class AccountsUnitOfWork(UnitOfWork):
     users: UserRepository
     territories: TerritoryRepository
     erp: ErpFigures
+    erp_records: ErpRecords
 
     def __init__(self, session_factory: SessionFactory, tables: MessagingTables, translate: EventTranslator,
                  on_commit: Callable[[], None] | None = None) -> None:
@@ -42,10 +44,11 @@ class AccountsUnitOfWork(UnitOfWork):
         self.users = UserRepository(session)
         self.territories = TerritoryRepository(session)
         self.erp = ErpFigures(session)
+        self.erp_records = ErpRecords(session)
 
     async def commit(self) -> None:
         """Write the events of every record touched to the outbox, then commit them with the data."""
-        for record in [*self.accounts.seen, *self.contacts.seen, *self.kiosks.seen]:
+        for record in [*self.accounts.seen, *self.contacts.seen, *self.kiosks.seen, *self.erp_records.seen]:
             for event in record.events:
                 self.publish(*self._translate(event, record))
             record.events.clear()

@@ -114,3 +114,39 @@ async def test_a_caller_chosen_id_is_a_retry_with_the_same_data_and_already_exis
     listed = await stub.ListContacts(accounts_pb2.ListContactsRequest(account_id=account_id), metadata=admin,
                                      timeout=5)
     assert [c.id for c in listed.contacts] == [contact_id]
+
+
+async def test_the_erp_import_rpcs_and_directory_matching(stub, principal_keys):
+    erp = signed(principal_keys[0], "erp")
+    written = await stub.UpsertCompanies(accounts_pb2.UpsertCompaniesRequest(rows=[
+        accounts_pb2.CompanyRow(customer_accounting_id="C1", name="Acme Kiosks Inc.", hq_state="MA", active=True)]),
+        metadata=erp, timeout=5)
+    assert [(o.key, o.outcome) for o in written.outcomes] == [("C1", "created")]
+    written = await stub.UpsertLocations(accounts_pb2.UpsertLocationsRequest(rows=[
+        accounts_pb2.LocationRow(ship_to_id="S1", customer_accounting_id="C1", name="Acme Boston",
+                                 subtype="kiosk_location", state="MA", active=True),
+        accounts_pb2.LocationRow(ship_to_id="S2", customer_accounting_id="C404", name="Nowhere", subtype="office",
+                                 active=True)]), metadata=erp, timeout=5)
+    assert [(o.key, o.outcome, o.field) for o in written.outcomes] == [
+        ("S1", "created", ""), ("S2", "failed", "customer_accounting_id")]
+    written = await stub.UpsertKiosks(accounts_pb2.UpsertKiosksRequest(rows=[
+        accounts_pb2.KioskRow(serial_number="KX-1", ship_to_id="S1", model="KX-100", install_date="2025-08-30"),
+        accounts_pb2.KioskRow(serial_number="KX-2", ship_to_id="S1", warranty_end_date="2025-02-30")]),
+        metadata=erp, timeout=5)
+    assert [(o.key, o.outcome, o.field) for o in written.outcomes] == [
+        ("KX-1", "created", ""), ("KX-2", "failed", "warranty_end_date")]
+    found = await stub.MatchDirectory(accounts_pb2.MatchDirectoryRequest(company_keys=["acme kiosks", "acme boston"]),
+                                      metadata=erp, timeout=5)
+    assert [(c.company_key, c.account_name) for c in found.companies] == [("acme kiosks", "Acme Kiosks Inc.")]
+    listed = await stub.ListAccounts(accounts_pb2.ListAccountsRequest(parent_id=found.companies[0].account_id),
+                                     metadata=erp, timeout=5)
+    assert [(a.erp_ship_to_id, a.HasField("erp_ship_to_id")) for a in listed.accounts] == [("S1", True)]
+    sdr = signed(principal_keys[0], "sdr")
+    directory = await stub.GetAccount(accounts_pb2.GetAccountRequest(id=listed.accounts[0].id), metadata=sdr, timeout=5)
+    assert directory.directory_only and not directory.HasField("erp_ship_to_id")
+    for role in ("ae", "sdr", "csr", "vp_sales"):
+        caller = signed(principal_keys[0], role)
+        await refused(stub.UpsertKiosks(accounts_pb2.UpsertKiosksRequest(), metadata=caller, timeout=5),
+                      grpc.StatusCode.PERMISSION_DENIED)
+        await refused(stub.MatchDirectory(accounts_pb2.MatchDirectoryRequest(), metadata=caller, timeout=5),
+                      grpc.StatusCode.PERMISSION_DENIED)

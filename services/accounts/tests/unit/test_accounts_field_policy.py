@@ -68,16 +68,17 @@ def test_sec_5_only_the_owner_or_an_admin_shares():
 
 def test_a_directory_view_sets_the_directory_fields_and_leaves_the_rest_absent():
     data = AccountData(name="Acme", type="customer", subtype="office", parent_id="p1", owner_id="u1",
-                       customer_accounting_id="C10001", street="1 Main St", state="MA", phone="555", website="a.com")
+                       customer_accounting_id="C10001", street="1 Main St", state="MA", phone="555", website="a.com",
+                       erp_ship_to_id="S500001")
     account = Account.create(account_id="a1", data=data, territory="NE", now=NOW)
     directory = account_to_proto(account, full=False)
     assert directory.directory_only
     assert (directory.id, directory.name, directory.type, directory.subtype, directory.status, directory.territory,
             directory.owner_id, directory.parent_id) == ("a1", "Acme", "customer", "office", "active", "NE", "u1", "p1")
     for name in ("customer_accounting_id", "number_of_locations", "key_account", "street", "city", "state",
-                 "postal_code", "country", "phone", "website", "version", "created_at", "updated_at"):
+                 "postal_code", "country", "phone", "website", "version", "created_at", "updated_at", "erp_ship_to_id"):
         assert not directory.HasField(name), name
     full = account_to_proto(account)
     assert not full.directory_only
     assert full.customer_accounting_id == "C10001" and full.HasField("city") and full.city == ""
-    assert full.number_of_locations == 0 and full.version == 1
+    assert full.number_of_locations == 0 and full.version == 1 and full.erp_ship_to_id == "S500001"

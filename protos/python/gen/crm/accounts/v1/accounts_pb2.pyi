@@ -10,7 +10,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Account(_message.Message):
-    __slots__ = ("id", "name", "type", "subtype", "status", "territory", "owner_id", "parent_id", "directory_only", "customer_accounting_id", "number_of_locations", "key_account", "street", "city", "state", "postal_code", "country", "phone", "website", "created_at", "updated_at", "version")
+    __slots__ = ("id", "name", "type", "subtype", "status", "territory", "owner_id", "parent_id", "directory_only", "customer_accounting_id", "number_of_locations", "key_account", "street", "city", "state", "postal_code", "country", "phone", "website", "created_at", "updated_at", "version", "erp_ship_to_id")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -33,6 +33,7 @@ class Account(_message.Message):
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
+    ERP_SHIP_TO_ID_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     type: str
@@ -55,7 +56,8 @@ class Account(_message.Message):
     created_at: _timestamp_pb2.Timestamp
     updated_at: _timestamp_pb2.Timestamp
     version: int
-    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., type: _Optional[str] = ..., subtype: _Optional[str] = ..., status: _Optional[str] = ..., territory: _Optional[str] = ..., owner_id: _Optional[str] = ..., parent_id: _Optional[str] = ..., directory_only: _Optional[bool] = ..., customer_accounting_id: _Optional[str] = ..., number_of_locations: _Optional[int] = ..., key_account: _Optional[bool] = ..., street: _Optional[str] = ..., city: _Optional[str] = ..., state: _Optional[str] = ..., postal_code: _Optional[str] = ..., country: _Optional[str] = ..., phone: _Optional[str] = ..., website: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ...) -> None: ...
+    erp_ship_to_id: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., type: _Optional[str] = ..., subtype: _Optional[str] = ..., status: _Optional[str] = ..., territory: _Optional[str] = ..., owner_id: _Optional[str] = ..., parent_id: _Optional[str] = ..., directory_only: _Optional[bool] = ..., customer_accounting_id: _Optional[str] = ..., number_of_locations: _Optional[int] = ..., key_account: _Optional[bool] = ..., street: _Optional[str] = ..., city: _Optional[str] = ..., state: _Optional[str] = ..., postal_code: _Optional[str] = ..., country: _Optional[str] = ..., phone: _Optional[str] = ..., website: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ..., erp_ship_to_id: _Optional[str] = ...) -> None: ...
 
 class AccountData(_message.Message):
     __slots__ = ("name", "customer_accounting_id", "type", "subtype", "parent_id", "key_account", "street", "city", "state", "postal_code", "country", "phone", "website", "owner_id")
@@ -634,3 +636,113 @@ class AccountOverview(_message.Message):
     orders_since: str
     finance: Finance
     def __init__(self, account: _Optional[_Union[Account, _Mapping]] = ..., parent: _Optional[_Union[Account, _Mapping]] = ..., children: _Optional[_Iterable[_Union[Account, _Mapping]]] = ..., children_count: _Optional[int] = ..., contacts: _Optional[_Iterable[_Union[Contact, _Mapping]]] = ..., contacts_count: _Optional[int] = ..., kiosks: _Optional[_Union[KioskCounts, _Mapping]] = ..., orders: _Optional[_Iterable[_Union[SalesOrder, _Mapping]]] = ..., order_totals: _Optional[_Iterable[_Union[OrderTotal, _Mapping]]] = ..., orders_since: _Optional[str] = ..., finance: _Optional[_Union[Finance, _Mapping]] = ...) -> None: ...
+
+class CompanyRow(_message.Message):
+    __slots__ = ("customer_accounting_id", "name", "hq_state", "active")
+    CUSTOMER_ACCOUNTING_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HQ_STATE_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_FIELD_NUMBER: _ClassVar[int]
+    customer_accounting_id: str
+    name: str
+    hq_state: str
+    active: bool
+    def __init__(self, customer_accounting_id: _Optional[str] = ..., name: _Optional[str] = ..., hq_state: _Optional[str] = ..., active: _Optional[bool] = ...) -> None: ...
+
+class UpsertCompaniesRequest(_message.Message):
+    __slots__ = ("rows",)
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    rows: _containers.RepeatedCompositeFieldContainer[CompanyRow]
+    def __init__(self, rows: _Optional[_Iterable[_Union[CompanyRow, _Mapping]]] = ...) -> None: ...
+
+class LocationRow(_message.Message):
+    __slots__ = ("ship_to_id", "customer_accounting_id", "name", "subtype", "street", "city", "state", "postal_code", "country", "phone", "active")
+    SHIP_TO_ID_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_ACCOUNTING_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SUBTYPE_FIELD_NUMBER: _ClassVar[int]
+    STREET_FIELD_NUMBER: _ClassVar[int]
+    CITY_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    POSTAL_CODE_FIELD_NUMBER: _ClassVar[int]
+    COUNTRY_FIELD_NUMBER: _ClassVar[int]
+    PHONE_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_FIELD_NUMBER: _ClassVar[int]
+    ship_to_id: str
+    customer_accounting_id: str
+    name: str
+    subtype: str
+    street: str
+    city: str
+    state: str
+    postal_code: str
+    country: str
+    phone: str
+    active: bool
+    def __init__(self, ship_to_id: _Optional[str] = ..., customer_accounting_id: _Optional[str] = ..., name: _Optional[str] = ..., subtype: _Optional[str] = ..., street: _Optional[str] = ..., city: _Optional[str] = ..., state: _Optional[str] = ..., postal_code: _Optional[str] = ..., country: _Optional[str] = ..., phone: _Optional[str] = ..., active: _Optional[bool] = ...) -> None: ...
+
+class UpsertLocationsRequest(_message.Message):
+    __slots__ = ("rows",)
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    rows: _containers.RepeatedCompositeFieldContainer[LocationRow]
+    def __init__(self, rows: _Optional[_Iterable[_Union[LocationRow, _Mapping]]] = ...) -> None: ...
+
+class KioskRow(_message.Message):
+    __slots__ = ("serial_number", "ship_to_id", "model", "operating_system", "software_version", "install_date", "warranty_end_date")
+    SERIAL_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    SHIP_TO_ID_FIELD_NUMBER: _ClassVar[int]
+    MODEL_FIELD_NUMBER: _ClassVar[int]
+    OPERATING_SYSTEM_FIELD_NUMBER: _ClassVar[int]
+    SOFTWARE_VERSION_FIELD_NUMBER: _ClassVar[int]
+    INSTALL_DATE_FIELD_NUMBER: _ClassVar[int]
+    WARRANTY_END_DATE_FIELD_NUMBER: _ClassVar[int]
+    serial_number: str
+    ship_to_id: str
+    model: str
+    operating_system: str
+    software_version: str
+    install_date: str
+    warranty_end_date: str
+    def __init__(self, serial_number: _Optional[str] = ..., ship_to_id: _Optional[str] = ..., model: _Optional[str] = ..., operating_system: _Optional[str] = ..., software_version: _Optional[str] = ..., install_date: _Optional[str] = ..., warranty_end_date: _Optional[str] = ...) -> None: ...
+
+class UpsertKiosksRequest(_message.Message):
+    __slots__ = ("rows",)
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    rows: _containers.RepeatedCompositeFieldContainer[KioskRow]
+    def __init__(self, rows: _Optional[_Iterable[_Union[KioskRow, _Mapping]]] = ...) -> None: ...
+
+class MatchDirectoryRequest(_message.Message):
+    __slots__ = ("emails", "company_keys")
+    EMAILS_FIELD_NUMBER: _ClassVar[int]
+    COMPANY_KEYS_FIELD_NUMBER: _ClassVar[int]
+    emails: _containers.RepeatedScalarFieldContainer[str]
+    company_keys: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, emails: _Optional[_Iterable[str]] = ..., company_keys: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class EmailMatch(_message.Message):
+    __slots__ = ("email", "contact_id", "account_id")
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    CONTACT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    email: str
+    contact_id: str
+    account_id: str
+    def __init__(self, email: _Optional[str] = ..., contact_id: _Optional[str] = ..., account_id: _Optional[str] = ...) -> None: ...
+
+class CompanyMatch(_message.Message):
+    __slots__ = ("company_key", "account_id", "account_name")
+    COMPANY_KEY_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_NAME_FIELD_NUMBER: _ClassVar[int]
+    company_key: str
+    account_id: str
+    account_name: str
+    def __init__(self, company_key: _Optional[str] = ..., account_id: _Optional[str] = ..., account_name: _Optional[str] = ...) -> None: ...
+
+class MatchDirectoryResponse(_message.Message):
+    __slots__ = ("contacts", "companies")
+    CONTACTS_FIELD_NUMBER: _ClassVar[int]
+    COMPANIES_FIELD_NUMBER: _ClassVar[int]
+    contacts: _containers.RepeatedCompositeFieldContainer[EmailMatch]
+    companies: _containers.RepeatedCompositeFieldContainer[CompanyMatch]
+    def __init__(self, contacts: _Optional[_Iterable[_Union[EmailMatch, _Mapping]]] = ..., companies: _Optional[_Iterable[_Union[CompanyMatch, _Mapping]]] = ...) -> None: ...

@@ -164,6 +164,26 @@ class AccountsStub:
                 request_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.GetAccountOverviewRequest.SerializeToString,
                 response_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.AccountOverview.FromString,
                 _registered_method=True)
+        self.UpsertCompanies = channel.unary_unary(
+                '/crm.accounts.v1.Accounts/UpsertCompanies',
+                request_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertCompaniesRequest.SerializeToString,
+                response_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.FromString,
+                _registered_method=True)
+        self.UpsertLocations = channel.unary_unary(
+                '/crm.accounts.v1.Accounts/UpsertLocations',
+                request_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertLocationsRequest.SerializeToString,
+                response_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.FromString,
+                _registered_method=True)
+        self.UpsertKiosks = channel.unary_unary(
+                '/crm.accounts.v1.Accounts/UpsertKiosks',
+                request_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertKiosksRequest.SerializeToString,
+                response_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.FromString,
+                _registered_method=True)
+        self.MatchDirectory = channel.unary_unary(
+                '/crm.accounts.v1.Accounts/MatchDirectory',
+                request_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.MatchDirectoryRequest.SerializeToString,
+                response_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.MatchDirectoryResponse.FromString,
+                _registered_method=True)
 
 
 class AccountsServicer:
@@ -335,6 +355,40 @@ class AccountsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def UpsertCompanies(self, request, context):
+        """INT-2, INT-3, ACC-2, ACC-5: the ERP's customers, ship-to locations and kiosks, in batches of at
+        most 1000 rows (imports and the ERP client; admin and erp only). One outcome per row, in request
+        order, as for UpsertSalesOrders: a bad row fails alone naming its field, a key repeated later
+        in the batch is skipped, a row equal to what is stored is unchanged (nothing written or published).
+        Companies: top-level customer accounts keyed by customer accounting ID.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpsertLocations(self, request, context):
+        """Locations: office and kiosk-location accounts keyed by ship-to ID, under the account with their
+        customer accounting ID; every parent's number_of_locations is right when the call returns.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpsertKiosks(self, request, context):
+        """Kiosks keyed by serial number, at the location account with their ship-to ID.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def MatchDirectory(self, request, context):
+        """Trade-show and legacy imports: which emails belong to existing contacts, which normalised
+        company names name an existing top-level account (admin and erp only; at most 1000 of each).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AccountsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -467,6 +521,26 @@ def add_AccountsServicer_to_server(servicer, server):
                     servicer.GetAccountOverview,
                     request_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.GetAccountOverviewRequest.FromString,
                     response_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.AccountOverview.SerializeToString,
+            ),
+            'UpsertCompanies': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpsertCompanies,
+                    request_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertCompaniesRequest.FromString,
+                    response_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.SerializeToString,
+            ),
+            'UpsertLocations': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpsertLocations,
+                    request_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertLocationsRequest.FromString,
+                    response_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.SerializeToString,
+            ),
+            'UpsertKiosks': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpsertKiosks,
+                    request_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertKiosksRequest.FromString,
+                    response_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.SerializeToString,
+            ),
+            'MatchDirectory': grpc.unary_unary_rpc_method_handler(
+                    servicer.MatchDirectory,
+                    request_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.MatchDirectoryRequest.FromString,
+                    response_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.MatchDirectoryResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1171,6 +1245,114 @@ class Accounts:
             '/crm.accounts.v1.Accounts/GetAccountOverview',
             crm_dot_accounts_dot_v1_dot_accounts__pb2.GetAccountOverviewRequest.SerializeToString,
             crm_dot_accounts_dot_v1_dot_accounts__pb2.AccountOverview.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpsertCompanies(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.accounts.v1.Accounts/UpsertCompanies',
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertCompaniesRequest.SerializeToString,
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpsertLocations(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.accounts.v1.Accounts/UpsertLocations',
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertLocationsRequest.SerializeToString,
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpsertKiosks(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.accounts.v1.Accounts/UpsertKiosks',
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertKiosksRequest.SerializeToString,
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MatchDirectory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.accounts.v1.Accounts/MatchDirectory',
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.MatchDirectoryRequest.SerializeToString,
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.MatchDirectoryResponse.FromString,
             options,
             channel_credentials,
             insecure,
