@@ -20,6 +20,9 @@ leads = Table(
     *(_text(name) for name in ("first_name", "last_name", "company", "email", "phone", "state", "country")),
     # The person's identity for de-duplication (LEAD-8); NULL for leads without email, never merged.
     Column("email_key", Text, unique=True),
+    # Leads without email: the person's name and company (Lead.person_key), so a re-imported badge
+    # scan finds the lead it made (LEAD-2); NULL when the lead has an email.
+    Column("person_key", Text, index=True),
     Column("source", Text, nullable=False),
     _text("landing_page"),
     Column("status", Text, nullable=False),

@@ -21,7 +21,7 @@ from crm_leads.domain.errors import EmailTaken, LeadNotFound, SlugTaken
 from crm_leads.domain.model import Lead, User, WebForm
 from crm_leads.domain.policy import ensure_can_work_leads
 
-LEAD_COLUMNS = tuple(c.name for c in leads.c if c.name != "email_key")
+LEAD_COLUMNS = tuple(c.name for c in leads.c if c.name not in ("email_key", "person_key"))
 FORM_COLUMNS = tuple(c.name for c in web_forms.c)
 _EMAIL_CONSTRAINT = "uq_leads_email_key"
 
@@ -30,8 +30,10 @@ _EMAIL_CONSTRAINT = "uq_leads_email_key"
 _INSERT_LEAD = (insert(leads).on_conflict_do_nothing(index_elements=[leads.c.email_key])
                 .returning(leads.c.id))
 _UPDATE_LEAD = update(leads).where(leads.c.id == bindparam("_id"), leads.c.version == bindparam("_previous"))
-_INSERT_LEADS = UnnestInsert(leads, (*LEAD_COLUMNS, "email_key"), "ON CONFLICT (email_key) DO NOTHING RETURNING id")
-_PEOPLE_FOR_UPDATE = (select(leads).where(leads.c.email_key.in_(bindparam("keys", expanding=True)))
+_INSERT_LEADS = UnnestInsert(leads, (*LEAD_COLUMNS, "email_key", "person_key"),
+                             "ON CONFLICT (email_key) DO NOTHING RETURNING id")
+_PEOPLE_FOR_UPDATE = (select(leads).where(or_(leads.c.email_key.in_(bindparam("keys", expanding=True)),
+                                              leads.c.person_key.in_(bindparam("people", expanding=True))))
                       .order_by(leads.c.id).with_for_update())
 _LOCK_CURSOR = (lambda stmt: stmt.on_conflict_do_update(index_elements=[assignment_cursors.c.name],
                                                         set_={"name": stmt.excluded.name})
@@ -54,6 +56,7 @@ def _lead_row(lead: Lead) -> dict[str, object]:
     values = lead.__dict__
     row = {name: values[name] for name in LEAD_COLUMNS}
     row["email_key"] = lead.email_key
+    row["person_key"] = lead.person_key
     return row
 
 
@@ -94,13 +97,18 @@ class LeadRepository:
             self._track(lead)
         return inserted is not None
 
-    async def people_for_update(self, email_keys: Sequence[str]) -> dict[str, Lead]:
-        """The leads of these normalised emails (LEAD-8), by key, locked: one query for a whole import
-        batch. Not scoped, like person_for_update."""
-        if not email_keys:
+    async def people_for_update(self, email_keys: Sequence[str], person_keys: Sequence[str] = ()) -> dict[str, Lead]:
+        """The leads of these normalised emails (LEAD-8), and of these person keys among leads without
+        email (Lead.person_key), by key, locked: one query for a whole import batch. Not scoped, like
+        person_for_update. The first lead of a person key wins when several share it."""
+        if not email_keys and not person_keys:
             return {}
-        rows = (await self._session.execute(_PEOPLE_FOR_UPDATE, {"keys": list(email_keys)})).all()
-        return {lead.email_key: self._track(lead) for lead in map(_to_lead, rows)}  # type: ignore[misc]
+        rows = (await self._session.execute(_PEOPLE_FOR_UPDATE, {"keys": list(email_keys),
+                                                                 "people": list(person_keys)})).all()
+        found: dict[str, Lead] = {}
+        for lead in map(_to_lead, rows):
+            found.setdefault(lead.email_key or lead.person_key, self._track(lead))  # type: ignore[arg-type]
+        return found
 
     async def add_many(self, new: Sequence[Lead]) -> bool:
         """Insert new leads in one statement; False when any was not written because a lead with its

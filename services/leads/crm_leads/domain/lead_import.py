@@ -10,8 +10,10 @@ Every row of a batch gets exactly one outcome, in row order:
   normalised email (LEAD-8); the later row is the one imported;
 - skipped, "the same name and company came earlier in the same batch": a row without email whose
   (first name, last name, company), ignoring case and spacing, matches an earlier valid row;
-- updated: the email is a known lead's; the non-empty fields the row gives overwrite, nothing is
-  erased; unchanged when that changes nothing (no new version, no event);
+- updated: the email is a known lead's (without an email: the name and company are those of a
+  known lead without email, so a re-imported badge scan finds its lead); the non-empty fields the
+  row gives overwrite, nothing is erased; unchanged when that changes nothing (no new version, no
+  event);
 - created: a new lead, status New, rated, and given the next SDR of the round robin in row order.
 
 A skipped repeat answers the id of the lead its person went into. Cleaning and in-batch
@@ -28,7 +30,7 @@ from crmkit.errors import FieldProblem, InvalidInput
 
 from crm_leads.domain.assignment import ROUND_ROBIN
 from crm_leads.domain.commands import ImportedLead, LeadData
-from crm_leads.domain.model import Lead, canonical_source
+from crm_leads.domain.model import Lead, canonical_source, person_key
 from crm_leads.domain.rating import RatingRules
 from crm_leads.domain.validation import NAME_MAX, clean_lead_data, clean_one, clean_optional_uuid, normalise_email
 
@@ -51,7 +53,8 @@ class Outcome:
 
 @dataclass(frozen=True)
 class ImportRow:
-    """A valid row that goes to the database: it creates a lead or updates the one of `email_key`."""
+    """A valid row that goes to the database: it creates a lead or updates the one of its person
+    (by email; without one, by name and company)."""
 
     index: int
     data: LeadData
@@ -59,6 +62,14 @@ class ImportRow:
     campaign: str
     matched_account_id: str
     email_key: str | None
+
+    @property
+    def person_key(self) -> str:
+        return person_key(self.data.first_name or "", self.data.last_name or "", self.data.company or "")
+
+    @property
+    def known_key(self) -> str:
+        return self.email_key or self.person_key
 
 
 @dataclass
@@ -74,9 +85,14 @@ class ImportPlan:
     def email_keys(self) -> list[str]:
         return [row.email_key for row in self.rows if row.email_key]
 
+    @property
+    def person_keys(self) -> list[str]:
+        """Who the rows without email are (Lead.person_key): a re-import finds their leads by it."""
+        return [row.person_key for row in self.rows if not row.email_key]
+
     def new_count(self, known: Mapping[str, Lead]) -> int:
-        """How many leads the batch creates when `known` are the leads of its emails."""
-        return sum(1 for row in self.rows if row.email_key not in known)
+        """How many leads the batch creates when `known` are the leads of its people."""
+        return sum(1 for row in self.rows if row.known_key not in known)
 
 
 @dataclass
@@ -160,7 +176,7 @@ def apply_import(plan: ImportPlan, *, known: Mapping[str, Lead], owners: Sequenc
     next_owner = iter(owners)
     for row in plan.rows:
         outcome = outcomes[row.index]
-        lead = known.get(row.email_key) if row.email_key else None
+        lead = known.get(row.known_key)
         if lead is not None:
             changed = lead.absorb_import(row.data, campaign=row.campaign, matched_account_id=row.matched_account_id,
                                          rules=rules, now=now)

@@ -55,6 +55,11 @@ def canonical_reason(value: str) -> str:
     return _canonical(value, UNQUALIFIED_REASONS, "unqualified_reason")
 
 
+def person_key(first_name: str, last_name: str, company: str) -> str:
+    """Name and company with case and spacing ignored: who a lead without email is."""
+    return "|".join(" ".join(value.lower().split()) for value in (first_name, last_name, company))
+
+
 @dataclass
 class Lead:
     id: str
@@ -105,6 +110,11 @@ class Lead:
     @property
     def email_key(self) -> str | None:
         return normalise_email(self.email)
+
+    @property
+    def person_key(self) -> str | None:
+        """Who a lead without email is: name and company, case and spacing ignored."""
+        return None if self.email_key else person_key(self.first_name, self.last_name, self.company)
 
     @property
     def is_new(self) -> bool:

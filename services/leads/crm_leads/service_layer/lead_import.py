@@ -46,7 +46,7 @@ async def import_leads(*, uow: LeadsUnitOfWork, rules: RatingRules, principal: P
             now = datetime.now(timezone.utc)
             pool = await uow.users.sdr_pool()
             cursor = await uow.assignment.lock_cursor()
-            known = await uow.leads.people_for_update(plan.email_keys)
+            known = await uow.leads.people_for_update(plan.email_keys, plan.person_keys)
             owners = next_sdrs(pool, cursor, plan.new_count(known))
             result = apply_import(plan, known=known, owners=owners, rules=rules, now=now)
             if not await uow.leads.add_many(result.created):

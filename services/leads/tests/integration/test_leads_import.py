@@ -145,8 +145,8 @@ async def test_lead_8_a_person_who_arrives_during_the_batch_is_updated_not_dupli
     found = LeadRepository.people_for_update
     arrivals = []
 
-    async def arrival_after_the_lookup(self, keys):
-        known = await found(self, keys)
+    async def arrival_after_the_lookup(self, keys, people=()):
+        known = await found(self, keys, people)
         if not arrivals:  # another transaction commits the person between our lookup and our insert
             lead, _ = await handlers.create_lead(uow=uows(), rules=RULES, principal=ADMIN, command=CreateLead(
                 data=LeadData(first_name="Web", email="race@x.example"), source="website", owner_id=sdr))
@@ -201,3 +201,14 @@ async def test_lead_2_import_leads_over_grpc(uows, principal_keys):
             with pytest.raises(grpc.aio.AioRpcError) as refused:
                 await stub.ImportLeads(too_many, metadata=signed(principal_keys[0], role), timeout=10)
             assert refused.value.code() == code
+
+
+async def test_lead_2_a_reimported_scan_without_email_finds_its_lead(uows, sessions):
+    """Badge scans without an email are known again by name and company (case and spacing ignored)."""
+    await add_sdrs(uows, 1)
+    first = await run_import(uows, [scan("1", email="", first_name="Mary Anne", last_name="O'Neil",
+                                         company="Lakeside Credit Union")])
+    again = await run_import(uows, [scan("1", email="", first_name="mary  anne", last_name="O'NEIL",
+                                         company="Lakeside Credit Union", title="CFO")])
+    assert [o.outcome for o in first] == ["created"] and [o.outcome for o in again] == ["updated"]
+    assert again[0].lead_id == first[0].lead_id and await count_leads(sessions) == 1
