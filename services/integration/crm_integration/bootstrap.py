@@ -8,6 +8,7 @@ import logging
 
 from crm.accounts.v1 import accounts_pb2_grpc
 from crm.integration.v1 import imports_pb2_grpc
+from crm.leads.v1 import leads_pb2_grpc
 from crmkit import streams
 from crmkit.db import SessionFactory, make_engine, make_session_factory
 from crmkit.grpc.client import make_channel
@@ -55,8 +56,8 @@ async def assemble(infra: Infra) -> Assembly:
     if settings.principal_private_key is None:
         log.warning("no CRM_INTEGRATION_PRINCIPAL_PRIVATE_KEY: imports are off (the Imports API is not served)")
         return Assembly(grpc_services=[], workers=workers)
-    accounts_channel = make_channel(settings.accounts_target)
-    owners = Owners(accounts_pb2_grpc.AccountsStub(accounts_channel),
+    accounts_channel, leads_channel = make_channel(settings.accounts_target), make_channel(settings.leads_target)
+    owners = Owners(accounts_pb2_grpc.AccountsStub(accounts_channel), leads_pb2_grpc.LeadsStub(leads_channel),
                     PrincipalSigner(settings.principal_private_key, issuer=ISSUER),
                     timeout=settings.owner_timeout_seconds)
     uows = lambda: ImportsUnitOfWork(infra.session_factory, messaging, relay.wake)  # noqa: E731
@@ -66,7 +67,7 @@ async def assemble(infra: Infra) -> Assembly:
         grpc_services=[(imports_pb2_grpc.add_ImportsServicer_to_server, ImportsServicer(uows, runner), SERVICE_NAME)],
         workers=[*workers, runner, InboxFolderWatcher(settings.import_inbox_dir, uows, runner,
                                                       poll_seconds=settings.import_inbox_poll_seconds)],
-        closers=[accounts_channel.close])
+        closers=[accounts_channel.close, leads_channel.close])
 
 
 async def replay_dead_letters(settings: IntegrationSettings) -> None:

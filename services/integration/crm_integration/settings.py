@@ -37,6 +37,7 @@ class IntegrationSettings(ServiceSettings):
     # Imports: the services rows are applied through, and this service's own principal signing key
     # (the called services trust its public half for the admin and erp roles; crmkit.principal).
     accounts_target: str = "127.0.0.1:50062"  # host:port, or dns:///name for several replicas
+    leads_target: str = "127.0.0.1:50061"
     owner_timeout_seconds: float = Field(60.0, gt=0)  # the deadline of one batch call
     principal_private_key: str | None = None
     import_batch_rows: int = Field(500, ge=1, le=5000)

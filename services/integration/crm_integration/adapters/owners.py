@@ -5,62 +5,134 @@ signs itself: the job outlives the gateway's five-minute token, and the called s
 service's key for those two roles only (crmkit.principal.TrustedIssuer)."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
+from functools import partial
+from pathlib import PurePath
 
 from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc
+from crm.leads.v1 import leads_pb2, leads_pb2_grpc
 from crmkit.grpc.client import call
 from crmkit.principal import Principal, PrincipalSigner
+from google.protobuf.message import Message
 
-from crm_integration.domain.feeds import FinanceRecord, SalesOrderRecord
+from crm_integration.domain.feeds import TradeShowLeadRecord
 from crm_integration.domain.imports import ImportJob, Outcome
 
 ISSUER = "crm-integration"
-RPC_BATCH = 1000  # the accounts service's MAX_BATCH
-_ORDER_FIELDS = ("sales_order_number", "po_number", "customer_accounting_id", "salesperson", "territory",
-                 "order_date", "ship_date", "total_amount", "currency")
-_FINANCE_FIELDS = ("customer_accounting_id", "as_of_date", "mtd_sales", "ytd_sales", "prior_ytd_sales",
-                   "credit_limit", "past_due_amount", "currency")
+RPC_BATCH = 1000  # the owners' largest batch
+TRADE_SHOW = "trade show"
 
 
-def _text(value) -> str:
-    return "" if value is None else value.isoformat() if isinstance(value, date) else str(value)
+@dataclass(frozen=True)
+class _Upsert:
+    """How one kind's records become one batch RPC of the accounts service."""
+
+    rpc: str  # the Accounts method
+    request: Callable[[list[Message]], Message]
+    row: type[Message]
+    fields: tuple[str, ...]  # the record's attributes, named as the row's fields
+
+
+_UPSERTS = {
+    "erp-customers": _Upsert("UpsertCompanies", lambda rows: accounts_pb2.UpsertCompaniesRequest(rows=rows),
+                             accounts_pb2.CompanyRow, ("customer_accounting_id", "name", "hq_state", "active")),
+    "erp-locations": _Upsert("UpsertLocations", lambda rows: accounts_pb2.UpsertLocationsRequest(rows=rows),
+                             accounts_pb2.LocationRow,
+                             ("ship_to_id", "customer_accounting_id", "name", "subtype", "street", "city", "state",
+                              "postal_code", "country", "phone", "active")),
+    "erp-kiosks": _Upsert("UpsertKiosks", lambda rows: accounts_pb2.UpsertKiosksRequest(rows=rows),
+                          accounts_pb2.KioskRow,
+                          ("serial_number", "ship_to_id", "model", "operating_system", "software_version",
+                           "install_date", "warranty_end_date")),
+    "erp-sales-orders": _Upsert("UpsertSalesOrders", lambda rows: accounts_pb2.UpsertSalesOrdersRequest(orders=rows),
+                                accounts_pb2.SalesOrder,
+                                ("sales_order_number", "po_number", "customer_accounting_id", "salesperson",
+                                 "territory", "order_date", "ship_date", "total_amount", "currency")),
+    "erp-finance": _Upsert("UpsertFinance", lambda rows: accounts_pb2.UpsertFinanceRequest(rows=rows),
+                           accounts_pb2.Finance,
+                           ("customer_accounting_id", "as_of_date", "mtd_sales", "ytd_sales", "prior_ytd_sales",
+                            "credit_limit", "past_due_amount", "currency")),
+}
+
+
+def _value(value):
+    """A record's value as the row's field takes it: dates ISO, amounts as decimal text, None as ""."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return value if isinstance(value, (str, bool)) else str(value)
+
+
+def campaign_of(job: ImportJob) -> str:
+    """A trade-show file's campaign: its name without the extension ("nrf_2026_badge_scans")."""
+    return PurePath(job.filename).stem or job.id
 
 
 class Owners:
     """Appliers by import kind, over the channels to the owning services."""
 
-    def __init__(self, accounts: accounts_pb2_grpc.AccountsStub, signer: PrincipalSigner, *, timeout: float) -> None:
+    def __init__(self, accounts: accounts_pb2_grpc.AccountsStub, leads: leads_pb2_grpc.LeadsStub,
+                 signer: PrincipalSigner, *, timeout: float) -> None:
         self._accounts = accounts
+        self._leads = leads
         self._signer = signer
         self._timeout = timeout
 
     def appliers(self) -> dict:
-        return {"erp-sales-orders": self.sales_orders, "erp-finance": self.finance}
+        appliers = {kind: partial(self._upsert, spec) for kind, spec in _UPSERTS.items()}
+        appliers["trade-show-leads"] = self.trade_show_leads
+        return appliers
 
     def _token(self, job: ImportJob) -> str:
         return self._signer.sign(Principal(user_id=job.created_by, role=job.created_by_role, kind="service",
                                            username=f"import {job.id}"))
 
-    async def sales_orders(self, job: ImportJob, records: Sequence[SalesOrderRecord]) -> list[Outcome]:
-        """INT-1, ACC-3: order headers by sales order number."""
-        return await self._upsert(job, records, self._accounts.UpsertSalesOrders,
-                                  lambda rows: accounts_pb2.UpsertSalesOrdersRequest(orders=rows),
-                                  accounts_pb2.SalesOrder, _ORDER_FIELDS)
-
-    async def finance(self, job: ImportJob, records: Sequence[FinanceRecord]) -> list[Outcome]:
-        """INT-1, ACC-4: finance figures by customer accounting ID and as-of date."""
-        return await self._upsert(job, records, self._accounts.UpsertFinance,
-                                  lambda rows: accounts_pb2.UpsertFinanceRequest(rows=rows),
-                                  accounts_pb2.Finance, _FINANCE_FIELDS)
-
-    async def _upsert(self, job: ImportJob, records: Sequence[object], method, request, message,
-                      fields: tuple[str, ...]) -> list[Outcome]:
-        """Send the records in batches the owner accepts; its outcomes, one per record, in order."""
+    async def _upsert(self, spec: _Upsert, job: ImportJob, records: Sequence[object]) -> list[Outcome]:
+        """INT-1..3: records through the accounts service's batch RPC; one outcome per record, in order."""
         outcomes: list[Outcome] = []
+        method = getattr(self._accounts, spec.rpc)
         for start in range(0, len(records), RPC_BATCH):
-            rows = [message(**{name: _text(getattr(r, name)) for name in fields})
+            rows = [spec.row(**{name: _value(getattr(r, name)) for name in spec.fields})
                     for r in records[start:start + RPC_BATCH]]
-            answer = await call(method, request(rows), principal_token=self._token(job), timeout=self._timeout)
+            answer = await call(method, spec.request(rows), principal_token=self._token(job), timeout=self._timeout)
             outcomes += [Outcome(o.outcome, o.field, o.reason) for o in answer.outcomes]
         return outcomes
+
+    async def trade_show_leads(self, job: ImportJob, records: Sequence[TradeShowLeadRecord]) -> list[Outcome]:
+        """LEAD-2, LEAD-5, LEAD-8: badge scans become leads of the show's campaign; a person who is already
+        a contact is not a lead, and one whose company is a single existing account is attached to it."""
+        outcomes: list[Outcome] = []
+        token = self._token(job)
+        for start in range(0, len(records), RPC_BATCH):
+            batch = records[start:start + RPC_BATCH]
+            contacts, companies = await self._directory(batch, token)
+            request = leads_pb2.ImportLeadsRequest(leads=[leads_pb2.ImportedLead(
+                data=leads_pb2.LeadData(**{name: value for name, value in _lead_data(r).items() if value}),
+                source=TRADE_SHOW, campaign=campaign_of(job), existing_contact_id=contacts.get(r.email.lower(), ""),
+                matched_account_id=companies.get(r.company_key, ""), key=str(start + n))
+                for n, r in enumerate(batch)])
+            answer = await call(self._leads.ImportLeads, request, principal_token=token, timeout=self._timeout)
+            outcomes += [Outcome(o.outcome, o.field, o.reason) for o in answer.outcomes]
+        return outcomes
+
+    async def _directory(self, records: Sequence[TradeShowLeadRecord], token: str) -> tuple[dict, dict]:
+        """(contact id by lower-cased email, account id by company key) of the batch's people; a key
+        naming several accounts is ambiguous and attaches to none."""
+        emails = sorted({r.email.lower() for r in records if r.email})
+        keys = sorted({r.company_key for r in records if r.company_key})
+        found = await call(self._accounts.MatchDirectory, accounts_pb2.MatchDirectoryRequest(
+            emails=emails, company_keys=keys), principal_token=token, timeout=self._timeout)
+        contacts = {m.email.lower(): m.contact_id for m in found.contacts}
+        by_key: dict[str, set[str]] = {}
+        for match in found.companies:
+            by_key.setdefault(match.company_key, set()).add(match.account_id)
+        return contacts, {key: ids.pop() for key, ids in by_key.items() if len(ids) == 1}
+
+
+def _lead_data(record: TradeShowLeadRecord) -> dict[str, str]:
+    return {"first_name": record.first_name, "last_name": record.last_name, "company": record.company,
+            "email": record.email, "phone": record.phone, "title": record.title, "state": record.state,
+            "country": record.country, "message": record.notes}

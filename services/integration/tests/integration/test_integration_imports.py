@@ -10,6 +10,7 @@ import uuid
 
 import pytest
 from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc
+from crm.leads.v1 import leads_pb2, leads_pb2_grpc
 from crmkit.errors import Forbidden, NotFound
 from crmkit.grpc.client import call, make_channel
 from crmkit.principal import Principal, PrincipalSigner, generate_keypair
@@ -42,9 +43,23 @@ def accounts(make_database, principal_keys, integration_keys, nats_url):
         yield service
 
 
+@pytest.fixture(scope="module")
+def leads(make_database, principal_keys, integration_keys, nats_url):
+    trusted = [{"name": ISSUER, "public_key_pem": integration_keys[1], "roles": ["admin", "erp"]}]
+    with running_service("leads", database_url=make_database("imports_leads"), principal_public_key=principal_keys[1],
+                         nats_url=nats_url, extra_env={"CRM_LEADS_TRUSTED_ISSUERS": json.dumps(trusted)}) as service:
+        yield service
+
+
 @pytest.fixture
 async def channel(accounts):
     async with make_channel(accounts.target) as channel:
+        yield channel
+
+
+@pytest.fixture
+async def leads_channel(leads):
+    async with make_channel(leads.target) as channel:
         yield channel
 
 
@@ -54,9 +69,9 @@ def uows(sessions):
 
 
 @pytest.fixture
-def runner(uows, channel, integration_keys):
-    owners = Owners(accounts_pb2_grpc.AccountsStub(channel), PrincipalSigner(integration_keys[0], issuer=ISSUER),
-                    timeout=30)
+def runner(uows, channel, leads_channel, integration_keys):
+    owners = Owners(accounts_pb2_grpc.AccountsStub(channel), leads_pb2_grpc.LeadsStub(leads_channel),
+                    PrincipalSigner(integration_keys[0], issuer=ISSUER), timeout=30)
     return ImportRunner(uows, owners.appliers(), import_completed, batch_rows=2)
 
 
@@ -171,3 +186,57 @@ async def test_int_1_a_file_dropped_in_the_inbox_folder_becomes_a_job_of_the_erp
     assert await runner.run_once()
     job = await imports.get_import(uow=uows(), principal=ADMIN, job_id=job_id)
     assert (job.source, job.created_by, job.status, _counts(job)["created"]) == ("inbox", "erp-inbox", "completed", 1)
+
+
+async def test_int_2_int_3_customers_then_locations_then_kiosks_build_the_tree(uows, runner, channel, principal_keys):
+    tag = uuid.uuid4().hex[:6].upper()
+    customers = (f"customer_accounting_id,name,segment,hq_state,active\n"
+                 f"C{tag},\"Harbor Stores, LLC\",commercial,MA,Y\n").encode()
+    locations = (f"ship_to_id,customer_accounting_id,location_name,location_type,street,city,state,postal_code,"
+                 f"country,phone,active\n"
+                 f"S{tag}1,C{tag},Harbor Boston,OFFICE,1 Main St,Boston,MA,02110,US,617-555-0100,Y\n"
+                 f"S{tag}2,C{tag},Harbor Oakland #1,KIOSK,2 Bay St,Oakland,CA,94601,US,,Y\n"
+                 f"S{tag}3,C99999,Nobody's Store,KIOSK,3 Elm St,Dover,DE,19901,US,,Y\n").encode()
+    kiosks = (f"serial_number,ship_to_id,model,operating_system,software_version,install_date,warranty_end_date\n"
+              f"KX-{tag}-1,S{tag}2,KX-100 Countertop,Ubuntu 22.04 LTS,4.7.16,2025-08-30,2028-08-30\n"
+              f"KX-{tag}-2,S{tag}9,KX-300 Outdoor,Android 12,4.8.8,2025-02-30,\n").encode()
+    assert _counts(await _import(uows, runner, "erp-customers", customers))["created"] == 1
+    placed = await _import(uows, runner, "erp-locations", locations)
+    assert _counts(placed) == {"rows_read": 3, "created": 2, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 1}
+    fitted = await _import(uows, runner, "erp-kiosks", kiosks)
+    assert (_counts(fitted)["created"], _counts(fitted)["failed"]) == (1, 1)
+    _, failures, _ = await imports.list_failures(uow=uows(), principal=ADMIN, job_id=fitted.id, requested_size=0,
+                                                 cursor="")
+    assert {f.field for f in failures} >= {"install_date"}  # the impossible date, named by the reader
+    token = PrincipalSigner(principal_keys[0]).sign(ADMIN)
+    found = await call(accounts_pb2_grpc.AccountsStub(channel).SearchAccounts,
+                       accounts_pb2.SearchAccountsRequest(query="Harbor"), principal_token=token)
+    company = next(a for a in found.accounts if a.customer_accounting_id == f"C{tag}")
+    assert (company.name, company.number_of_locations) == ("Harbor Stores, LLC", 2)
+    again = await _import(uows, runner, "erp-locations", locations)
+    assert (_counts(again)["unchanged"], _counts(again)["failed"]) == (2, 1)
+
+
+async def test_lead_2_badge_scans_become_campaign_leads_and_known_people_are_skipped(
+        uows, runner, channel, leads_channel, principal_keys):
+    tag = uuid.uuid4().hex[:6]
+    token = PrincipalSigner(principal_keys[0]).sign(ADMIN)
+    stub = accounts_pb2_grpc.AccountsStub(channel)
+    company = await call(stub.CreateAccount, accounts_pb2.CreateAccountRequest(data=accounts_pb2.AccountData(
+        name=f"Known Grocers {tag} Inc.", type="customer")), principal_token=token)
+    await call(stub.CreateContact, accounts_pb2.CreateContactRequest(account_id=company.id, data=accounts_pb2.ContactData(
+        first_name="Kim", last_name="Known", set_emails=True,
+        emails=[accounts_pb2.Email(address=f"kim.{tag}@known.example", primary=True)])), principal_token=token)
+    scans = (f"Name,Company,Title,Email,Phone,Notes\n"
+             f"Aarav Rodriguez,Silver Markets {tag},Ops Director,aarav.{tag}@silver.example,713-305-9531,pricing\n"
+             f"Kim Known,Known Grocers {tag},CIO,KIM.{tag}@KNOWN.EXAMPLE,,\n"
+             f"Mary Anne O'Neil,KNOWN GROCERS {tag},CFO,,404-955-6321,hot\n").encode()
+    job = await _import(uows, runner, "trade-show-leads", scans)
+    assert _counts(job) == {"rows_read": 3, "created": 2, "updated": 0, "unchanged": 0, "skipped": 1, "failed": 0}
+    listed = await call(leads_pb2_grpc.LeadsStub(leads_channel).ListLeads, leads_pb2.ListLeadsRequest(),
+                        principal_token=token)
+    mine = {lead.last_name: lead for lead in listed.leads if lead.campaign == "file"}
+    assert mine["O'Neil"].matched_account_id == company.id and mine["O'Neil"].source == "trade show"
+    assert mine["Rodriguez"].first_name == "Aarav" and "Known" not in mine
+    again = await _import(uows, runner, "trade-show-leads", scans)
+    assert _counts(again)["created"] == 0
