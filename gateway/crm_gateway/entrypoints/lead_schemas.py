@@ -40,6 +40,8 @@ class LeadRead(BaseModel):
     converted_account_id: str
     converted_contact_id: str
     converted_at: datetime | None
+    campaign: str = Field("", description="imported leads: the campaign they came from (a trade show's file)")
+    matched_account_id: str = Field("", description="LEAD-5: the existing account the company was matched to")
 
 
 class LeadConvert(BaseModel):
