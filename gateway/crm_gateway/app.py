@@ -9,8 +9,8 @@ from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 
 from crm_gateway import problems
 from crm_gateway.bootstrap import running
-from crm_gateway.entrypoints import (accounts, api_clients, audit_events, auth, contacts, erp, health, imports,
-                                    kiosks, leads, me, search, territories, users, web_forms)
+from crm_gateway.entrypoints import (accounts, activities, api_clients, audit_events, auth, contacts, erp, health,
+                                    imports, kiosks, leads, me, search, territories, users, web_forms)
 from crm_gateway.middleware import PublicFormCorsMiddleware, RequestIdMiddleware
 from crm_gateway.settings import GatewaySettings
 
@@ -30,7 +30,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     app = FastAPI(title="CRM API", version="1.0.0", description=DESCRIPTION, lifespan=lifespan,
                   docs_url="/docs", openapi_url="/openapi.json")
     for module in (auth, me, users, api_clients, territories, audit_events, web_forms, leads, accounts, contacts,
-                   kiosks, search, imports, erp, health):
+                   activities, kiosks, search, imports, erp, health):
         app.include_router(module.router)
     problems.install(app)
     app.add_middleware(PublicFormCorsMiddleware)

@@ -106,3 +106,10 @@ class AccountsClient:
     async def upsert_finance_row(self, token: str, row: dict[str, str]) -> accounts_pb2.UpsertOutcome:
         request = accounts_pb2.UpsertFinanceRequest(rows=[accounts_pb2.Finance(**row)])
         return (await self._call(self._stub.UpsertFinance, request, token)).outcomes[0]
+
+    async def list_activities(self, token: str,
+                              request: accounts_pb2.ListActivitiesRequest) -> accounts_pb2.ListActivitiesResponse:
+        return await self._call(self._stub.ListActivities, request, token)
+
+    async def create_activity(self, token: str, request: accounts_pb2.CreateActivityRequest) -> accounts_pb2.Activity:
+        return await self._call(self._stub.CreateActivity, request, token)

@@ -23,6 +23,10 @@ ACCOUNT_SHARERS = ("admin", "vp_sales", "rsm", "ae", "se", "key_account_rep")
 ACCOUNT_REASSIGNERS = ("admin",)
 KIOSK_READERS = (*ACCOUNT_READERS, "kiosk_fleet")
 KIOSK_WRITERS = ("csr", "cs_manager", "admin")
+# Activities (GEN-1, MOB-1): read with the account (the service refuses directory-only views); logged by
+# the sales roles and admins on accounts they may edit.
+ACTIVITY_READERS = ACCOUNT_READERS
+ACTIVITY_WRITERS = ("admin", "vp_sales", "rsm", "ae", "se", "key_account_rep", "sdr")
 # Imports (INT-1..3, MIG-1, MIG-2): admins and the ERP client; the integration service shows a job only to
 # its creator and admins.
 IMPORTERS = ("admin", "erp")

@@ -11,13 +11,15 @@ from crm.accounts.v1 import accounts_pb2
 from crm_gateway.entrypoints.account_schemas import (AccountCreate, AccountFields, AccountOverview, AccountRead,
                                                      AccountUpdate, ContactCreate, ContactFields, ContactRead,
                                                      ContactUpdate, EmailAddress, FinanceRead, KioskCounts,
-                                                     KioskCreate, KioskFields, KioskRead, KioskUpdate, OrderTotal,
-                                                     PhoneNumber, SalesOrderRead, ShareRead)
+                                                     KioskCreate, KioskFields, KioskRead, KioskUpdate,
+                                                     LegacyContactReference, OrderTotal, PhoneNumber, SalesOrderRead,
+                                                     ShareRead)
+from crm_gateway.entrypoints.activity_schemas import ActivityRead
 from crm_gateway.entrypoints.mappers import etag, when
 
 _DIRECTORY = ("id", "name", "type", "subtype", "status", "territory", "owner_id", "parent_id", "directory_only")
 _ACCOUNT_OPTIONAL = ("customer_accounting_id", "number_of_locations", "key_account", "street", "city", "state",
-                     "postal_code", "country", "phone", "website", "version")
+                     "postal_code", "country", "phone", "website", "version", "erp_ship_to_id")
 _CONTACT_TEXT = ("id", "account_id", "first_name", "last_name", "title", "role", "email2", "status", "linkedin_url",
                  "legacy_id", "account_status", "account_type")
 _CONTACT_SCALARS = ("first_name", "last_name", "title", "role", "holiday_card", "status", "linkedin_url",
@@ -28,6 +30,9 @@ _KIOSK_DATES = ("install_date", "warranty_end_date")
 _ORDER_TEXT = ("sales_order_number", "po_number", "customer_accounting_id", "account_id", "salesperson", "territory",
                "currency")
 _FINANCE_AMOUNTS = ("mtd_sales", "ytd_sales", "prior_ytd_sales", "credit_limit", "past_due_amount")
+_ACTIVITY_TEXT = ("id", "kind", "subject", "body", "account_id", "contact_id", "lead_id", "direction", "from_address",
+                  "to_address", "author", "legacy_key")
+_LEGACY_TEXT = ("company", "role", "street", "city", "state", "postal_code", "country", "last_result")
 _FLAGS = frozenset({"key_account", "holiday_card"})  # a null flag is left as it is: there is nothing to clear
 
 
@@ -95,7 +100,19 @@ def contact_read(contact: accounts_pb2.Contact) -> ContactRead:
         phones=[PhoneNumber(number=p.number, type=p.type, extension=p.extension) for p in contact.phones],
         holiday_card=contact.holiday_card, created_at=when(contact, "created_at"),
         updated_at=when(contact, "updated_at"), version=contact.version,
+        legacy=_legacy(contact.legacy) if contact.HasField("legacy") else None,
     )
+
+
+def _legacy(found: accounts_pb2.LegacyContactReference) -> LegacyContactReference:
+    return LegacyContactReference(**{name: getattr(found, name) for name in _LEGACY_TEXT},
+                                  annual_revenue=Decimal(found.annual_revenue) if found.annual_revenue else None)
+
+
+def activity_read(activity: accounts_pb2.Activity) -> ActivityRead:
+    return ActivityRead(**{name: getattr(activity, name) for name in _ACTIVITY_TEXT},
+                        occurred_at=when(activity, "occurred_at"), created_at=when(activity, "created_at"),
+                        updated_at=when(activity, "updated_at"), version=activity.version)
 
 
 def contact_data(body: ContactFields, *, clear_nulls: bool) -> accounts_pb2.ContactData:
@@ -181,5 +198,6 @@ def overview_read(found: accounts_pb2.AccountOverview) -> AccountOverview:
         parts.update(contacts=[contact_read(c) for c in found.contacts], contacts_count=found.contacts_count,
                      orders=[sales_order_read(o) for o in found.orders], order_totals=order_totals(found.order_totals),
                      orders_since=date.fromisoformat(found.orders_since),
-                     finance=finance_read(found.finance) if found.HasField("finance") else None)
+                     finance=finance_read(found.finance) if found.HasField("finance") else None,
+                     activities=[activity_read(a) for a in found.activities])
     return AccountOverview(**parts)

@@ -9,6 +9,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from crm_gateway.entrypoints.activity_schemas import ActivityRead
+
+
 class AccountRead(BaseModel):
     """Directory fields are always present; the others only when the caller sees the account in full."""
 
@@ -34,6 +37,7 @@ class AccountRead(BaseModel):
     created_at: datetime | None = None
     updated_at: datetime | None = None
     version: int | None = None
+    erp_ship_to_id: str | None = Field(None, description="the ERP's ship-to ID of a location (read-only)")
 
 
 class AccountPage(BaseModel):
@@ -121,6 +125,20 @@ class PhoneNumber(BaseModel):
     extension: str = Field("", max_length=20)
 
 
+class LegacyContactReference(BaseModel):
+    """MIG-1: what the legacy contact manager held about a migrated contact, as written there (reference only)."""
+
+    company: str
+    role: str
+    street: str
+    city: str
+    state: str
+    postal_code: str
+    country: str
+    annual_revenue: Decimal | None
+    last_result: str
+
+
 class ContactRead(BaseModel):
     id: str
     account_id: str
@@ -140,6 +158,7 @@ class ContactRead(BaseModel):
     created_at: datetime | None
     updated_at: datetime | None
     version: int
+    legacy: LegacyContactReference | None = Field(None, description="MIG-1: null unless migrated")
 
 
 class ContactPage(BaseModel):
@@ -292,3 +311,4 @@ class AccountOverview(BaseModel):
     order_totals: list[OrderTotal] | None = None
     orders_since: date | None = None
     finance: FinanceRead | None = Field(None, description="the latest figures; null when none were recorded")
+    activities: list[ActivityRead] | None = Field(None, description="the latest 10, newest first")

@@ -29,7 +29,10 @@ def uow_factory(session_factory: SessionFactory,
 
 async def assemble(infra: Infra) -> Assembly:
     relay = OutboxRelay(infra.session_factory, messaging, infra.js)
-    servicer = AccountsServicer(uow_factory(infra.session_factory, relay.wake))
+    settings = infra.settings
+    if not isinstance(settings, AccountsSettings):
+        raise TypeError("the accounts service runs with AccountsSettings")
+    servicer = AccountsServicer(uow_factory(infra.session_factory, relay.wake), legacy_zone=settings.legacy_zone)
     return Assembly(
         grpc_services=[(accounts_pb2_grpc.add_AccountsServicer_to_server, servicer, SERVICE_NAME)],
         workers=[relay, identity_consumer(infra.js, infra.session_factory)],

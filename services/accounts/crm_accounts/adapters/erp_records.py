@@ -9,12 +9,14 @@ version it was stored at (they are locked when loaded; the guard is belt and bra
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from crmkit.errors import PreconditionFailed
-from sqlalchemy import BigInteger, Column, Table, Text, any_, bindparam, cast, func, literal, select, text, update
-from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy import (BigInteger, Column, ColumnElement, Table, Text, any_, bindparam, cast, func, literal, select,
+                        text, update)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import TypeEngine
 
@@ -29,18 +31,26 @@ def array(name: str, values: list, type_: TypeEngine):
     return cast(bindparam(name, values, type_=ARRAY(type_)), ARRAY(type_))
 
 
-def _any(column: Column, keys: Iterable[str]):
+def any_of(column: Column, keys: Iterable[str]):
     """`column = any(:keys)`: one parameter however many keys."""
     return column == any_(array(f"keys_{column.name}", sorted(set(keys)), column.type))
 
 
-def _unnest(types: dict[str, TypeEngine], rows: Sequence[dict[str, object]]):
-    """The rows as a derived table, one array parameter per column."""
-    arrays = [array(f"col_{name}", [row[name] for row in rows], type_) for name, type_ in types.items()]
-    return func.unnest(*arrays).table_valued(*types).render_derived()
+def _unnest(types: dict[str, TypeEngine], rows: Sequence[dict[str, object]]) -> dict[str, ColumnElement]:
+    """The rows as a derived table, one array parameter per column: its columns by name. JSONB values
+    travel as JSON text and are cast back (an array of JSONB does not bind through asyncpg)."""
+    arrays = []
+    for name, type_ in types.items():
+        values = [row[name] for row in rows]
+        if isinstance(type_, JSONB):
+            values = [None if value is None else json.dumps(value) for value in values]
+        arrays.append(array(f"col_{name}", values, Text() if isinstance(type_, JSONB) else type_))
+    source = func.unnest(*arrays).table_valued(*types).render_derived()
+    return {name: cast(source.c[name], JSONB) if isinstance(type_, JSONB) else source.c[name]
+            for name, type_ in types.items()}
 
 
-class _Batch:
+class Batch:
     """Records of one table a unit of work loaded for change or inserted, with the revision and version
     each had when it was last read or written."""
 
@@ -73,7 +83,7 @@ class _Batch:
         rows = [self._row_of(record) for record in records]
         names = list(rows[0])
         source = _unnest({name: self._table.c[name].type for name in names}, rows)
-        written = (insert(self._table).from_select(names, select(*(source.c[name] for name in names)))
+        written = (insert(self._table).from_select(names, select(*(source[name] for name in names)))
                    .on_conflict_do_nothing().returning(self._table.c.id).cte("written"))
         count = (await self._session.execute(select(func.count()).select_from(written))).scalar_one()
         ids = [record.id for record in records]
@@ -81,7 +91,7 @@ class _Batch:
             inserted = set(ids)
         else:  # some keys were taken meanwhile: which of ours are there now?
             inserted = set((await self._session.execute(
-                select(self._table.c.id).where(_any(self._table.c.id, ids)))).scalars())
+                select(self._table.c.id).where(any_of(self._table.c.id, ids)))).scalars())
         for record in records:
             if record.id in inserted:
                 self._records[record.id], self._stored[record.id] = record, (record.revision, record.version)
@@ -98,8 +108,8 @@ class _Batch:
                  **{name: self._table.c[name].type for name in names}}
         source = _unnest(types, rows)
         stmt = (update(self._table)
-                .where(self._table.c.id == source.c.id, self._table.c.version == source.c.stored_version)
-                .values({name: source.c[name] for name in names}).returning(self._table.c.id))
+                .where(self._table.c.id == source["id"], self._table.c.version == source["stored_version"])
+                .values({name: source[name] for name in names}).returning(self._table.c.id))
         written = set((await self._session.execute(stmt)).scalars())
         if len(written) != len(changed):
             raise PreconditionFailed("records changed meanwhile; send the batch again", field="rows")
@@ -125,8 +135,8 @@ class ErpRecords:
 
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
-        self._accounts = _Batch(session, accounts, account_row)
-        self._kiosks = _Batch(session, kiosks, _kiosk_row)
+        self._accounts = Batch(session, accounts, account_row)
+        self._kiosks = Batch(session, kiosks, _kiosk_row)
 
     @property
     def seen(self) -> list[Record]:
@@ -138,7 +148,7 @@ class ErpRecords:
         keys = set(keys)
         if not keys:
             return {}
-        stmt = (with_territory().where(_any(accounts.c[column], keys)).order_by(accounts.c.id)
+        stmt = (with_territory().where(any_of(accounts.c[column], keys)).order_by(accounts.c.id)
                 .with_for_update(of=accounts))
         found = [self._accounts.track(to_account(row)) for row in (await self._session.execute(stmt)).all()]
         return {getattr(account, column): account for account in found}
@@ -150,7 +160,7 @@ class ErpRecords:
         if not keys:
             return {}
         rows = await self._session.execute(select(accounts.c[column], accounts.c.id, accounts.c.subtype)
-                                           .where(_any(accounts.c[column], keys)))
+                                           .where(any_of(accounts.c[column], keys)))
         found = {}
         for key, account_id, subtype in rows.tuples():
             tracked = self._accounts.current(account_id)
@@ -163,7 +173,7 @@ class ErpRecords:
         if not account_ids:
             return {}
         up = (select(accounts.c.id.label("start"), accounts.c.id, accounts.c.parent_id, literal(0).label("depth"))
-              .where(_any(accounts.c.id, account_ids)).cte("up", recursive=True))
+              .where(any_of(accounts.c.id, account_ids)).cte("up", recursive=True))
         up = up.union_all(select(up.c.start, accounts.c.id, accounts.c.parent_id, up.c.depth + 1)
                           .join(up, accounts.c.id == up.c.parent_id))
         chains: dict[str, list[str]] = {}
@@ -178,7 +188,7 @@ class ErpRecords:
         if not account_ids:
             return set()
         return set((await self._session.execute(
-            select(accounts.c.parent_id).distinct().where(_any(accounts.c.parent_id, account_ids)))).scalars())
+            select(accounts.c.parent_id).distinct().where(any_of(accounts.c.parent_id, account_ids)))).scalars())
 
     async def insert_accounts(self, new: Sequence[Account]) -> set[str]:
         """Insert new accounts (Account.create) in one statement; answers the ids inserted (an account
@@ -193,7 +203,7 @@ class ErpRecords:
         serials = set(serials)
         if not serials:
             return {}
-        rows = (await self._session.execute(select(kiosks).where(_any(kiosks.c.serial_number, serials))
+        rows = (await self._session.execute(select(kiosks).where(any_of(kiosks.c.serial_number, serials))
                                             .order_by(kiosks.c.id).with_for_update())).all()
         found = [self._kiosks.track(Kiosk(**row._mapping)) for row in rows]
         return {kiosk.serial_number: kiosk for kiosk in found}
@@ -227,6 +237,6 @@ class ErpRecords:
         if not keys:
             return []
         stmt = (select(accounts.c.name_key, accounts.c.id, accounts.c.name)
-                .where(accounts.c.parent_id.is_(None), _any(accounts.c.name_key, keys))
+                .where(accounts.c.parent_id.is_(None), any_of(accounts.c.name_key, keys))
                 .order_by(accounts.c.name_key, accounts.c.name, accounts.c.id))
         return list((await self._session.execute(stmt)).tuples())

@@ -77,6 +77,7 @@ contacts = Table(
     Column("status", Text, nullable=False),
     _text("linkedin_url"),
     Column("legacy_id", Text, unique=True),  # the legacy contact manager's record ID (MIG-1), when migrated
+    Column("legacy", JSONB),  # MIG-1: the legacy record's values kept for reference (domain LegacyReference)
     *_stamps(),
     _digest(),
     # MOB-1 search keys (crm_accounts.domain.search), written with the contact, never read into it.
@@ -139,6 +140,29 @@ account_finance = Table(
     Column("currency", String(3), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Index("ix_account_finance_account_id_as_of_date", "account_id", "as_of_date"),
+)
+
+# GEN-1, MIG-2: calls, meetings, emails, notes and tasks on an account (and maybe one of its contacts),
+# newest first by occurred_at; legacy_key (unique when set) recognises a re-imported legacy row.
+activities = Table(
+    "activities", metadata,
+    Column("id", UUID(as_uuid=False), primary_key=True),
+    Column("kind", Text, nullable=False),
+    _text("subject"),
+    _text("body"),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Column("account_id", UUID(as_uuid=False), ForeignKey("accounts.id"), nullable=False),
+    Column("contact_id", UUID(as_uuid=False), ForeignKey("contacts.id")),
+    Column("lead_id", Text),  # the leads service's lead id (no foreign key: another service's record)
+    *(_text(name) for name in ("direction", "from_address", "to_address", "author")),
+    Column("legacy_key", Text, unique=True),
+    *_stamps(),
+    CheckConstraint("kind in ('call', 'meeting', 'email', 'note', 'task')", name="kind"),
+    CheckConstraint("direction in ('', 'in', 'out')", name="direction"),
+    Index("ix_activities_account_id_occurred_at", "account_id", "occurred_at", "id"),
+    Index("ix_activities_contact_id_occurred_at", "contact_id", "occurred_at", "id",
+          postgresql_where=text("contact_id IS NOT NULL")),
+    Index("ix_activities_lead_id", "lead_id", postgresql_where=text("lead_id IS NOT NULL")),
 )
 
 # Replicas of the gateway's users and territories (crm.identity.*): visibility and default owners.

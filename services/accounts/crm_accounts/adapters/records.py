@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from crmkit.errors import PreconditionFailed
 from crmkit.principal import Principal
-from sqlalchemy import Select, Table, func, or_, select, update
+from sqlalchemy import Select, Table, any_, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_accounts.adapters.orm import SEARCH_KEYS, accounts, contacts, kiosks, shares
-from crm_accounts.adapters.repository import contains, editable, is_uuid, readable_in_full, subtree
-from crm_accounts.domain.commands import EmailInput, PhoneInput
+from crm_accounts.adapters.repository import (contains, editable, full_view, is_uuid, readable_in_full, subtree,
+                                               accounts_with_territory)
+from crm_accounts.domain.commands import EmailInput, LegacyReference, PhoneInput
 from crm_accounts.domain.errors import AccessDenied, RecordNotFound, Taken
 from crm_accounts.domain.model import Contact, Kiosk, Record, Share
 from crm_accounts.domain.policy import reads_every_kiosk
@@ -89,7 +90,7 @@ class ContactRepository(_Tracked):
             if is_uuid(contact_id) else None
         if row is None:
             raise RecordNotFound("contact", contact_id)
-        return _to_contact(row)
+        return to_contact(row)
 
     async def for_update(self, principal: Principal, contact_id: str) -> Contact:
         """A contact of an account the caller may change, locked (NotFound / Forbidden like accounts)."""
@@ -102,13 +103,13 @@ class ContactRepository(_Tracked):
         if row is None:
             await self.get(principal, contact_id)
             raise AccessDenied("you may see this contact but not change it", "id")
-        return self._track(_to_contact(row))
+        return self._track(to_contact(row))
 
     async def of_account(self, principal: Principal, account_id: str) -> list[Contact]:
         rows = (await self._session.execute(
             self._readable(principal).where(contacts.c.account_id == account_id)
             .order_by(contacts.c.last_name, contacts.c.first_name, contacts.c.id))).all()
-        return [_to_contact(row) for row in rows]
+        return [to_contact(row) for row in rows]
 
     async def first_of_account(self, principal: Principal, account_id: str, *,
                                limit: int) -> tuple[list[Contact], int]:
@@ -117,7 +118,7 @@ class ContactRepository(_Tracked):
             self._readable(principal).add_columns(func.count().over().label("total"))
             .where(contacts.c.account_id == account_id)
             .order_by(contacts.c.last_name, contacts.c.first_name, contacts.c.id).limit(limit))).all()
-        return [_to_contact(row) for row in rows], rows[0].total if rows else 0
+        return [to_contact(row) for row in rows], rows[0].total if rows else 0
 
     async def search(self, principal: Principal, terms: SearchTerms, *, limit: int) -> list[tuple[Contact, str]]:
         """Up to `limit` contacts the caller may read matching `terms` (domain.search), by name,
@@ -128,12 +129,12 @@ class ContactRepository(_Tracked):
         rows = (await self._session.execute(
             self._readable(principal).add_columns(accounts.c.name.label("account_name")).where(or_(*matches))
             .order_by(contacts.c.last_name, contacts.c.first_name, contacts.c.id).limit(limit))).all()
-        return [(_to_contact(row), row.account_name) for row in rows]
+        return [(to_contact(row), row.account_name) for row in rows]
 
     async def add(self, contact: Contact, *, digest: str) -> bool:
         """Insert a new contact created from data of `digest`; False (nothing written) when its id
         exists already. A concurrent insert of the same id waits for the other to commit."""
-        stmt = (insert(contacts).values({**_contact_row(contact), "creation_digest": digest})
+        stmt = (insert(contacts).values({**contact_row(contact), "creation_digest": digest})
                 .on_conflict_do_nothing(index_elements=[contacts.c.id]).returning(contacts.c.id))
         try:
             inserted = (await self._session.execute(stmt)).first()
@@ -148,28 +149,32 @@ class ContactRepository(_Tracked):
         row = (await self._session.execute(
             select(contacts, accounts.c.status.label("account_status"), accounts.c.type.label("account_type"))
             .join(accounts, accounts.c.id == contacts.c.account_id).where(contacts.c.id == contact_id))).one()
-        return _to_contact(row), row.creation_digest
+        return to_contact(row), row.creation_digest
 
     async def save(self, contact: Contact) -> None:
-        await self._update(contact, _contact_row(contact))
+        await self._update(contact, contact_row(contact))
 
 
-def _contact_row(contact: Contact) -> dict[str, object]:
+def contact_row(contact: Contact) -> dict[str, object]:
+    """The table row of a contact, with its search keys."""
     row = {name: getattr(contact, name) for name in CONTACT_COLUMNS}
     row["emails"] = [{"address": e.address, "primary": e.primary} for e in contact.emails]
     row["phones"] = [{"number": p.number, "type": p.type, "extension": p.extension} for p in contact.phones]
     row["legacy_id"] = contact.legacy_id or None
+    row["legacy"] = vars(contact.legacy).copy() if contact.legacy is not None else None
     row["name_key"] = name_key(contact.first_name, contact.last_name)
     row["email_key"] = email_key(e.address for e in contact.emails)
     row["phone_key"] = phone_key(p.number for p in contact.phones)
     return row
 
 
-def _to_contact(row) -> Contact:
+def to_contact(row) -> Contact:
+    """A contact from its row (joined with its account's status and type)."""
     values = {name: row._mapping[name] for name in CONTACT_COLUMNS}
     values["emails"] = tuple(EmailInput(**e) for e in values["emails"])
     values["phones"] = tuple(PhoneInput(**p) for p in values["phones"])
     values["legacy_id"] = values["legacy_id"] or ""
+    values["legacy"] = LegacyReference(**values["legacy"]) if values["legacy"] is not None else None
     return Contact(**values, account_status=row.account_status, account_type=row.account_type)
 
 
@@ -201,12 +206,14 @@ class KioskRepository(_Tracked):
     async def end_dates_below(self, principal: Principal, account_id: str) -> dict:
         """How many kiosks the caller may read stand at the account or anywhere below it, per warranty
         end date (None: not known)."""
-        down = subtree(account_id)
-        readable_kiosks = self._readable(principal).subquery()
-        rows = await self._session.execute(
-            select(readable_kiosks.c.warranty_end_date, func.count())
-            .join(down, down.c.id == readable_kiosks.c.location_account_id)
-            .group_by(readable_kiosks.c.warranty_end_date))
+        # The subtree as an array, and the caller's scope applied to each kiosk's own account: joining
+        # the recursive CTE (or `IN readable_in_full`) makes the planner hash every kiosk or account.
+        below = func.array(select(subtree(account_id).c.id).scalar_subquery())
+        stmt = select(kiosks.c.warranty_end_date, func.count()).where(kiosks.c.location_account_id == any_(below))
+        if not reads_every_kiosk(principal):
+            own_account = kiosks.join(accounts_with_territory, accounts.c.id == kiosks.c.location_account_id)
+            stmt = stmt.select_from(own_account).where(full_view(principal))
+        rows = await self._session.execute(stmt.group_by(kiosks.c.warranty_end_date))
         return dict(rows.tuples().all())
 
     async def add(self, kiosk: Kiosk) -> None:

@@ -33,7 +33,7 @@ ALL_SHARES = ("read", "edit")
 EDIT_SHARES = ("edit",)
 
 territory = func.coalesce(territory_states.c.territory, "").label("territory")
-_with_territory = accounts.outerjoin(territory_states, territory_states.c.state == accounts.c.state)
+accounts_with_territory = accounts.outerjoin(territory_states, territory_states.c.state == accounts.c.state)
 
 
 def _team(principal: Principal) -> Select:
@@ -73,7 +73,10 @@ def _directory(principal: Principal) -> ColumnElement[bool]:
     owned_by = child.c.owner_id.in_(owners)
     if kind is Scope.TEAM:
         owned_by = or_(owned_by, child.c.owner_id.in_(_team(principal)))
-    return accounts.c.id.in_(select(child.c.parent_id).where(owned_by, child.c.parent_id.is_not(None)))
+    # A per-row probe of the account's children (ix_accounts_parent_id), not `id IN (parents of my
+    # accounts)`: the planner hashes that whole set (every account the caller owns) on every query.
+    owns_a_child = select(true()).where(child.c.parent_id == accounts.c.id, owned_by).limit(1).scalar_subquery()
+    return func.coalesce(owns_a_child, false())
 
 
 def subtree(root_id: str):
@@ -85,24 +88,31 @@ def subtree(root_id: str):
 
 def with_territory() -> Select:
     """Every account with its `territory`, whoever may see it: for batch imports and derived changes."""
-    return select(accounts, territory).select_from(_with_territory)
+    return select(accounts, territory).select_from(accounts_with_territory)
 
 
 def readable(principal: Principal) -> Select:
     """Every account the caller may see, with `territory` and `full` (False: directory only)."""
     full = _full(principal, ALL_SHARES)
-    return (select(accounts, territory, func.coalesce(full, false()).label("full")).select_from(_with_territory)
+    return (select(accounts, territory, func.coalesce(full, false()).label("full"))
+            .select_from(accounts_with_territory)
             .where(or_(full, _directory(principal))))
+
+
+def full_view(principal: Principal) -> ColumnElement[bool]:
+    """On a row of `accounts_with_territory`: whether the caller sees that account in full (for a
+    query that starts from another table, such as kiosks, and checks each row's own account)."""
+    return _full(principal, ALL_SHARES)
 
 
 def readable_in_full(principal: Principal) -> Select:
     """The ids of the accounts the caller sees in full: the scope of contacts and kiosks."""
-    return select(accounts.c.id).select_from(_with_territory).where(_full(principal, ALL_SHARES))
+    return select(accounts.c.id).select_from(accounts_with_territory).where(_full(principal, ALL_SHARES))
 
 
 def editable(principal: Principal) -> Select:
     """The accounts the caller may change: seen in full, not only through a read share."""
-    return select(accounts, territory).select_from(_with_territory).where(_full(principal, EDIT_SHARES))
+    return select(accounts, territory).select_from(accounts_with_territory).where(_full(principal, EDIT_SHARES))
 
 
 def contains(column: ColumnElement, text: str, *, ignore_case: bool = False) -> ColumnElement[bool]:
@@ -187,20 +197,20 @@ class AccountRepository:
     async def as_created(self, account_id: str) -> tuple[Account, str | None]:
         """An account by id whoever may see it, with its creation digest: to recognise a retried create."""
         row = (await self._session.execute(
-            select(accounts, territory).select_from(_with_territory).where(accounts.c.id == account_id))).one()
+            with_territory().where(accounts.c.id == account_id))).one()
         return to_account(row), row.creation_digest
 
     async def locked(self, account_ids: list[str]) -> list[Account]:
         """Accounts by id whatever the caller sees, locked: for derived changes (location counts)."""
         rows = (await self._session.execute(
-            select(accounts, territory).select_from(_with_territory).where(accounts.c.id.in_(account_ids))
+            with_territory().where(accounts.c.id.in_(account_ids))
             .order_by(accounts.c.id).with_for_update(of=accounts))).all()
         return [self._track(to_account(row)) for row in rows]
 
     async def owned_by(self, owner_id: str) -> list[Account]:
         """Every account of one owner, locked (GEN-11)."""
         rows = (await self._session.execute(
-            select(accounts, territory).select_from(_with_territory).where(accounts.c.owner_id == owner_id)
+            with_territory().where(accounts.c.owner_id == owner_id)
             .order_by(accounts.c.id).with_for_update(of=accounts))).all()
         return [self._track(to_account(row)) for row in rows]
 

@@ -82,6 +82,22 @@ class PhoneInput:
 
 
 @dataclass(frozen=True)
+class LegacyReference:
+    """MIG-1: what the legacy contact manager held about a migrated contact, as written there (for
+    reference only: the CRM has no field for most of it). annual_revenue is decimal text or ""."""
+
+    company: str = ""
+    role: str = ""
+    street: str = ""
+    city: str = ""
+    state: str = ""
+    postal_code: str = ""
+    country: str = ""
+    annual_revenue: str = ""
+    last_result: str = ""
+
+
+@dataclass(frozen=True)
 class ContactData(Given):
     first_name: str | None = None
     last_name: str | None = None
@@ -93,6 +109,7 @@ class ContactData(Given):
     status: str | None = None
     linkedin_url: str | None = None
     legacy_id: str | None = None
+    legacy: LegacyReference | None = None  # written by the legacy import only (MIG-1)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from crm_accounts.domain.commands import AccountData, ContactData, EmailInput, KioskData, PhoneInput
+from crm_accounts.domain.commands import AccountData, ContactData, EmailInput, KioskData, LegacyReference, PhoneInput
 from crm_accounts.domain.events import Created, Deactivated, Event, Reassigned, ShareGranted, ShareRevoked, Updated
 from crm_accounts.domain.validation import ACTIVE, INACTIVE, parse_date
 from crm_accounts.domain.warranty import warranty_state
@@ -154,6 +154,7 @@ class Contact(Record):
     status: str = ACTIVE
     linkedin_url: str = ""
     legacy_id: str = ""
+    legacy: LegacyReference | None = None  # MIG-1: the legacy record's values, for reference
     version: int = 1
     account_status: str = ""  # CON-2: read with the contact, never stored on it
     account_type: str = ""
@@ -174,6 +175,11 @@ class Contact(Record):
 
     def edit(self, data: ContactData, *, now: datetime) -> list[str]:
         return self._set(data.given(), now)
+
+    def move(self, account_id: str, *, account_status: str, account_type: str, now: datetime) -> list[str]:
+        """Put the contact on another account (whose status and type it then shows, CON-2)."""
+        self.account_status, self.account_type = account_status, account_type
+        return self._set({"account_id": account_id}, now)
 
 
 @dataclass(eq=False)

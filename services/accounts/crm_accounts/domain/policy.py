@@ -37,7 +37,12 @@ The ERP's keys on accounts, the customer accounting ID and the ship-to ID of a l
 written by admin and the erp client only. So are the ERP's batch imports of companies, ship-to
 locations and kiosks (INT-2, INT-3; ACC-5's "imported", beside support's hand entry of SEC-6), and
 the directory matching that trade-show and legacy imports ask for (which reads every account and
-contact, so it belongs to the same importers).
+contact, so it belongs to the same importers), and the legacy contact manager's contacts, email
+history and notes (MIG-1, MIG-2).
+
+Activities (GEN-1) go with their account: whoever sees the account in full reads its timeline and
+its contacts' (a directory-only viewer is refused, as for orders); whoever may edit the account logs
+activities on it.
 """
 from __future__ import annotations
 
@@ -76,6 +81,7 @@ KIOSK_READERS = frozenset({"csr", "cs_manager", "kiosk_fleet"})
 REASSIGNERS = frozenset({"admin"})
 ERP_FIGURE_WRITERS = frozenset({"admin", "erp"})
 ERP_IMPORTERS = frozenset({"admin", "erp"})
+LEGACY_IMPORTERS = frozenset({"admin", "erp"})  # the integration service acts for these two only
 PROSPECT_CREATORS = frozenset({"sdr"})  # LEAD-6: prospect companies only
 CONTACT_ADDERS_ANYWHERE = frozenset({"sdr"})  # LEAD-5: any account they see, directory views included
 # What a directory-only view shows; every other field is left out of the response.
@@ -162,6 +168,19 @@ def ensure_can_match_directory(principal: Principal) -> None:
     """Matching emails and company names against every contact and account is for the importers."""
     if principal.role not in ERP_IMPORTERS:
         raise AccessDenied(f"the role {principal.role!r} cannot match records against the directory")
+
+
+def ensure_can_import_legacy(principal: Principal, kind: str) -> None:
+    """MIG-1, MIG-2: the legacy contact manager's records arrive through an import (an admin's, or the ERP client's)."""
+    if principal.role not in LEGACY_IMPORTERS:
+        raise AccessDenied(f"the role {principal.role!r} cannot import legacy {kind}")
+
+
+def ensure_sees_activities(full: bool, field: str) -> None:
+    """GEN-1: the timeline goes with the account's full view; a directory-only viewer knows the account
+    exists, so the refusal is Forbidden, not NotFound."""
+    if not full:
+        raise AccessDenied("activities are shown only to those who see the account in full", field)
 
 
 def ensure_sees_erp_figures(full: bool) -> None:

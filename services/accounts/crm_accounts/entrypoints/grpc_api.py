@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 
 from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc
 from crmkit.grpc.server import current_principal
 
 from crm_accounts.entrypoints import mappers
 from crm_accounts.domain.erp import FINANCE_FIELDS, SALES_ORDER_FIELDS
-from crm_accounts.service_layer import erp_figures, erp_imports, handlers, overview, queries, record_handlers
+from crm_accounts.service_layer import (activities, erp_figures, erp_imports, handlers, legacy, overview, queries,
+                                       record_handlers)
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 
 SERVICE_NAME = accounts_pb2.DESCRIPTOR.services_by_name["Accounts"].full_name
@@ -20,8 +21,9 @@ def _today():
 
 
 class AccountsServicer(accounts_pb2_grpc.AccountsServicer):
-    def __init__(self, uow_factory: Callable[[], AccountsUnitOfWork]) -> None:
+    def __init__(self, uow_factory: Callable[[], AccountsUnitOfWork], *, legacy_zone: tzinfo) -> None:
         self._uow = uow_factory
+        self._legacy_zone = legacy_zone  # AccountsSettings.legacy_time_zone
 
     async def CreateAccount(self, request, context):
         return mappers.view_to_proto(await handlers.create_account(
@@ -167,3 +169,23 @@ class AccountsServicer(accounts_pb2_grpc.AccountsServicer):
         return mappers.matches_to_proto(await erp_imports.match_directory(
             uow=self._uow(), principal=current_principal(), emails=list(request.emails),
             company_keys=list(request.company_keys)))
+
+    async def UpsertLegacyContacts(self, request, context):
+        outcomes = await legacy.upsert_legacy_contacts(uow=self._uow(), principal=current_principal(),
+                                                       raws=mappers.legacy_contact_rows(request.rows))
+        return accounts_pb2.UpsertResponse(outcomes=[mappers.outcome_to_proto(o) for o in outcomes])
+
+    async def UpsertLegacyActivities(self, request, context):
+        outcomes = await legacy.upsert_legacy_activities(uow=self._uow(), principal=current_principal(),
+                                                         raws=mappers.import_rows(request.rows), zone=self._legacy_zone)
+        return accounts_pb2.UpsertResponse(outcomes=[mappers.outcome_to_proto(o) for o in outcomes])
+
+    async def ListActivities(self, request, context):
+        found, next_cursor = await activities.list_activities(uow=self._uow(), principal=current_principal(),
+                                                              query=mappers.list_activities(request))
+        return accounts_pb2.ListActivitiesResponse(activities=[mappers.activity_to_proto(a) for a in found],
+                                                   next_cursor=next_cursor)
+
+    async def CreateActivity(self, request, context):
+        return mappers.activity_to_proto(await activities.create_activity(
+            uow=self._uow(), principal=current_principal(), command=mappers.new_activity(request)))

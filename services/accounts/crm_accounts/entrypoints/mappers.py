@@ -17,10 +17,12 @@ from crm_accounts.domain.commands import (AccountData, ChangeAccountStatus, Cont
                                           ListAccounts, PhoneInput, ReassignAccounts, ShareAccount, UpdateAccount,
                                           UpdateContact, UpdateKiosk)
 from crm_accounts.domain import erp
+from crm_accounts.domain.activities import Activity
 from crm_accounts.domain.events import (Created, Deactivated, Event, FiguresRecorded, Reassigned, ShareGranted,
                                         ShareRevoked, Updated)
 from crm_accounts.domain.model import Account, Contact, Kiosk, Record, Share, Territory, User
 from crm_accounts.domain.policy import DIRECTORY_FIELDS
+from crm_accounts.service_layer.activities import ListActivities, NewActivity
 from crm_accounts.service_layer.erp_imports import DirectoryMatches
 from crm_accounts.service_layer.overview import Overview
 
@@ -29,6 +31,9 @@ _ACCOUNT_OPTIONAL = ("customer_accounting_id", "number_of_locations", "key_accou
 _CONTACT_TEXT = ("id", "account_id", "first_name", "last_name", "title", "role", "email2", "status",
                  "linkedin_url", "legacy_id", "account_status", "account_type")
 _KIOSK_TEXT = ("id", "serial_number", "model", "operating_system", "software_version", "location_account_id")
+_ACTIVITY_TEXT = ("id", "kind", "subject", "body", "account_id", "contact_id", "lead_id", "direction", "from_address",
+                  "to_address", "author", "legacy_key")
+_NEW_ACTIVITY = ("kind", "subject", "body", "occurred_at", "direction")
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -117,12 +122,41 @@ def view_to_proto(view: AccountView) -> accounts_pb2.Account:
 
 
 def contact_to_proto(contact: Contact) -> accounts_pb2.Contact:
-    return accounts_pb2.Contact(
+    message = accounts_pb2.Contact(
         **{name: getattr(contact, name) for name in _CONTACT_TEXT},
         emails=[accounts_pb2.Email(address=e.address, primary=e.primary) for e in contact.emails],
         phones=[accounts_pb2.Phone(number=p.number, type=p.type, extension=p.extension) for p in contact.phones],
         holiday_card=contact.holiday_card, created_at=_timestamp(contact.created_at),
         updated_at=_timestamp(contact.updated_at), version=contact.version)
+    if contact.legacy is not None:
+        message.legacy.CopyFrom(accounts_pb2.LegacyContactReference(**vars(contact.legacy)))
+    return message
+
+
+def activity_to_proto(activity: Activity) -> accounts_pb2.Activity:
+    return accounts_pb2.Activity(
+        **{name: getattr(activity, name) for name in _ACTIVITY_TEXT}, occurred_at=_timestamp(activity.occurred_at),
+        created_at=_timestamp(activity.created_at), updated_at=_timestamp(activity.updated_at),
+        version=activity.version)
+
+
+def legacy_contact_rows(messages) -> list[dict[str, object]]:
+    """Each legacy contact row as sent, by field name, its emails a list and its phones dicts."""
+    rows = import_rows(messages)
+    for row, message in zip(rows, messages):
+        row["emails"] = list(message.emails)
+        row["phones"] = [{"number": p.number, "type": p.type, "extension": p.extension} for p in message.phones]
+    return rows
+
+
+def list_activities(request: accounts_pb2.ListActivitiesRequest) -> ListActivities:
+    return ListActivities(account_id=request.account_id, contact_id=request.contact_id, kinds=tuple(request.kinds),
+                          page_size=request.page_size, cursor=request.cursor)
+
+
+def new_activity(request: accounts_pb2.CreateActivityRequest) -> NewActivity:
+    return NewActivity(account_id=request.account_id, contact_id=request.contact_id,
+                       fields={name: getattr(request, name) for name in _NEW_ACTIVITY})
 
 
 def kiosk_to_proto(kiosk: Kiosk, today: date) -> accounts_pb2.Kiosk:
@@ -231,6 +265,13 @@ def integration_event(event: Event, record: Record | None) -> tuple[str, Message
         if isinstance(event, Updated):
             return "crm.accounts.contact.updated", events_pb2.ContactUpdated(
                 contact=contact, changed_fields=event.changed_fields)
+    if isinstance(record, Activity):
+        activity = activity_to_proto(record)
+        if isinstance(event, Created):
+            return "crm.accounts.activity.created", events_pb2.ActivityCreated(activity=activity)
+        if isinstance(event, Updated):
+            return "crm.accounts.activity.updated", events_pb2.ActivityUpdated(
+                activity=activity, changed_fields=event.changed_fields)
     if isinstance(record, Kiosk):
         kiosk = kiosk_to_proto(record, datetime.now(timezone.utc).date())
         if isinstance(event, Created):
@@ -256,4 +297,5 @@ def overview_to_proto(overview: Overview) -> accounts_pb2.AccountOverview:
         message.orders_since = overview.orders.since.isoformat()
     if overview.finance is not None:
         message.finance.CopyFrom(finance_to_proto(overview.finance))
+    message.activities.extend(activity_to_proto(a) for a in overview.activities or ())
     return message

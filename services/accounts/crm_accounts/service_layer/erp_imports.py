@@ -24,7 +24,7 @@ from crm_accounts.domain.erp_records import (CompanyRow, KioskRow, LocationRow, 
                                              check_kiosk_place, check_location_place, clean_company, clean_kiosk,
                                              clean_location)
 from crm_accounts.domain.hierarchy import check_subtype
-from crm_accounts.domain.model import Account, Kiosk, User
+from crm_accounts.domain.model import Account, Kiosk, Record, User
 from crm_accounts.domain.search import company_key, email_lookup_key
 from crm_accounts.domain.territory import default_owner
 from crm_accounts.service_layer.erp_figures import MAX_BATCH
@@ -44,7 +44,7 @@ class DirectoryMatches:
 
 
 @dataclass(frozen=True)
-class _Places:
+class Places:
     """The state->territory map of a batch's states and the users who may own its new accounts."""
 
     territories: dict[str, str]
@@ -57,30 +57,30 @@ class _Places:
         return default_owner(territory=territory, key_account=False, candidates=self.candidates)
 
 
-async def _places(uow: AccountsUnitOfWork, states: set[str], new_states: set[str]) -> _Places:
+async def places_of(uow: AccountsUnitOfWork, states: set[str], new_states: set[str]) -> Places:
     territories = await uow.territories.territories_of(states)
     wanted = {territories[state] for state in new_states if state in territories}
-    return _Places(territories, await uow.users.owner_candidates_in(wanted) if wanted else [])
+    return Places(territories, await uow.users.owner_candidates_in(wanted) if wanted else [])
 
 
-def _bounded(values: Sequence, field: str = "rows") -> None:
+def bounded(values: Sequence, field: str = "rows") -> None:
     if len(values) > MAX_BATCH:
         raise InvalidInput(f"send at most {MAX_BATCH} {field} per call", field=field)
 
 
-def _raw_key(name: str) -> Callable[[dict], str]:
+def raw_key(name: str) -> Callable[[dict], str]:
     return lambda raw: str(raw.get(name) or "").strip()
 
 
-def _failed(key: str, exc: InvalidInput) -> erp.Outcome:
+def failed(key: str, exc: InvalidInput) -> erp.Outcome:
     return erp.Outcome(key, erp.FAILED, exc.problems[0].field, exc.problems[0].message)
 
 
-def _fate(record: Account | Kiosk) -> str:
+def fate(record: Record) -> str:
     return erp.UPDATED if record.is_modified else erp.UNCHANGED
 
 
-def _taken_meanwhile(key: str, field: str) -> erp.Outcome:
+def taken_meanwhile(key: str, field: str) -> erp.Outcome:
     return erp.Outcome(key, erp.FAILED, field, f"another request created a record with this {field} meanwhile; "
                                                "send the row again")
 
@@ -90,7 +90,7 @@ def _shape(account: Account) -> tuple[str, str, str]:
     return account.parent_id, account.subtype, account.status
 
 
-def _done(outcomes: Outcomes) -> list[erp.Outcome]:
+def done(outcomes: Outcomes) -> list[erp.Outcome]:
     return [outcome for outcome in outcomes if outcome is not None]
 
 
@@ -99,9 +99,9 @@ async def upsert_companies(*, uow: AccountsUnitOfWork, principal: Principal,
     """INT-2: the ERP's customers as top-level customer companies, by customer accounting ID."""
     policy.ensure_can_import_erp_records(principal, "companies")
     policy.ensure_can_set_accounting_id(principal)
-    _bounded(raws)
+    bounded(raws)
     outcomes, cleaned = erp.clean_batch(raws, clean_company, key=lambda row: row.customer_accounting_id,
-                                        raw_key=_raw_key("customer_accounting_id"))
+                                        raw_key=raw_key("customer_accounting_id"))
     rows: dict[int, CompanyRow] = cleaned
     stamp = now()
     async with uow:
@@ -109,7 +109,7 @@ async def upsert_companies(*, uow: AccountsUnitOfWork, principal: Principal,
         store = uow.erp_records
         existing = await store.accounts_for_update("customer_accounting_id",
                                                    (r.customer_accounting_id for r in rows.values()))
-        places = await _places(uow, {r.hq_state for r in rows.values()},
+        places = await places_of(uow, {r.hq_state for r in rows.values()},
                                {r.hq_state for r in rows.values() if r.customer_accounting_id not in existing})
         new: list[tuple[int, Account]] = []
         reshaped: set[str] = set()
@@ -125,13 +125,13 @@ async def upsert_companies(*, uow: AccountsUnitOfWork, principal: Principal,
             account.edit(row.changes(), now=stamp)
             if account.set_status(row.active, now=stamp) and account.parent_id:
                 reshaped.add(account.parent_id)
-            outcomes[index] = erp.Outcome(row.customer_accounting_id, _fate(account))
+            outcomes[index] = erp.Outcome(row.customer_accounting_id, fate(account))
         await _insert_accounts(uow, new, outcomes, key=lambda a: a.customer_accounting_id,
                                field="customer_accounting_id")
         await store.save_accounts()
         await _recount(uow, reshaped, stamp)
         await uow.commit()
-    return _done(outcomes)
+    return done(outcomes)
 
 
 async def upsert_locations(*, uow: AccountsUnitOfWork, principal: Principal,
@@ -139,9 +139,9 @@ async def upsert_locations(*, uow: AccountsUnitOfWork, principal: Principal,
     """INT-2, ACC-1, ACC-2: the ERP's ship-to addresses as location accounts under their customer, by ship-to ID."""
     policy.ensure_can_import_erp_records(principal, "locations")
     policy.ensure_can_set_ship_to_id(principal)
-    _bounded(raws)
+    bounded(raws)
     outcomes, cleaned = erp.clean_batch(raws, clean_location, key=lambda row: row.ship_to_id,
-                                        raw_key=_raw_key("ship_to_id"))
+                                        raw_key=raw_key("ship_to_id"))
     rows: dict[int, LocationRow] = cleaned
     stamp = now()
     async with uow:
@@ -150,7 +150,7 @@ async def upsert_locations(*, uow: AccountsUnitOfWork, principal: Principal,
         existing = await store.accounts_for_update("erp_ship_to_id", (r.ship_to_id for r in rows.values()))
         parents = await store.places_by("customer_accounting_id", (r.customer_accounting_id for r in rows.values()))
         chains = await store.ancestries(parent.id for parent in parents.values())
-        places = await _places(uow, {r.state for r in rows.values()},
+        places = await places_of(uow, {r.state for r in rows.values()},
                                {r.state for r in rows.values() if r.ship_to_id not in existing})
         with_children = await store.with_children(
             existing[r.ship_to_id].id for r in rows.values()
@@ -172,7 +172,7 @@ async def upsert_locations(*, uow: AccountsUnitOfWork, principal: Principal,
                 if account is not None:
                     check_subtype(row.subtype, has_children=account.id in with_children)
             except InvalidInput as exc:
-                outcomes[index] = _failed(row.ship_to_id, exc)
+                outcomes[index] = failed(row.ship_to_id, exc)
                 continue
             if account is None:
                 territory = places.territory(row.state)
@@ -188,20 +188,20 @@ async def upsert_locations(*, uow: AccountsUnitOfWork, principal: Principal,
             account.set_status(row.active, now=stamp)
             if _shape(account) != shape:
                 reshaped.update(p for p in (shape[0], account.parent_id) if p)
-            outcomes[index] = erp.Outcome(row.ship_to_id, _fate(account))
+            outcomes[index] = erp.Outcome(row.ship_to_id, fate(account))
         await _insert_accounts(uow, new, outcomes, key=lambda a: a.erp_ship_to_id, field="ship_to_id")
         await store.save_accounts()
         await _recount(uow, reshaped, stamp)
         await uow.commit()
-    return _done(outcomes)
+    return done(outcomes)
 
 
 async def upsert_kiosks(*, uow: AccountsUnitOfWork, principal: Principal, raws: Sequence[dict]) -> list[erp.Outcome]:
     """INT-3, ACC-5: the ERP's kiosk export, by serial number, at the location with each row's ship-to ID."""
     policy.ensure_can_import_erp_records(principal, "kiosks")
-    _bounded(raws)
+    bounded(raws)
     outcomes, cleaned = erp.clean_batch(raws, clean_kiosk, key=lambda row: row.serial_number,
-                                        raw_key=_raw_key("serial_number"))
+                                        raw_key=raw_key("serial_number"))
     rows: dict[int, KioskRow] = cleaned
     stamp = now()
     async with uow:
@@ -216,12 +216,12 @@ async def upsert_kiosks(*, uow: AccountsUnitOfWork, principal: Principal, raws: 
             try:
                 check_kiosk_place(location.subtype)
             except InvalidInput as exc:
-                outcomes[index] = _failed(row.serial_number, exc)
+                outcomes[index] = failed(row.serial_number, exc)
                 continue
             placed[index] = (row, location.id)
         await _write_kiosks(uow, placed, outcomes, stamp, retry=True)
         await uow.commit()
-    return _done(outcomes)
+    return done(outcomes)
 
 
 async def _write_kiosks(uow: AccountsUnitOfWork, placed: dict[int, tuple[KioskRow, str]], outcomes: Outcomes,
@@ -237,7 +237,7 @@ async def _write_kiosks(uow: AccountsUnitOfWork, placed: dict[int, tuple[KioskRo
             new.append((index, Kiosk.create(data=row.at(location_id), now=stamp)))
         else:
             kiosk.edit(row.at(location_id), now=stamp)
-            outcomes[index] = erp.Outcome(row.serial_number, _fate(kiosk))
+            outcomes[index] = erp.Outcome(row.serial_number, fate(kiosk))
     new.sort(key=lambda pair: pair[1].serial_number)  # concurrent batches take the keys in the same order
     inserted = await store.insert_kiosks([kiosk for _, kiosk in new])
     lost: dict[int, tuple[KioskRow, str]] = {}
@@ -247,7 +247,7 @@ async def _write_kiosks(uow: AccountsUnitOfWork, placed: dict[int, tuple[KioskRo
         elif retry:
             lost[index] = placed[index]
         else:
-            outcomes[index] = _taken_meanwhile(kiosk.serial_number, "serial_number")
+            outcomes[index] = taken_meanwhile(kiosk.serial_number, "serial_number")
     await store.save_kiosks()
     if lost:
         await _write_kiosks(uow, lost, outcomes, stamp, retry=False)
@@ -259,7 +259,7 @@ async def _insert_accounts(uow: AccountsUnitOfWork, new: list[tuple[int, Account
     inserted = await uow.erp_records.insert_accounts([account for _, account in new])
     for index, account in new:
         outcomes[index] = (erp.Outcome(key(account), erp.CREATED) if account.id in inserted
-                           else _taken_meanwhile(key(account), field))
+                           else taken_meanwhile(key(account), field))
 
 
 async def _recount(uow: AccountsUnitOfWork, account_ids: set[str], stamp: datetime) -> None:
@@ -281,8 +281,8 @@ async def match_directory(*, uow: AccountsUnitOfWork, principal: Principal, emai
     company keys name existing top-level accounts (each key normalised again with company_key, which
     leaves a key it computed as it is, so a raw name matches too). Blank ones match nothing."""
     policy.ensure_can_match_directory(principal)
-    _bounded(emails, "emails")
-    _bounded(company_keys, "company_keys")
+    bounded(emails, "emails")
+    bounded(company_keys, "company_keys")
     emails, company_keys = list(dict.fromkeys(emails)), list(dict.fromkeys(company_keys))
     by_address: dict[str, list[int]] = {}
     for position, email in enumerate(emails):

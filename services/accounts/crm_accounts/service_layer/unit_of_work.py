@@ -8,9 +8,11 @@ from crmkit.messaging_tables import MessagingTables
 from google.protobuf.message import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from crm_accounts.adapters.activities import ActivityRepository
 from crm_accounts.adapters.directory import TerritoryRepository, UserRepository
 from crm_accounts.adapters.erp import ErpFigures
 from crm_accounts.adapters.erp_records import ErpRecords
+from crm_accounts.adapters.legacy import LegacyRecords
 from crm_accounts.adapters.records import ContactRepository, KioskRepository, ShareRepository
 from crm_accounts.adapters.repository import AccountRepository
 from crm_accounts.domain.events import Event
@@ -30,6 +32,8 @@ class AccountsUnitOfWork(UnitOfWork):
     territories: TerritoryRepository
     erp: ErpFigures
     erp_records: ErpRecords
+    legacy: LegacyRecords
+    activities: ActivityRepository
 
     def __init__(self, session_factory: SessionFactory, tables: MessagingTables, translate: EventTranslator,
                  on_commit: Callable[[], None] | None = None) -> None:
@@ -45,10 +49,13 @@ class AccountsUnitOfWork(UnitOfWork):
         self.territories = TerritoryRepository(session)
         self.erp = ErpFigures(session)
         self.erp_records = ErpRecords(session)
+        self.legacy = LegacyRecords(session)
+        self.activities = ActivityRepository(session)
 
     async def commit(self) -> None:
         """Write the events of every record touched to the outbox, then commit them with the data."""
-        for record in [*self.accounts.seen, *self.contacts.seen, *self.kiosks.seen, *self.erp_records.seen]:
+        for record in [*self.accounts.seen, *self.contacts.seen, *self.kiosks.seen, *self.erp_records.seen,
+                       *self.legacy.seen, *self.activities.seen]:
             for event in record.events:
                 self.publish(*self._translate(event, record))
             record.events.clear()

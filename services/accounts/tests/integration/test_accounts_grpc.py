@@ -4,6 +4,7 @@ directory-only caller gets the directory fields with the rest absent (SEC-1, SEC
 from __future__ import annotations
 
 import json
+from zoneinfo import ZoneInfo
 
 import grpc
 import pytest
@@ -18,8 +19,8 @@ from accounts_testkit import add_territories, add_user
 @pytest.fixture
 async def stub(uows, principal_keys):
     server = GrpcServer(verifier=PrincipalVerifier(principal_keys[1]), address="127.0.0.1:0",
-                        services=[(accounts_pb2_grpc.add_AccountsServicer_to_server, AccountsServicer(uows),
-                                   SERVICE_NAME)])
+                        services=[(accounts_pb2_grpc.add_AccountsServicer_to_server,
+                                   AccountsServicer(uows, legacy_zone=ZoneInfo("America/New_York")), SERVICE_NAME)])
     await server.start()
     channel = grpc.aio.insecure_channel(f"127.0.0.1:{server.port}")
     yield accounts_pb2_grpc.AccountsStub(channel)
@@ -150,3 +151,58 @@ async def test_the_erp_import_rpcs_and_directory_matching(stub, principal_keys):
                       grpc.StatusCode.PERMISSION_DENIED)
         await refused(stub.MatchDirectory(accounts_pb2.MatchDirectoryRequest(), metadata=caller, timeout=5),
                       grpc.StatusCode.PERMISSION_DENIED)
+
+
+async def test_the_legacy_import_and_activity_rpcs(stub, uows, principal_keys):
+    await add_territories(uows)
+    ae = await add_user(uows, "ae", territories=("NE",))
+    erp = signed(principal_keys[0], "erp")
+    written = await stub.UpsertLegacyContacts(accounts_pb2.UpsertLegacyContactsRequest(rows=[
+        accounts_pb2.LegacyContactRow(
+            legacy_id="R1", first_name="David", last_name="Lee", title="Procurement Lead", role="Purchasing",
+            emails=["david.lee@harbor.example", "david.lee@gmail.example"],
+            phones=[accounts_pb2.Phone(number="(404) 644-0270", type="work", extension="12"),
+                    accounts_pb2.Phone(number="(617) 425-8879", type="mobile")],
+            company="HARBOR STORES LLC", company_key="harbor stores", state="MA", country="US", status="active",
+            annual_revenue="1,000,000", last_result="Demo booked"),
+        accounts_pb2.LegacyContactRow(legacy_id="R2", company="Harbor Stores")]), metadata=erp, timeout=5)
+    assert [(o.key, o.outcome, o.field) for o in written.outcomes] == [("R1", "created", ""),
+                                                                        ("R2", "failed", "last_name")]
+    mine = signed(principal_keys[0], "ae", ae.id, ("NE",))
+    [company] = (await stub.SearchAccounts(accounts_pb2.SearchAccountsRequest(query="harbor"), metadata=mine,
+                                           timeout=5)).accounts
+    assert (company.type, company.owner_id) == ("prospect", ae.id)
+    [contact] = (await stub.ListContacts(accounts_pb2.ListContactsRequest(account_id=company.id), metadata=mine,
+                                         timeout=5)).contacts
+    assert [e.address for e in contact.emails] == ["david.lee@harbor.example", "david.lee@gmail.example"]
+    assert [(p.type, p.extension) for p in contact.phones] == [("work", "12"), ("mobile", "")]
+    assert (contact.role, contact.legacy.role, contact.legacy.annual_revenue) == ("", "Purchasing", "1000000.00")
+
+    written = await stub.UpsertLegacyActivities(accounts_pb2.UpsertLegacyActivitiesRequest(rows=[
+        accounts_pb2.LegacyActivityRow(legacy_key="E1", kind="email", contact_legacy_id="R1",
+                                       occurred_at="2018-11-17 04:52", subject="Follow-up", direction="inbound"),
+        accounts_pb2.LegacyActivityRow(legacy_key="N1", kind="note", contact_legacy_id="R9",
+                                       occurred_at="2019-01-01 10:00", body="x")]), metadata=erp, timeout=5)
+    assert [(o.key, o.outcome, o.field) for o in written.outcomes] == [("E1", "created", ""),
+                                                                        ("N1", "failed", "contact_legacy_id")]
+    logged = await stub.CreateActivity(accounts_pb2.CreateActivityRequest(
+        account_id=company.id, contact_id=contact.id, kind="meeting", subject="Demo at HQ",
+        occurred_at="2026-11-20T15:00:00Z"), metadata=mine, timeout=5)
+    assert (logged.author, logged.kind, logged.occurred_at.ToJsonString()) == (ae.id, "meeting",
+                                                                               "2026-11-20T15:00:00Z")
+    page = await stub.ListActivities(accounts_pb2.ListActivitiesRequest(contact_id=contact.id, page_size=1),
+                                     metadata=mine, timeout=5)
+    assert [a.id for a in page.activities] == [logged.id] and page.next_cursor
+    rest = await stub.ListActivities(accounts_pb2.ListActivitiesRequest(
+        contact_id=contact.id, cursor=page.next_cursor), metadata=mine, timeout=5)
+    assert [(a.legacy_key, a.direction, a.occurred_at.ToJsonString()) for a in rest.activities] == [
+        ("E1", "in", "2018-11-17T09:52:00Z")]
+    overview = await stub.GetAccountOverview(accounts_pb2.GetAccountOverviewRequest(account_id=company.id),
+                                             metadata=mine, timeout=5)
+    assert [a.subject for a in overview.activities] == ["Demo at HQ", "Follow-up"]
+    sdr = signed(principal_keys[0], "sdr")
+    error = await refused(stub.ListActivities(accounts_pb2.ListActivitiesRequest(account_id=company.id),
+                                              metadata=sdr, timeout=5), grpc.StatusCode.PERMISSION_DENIED)
+    assert error_fields(error) == ["account_id"]
+    await refused(stub.UpsertLegacyContacts(accounts_pb2.UpsertLegacyContactsRequest(), metadata=mine, timeout=5),
+                  grpc.StatusCode.PERMISSION_DENIED)

@@ -188,7 +188,7 @@ class Phone(_message.Message):
     def __init__(self, number: _Optional[str] = ..., type: _Optional[str] = ..., extension: _Optional[str] = ...) -> None: ...
 
 class Contact(_message.Message):
-    __slots__ = ("id", "account_id", "first_name", "last_name", "title", "role", "emails", "email2", "phones", "holiday_card", "status", "linkedin_url", "legacy_id", "account_status", "account_type", "created_at", "updated_at", "version")
+    __slots__ = ("id", "account_id", "first_name", "last_name", "title", "role", "emails", "email2", "phones", "holiday_card", "status", "linkedin_url", "legacy_id", "account_status", "account_type", "created_at", "updated_at", "version", "legacy")
     ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     FIRST_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -207,6 +207,7 @@ class Contact(_message.Message):
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
+    LEGACY_FIELD_NUMBER: _ClassVar[int]
     id: str
     account_id: str
     first_name: str
@@ -225,7 +226,30 @@ class Contact(_message.Message):
     created_at: _timestamp_pb2.Timestamp
     updated_at: _timestamp_pb2.Timestamp
     version: int
-    def __init__(self, id: _Optional[str] = ..., account_id: _Optional[str] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., title: _Optional[str] = ..., role: _Optional[str] = ..., emails: _Optional[_Iterable[_Union[Email, _Mapping]]] = ..., email2: _Optional[str] = ..., phones: _Optional[_Iterable[_Union[Phone, _Mapping]]] = ..., holiday_card: _Optional[bool] = ..., status: _Optional[str] = ..., linkedin_url: _Optional[str] = ..., legacy_id: _Optional[str] = ..., account_status: _Optional[str] = ..., account_type: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ...) -> None: ...
+    legacy: LegacyContactReference
+    def __init__(self, id: _Optional[str] = ..., account_id: _Optional[str] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., title: _Optional[str] = ..., role: _Optional[str] = ..., emails: _Optional[_Iterable[_Union[Email, _Mapping]]] = ..., email2: _Optional[str] = ..., phones: _Optional[_Iterable[_Union[Phone, _Mapping]]] = ..., holiday_card: _Optional[bool] = ..., status: _Optional[str] = ..., linkedin_url: _Optional[str] = ..., legacy_id: _Optional[str] = ..., account_status: _Optional[str] = ..., account_type: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ..., legacy: _Optional[_Union[LegacyContactReference, _Mapping]] = ...) -> None: ...
+
+class LegacyContactReference(_message.Message):
+    __slots__ = ("company", "role", "street", "city", "state", "postal_code", "country", "annual_revenue", "last_result")
+    COMPANY_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    STREET_FIELD_NUMBER: _ClassVar[int]
+    CITY_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    POSTAL_CODE_FIELD_NUMBER: _ClassVar[int]
+    COUNTRY_FIELD_NUMBER: _ClassVar[int]
+    ANNUAL_REVENUE_FIELD_NUMBER: _ClassVar[int]
+    LAST_RESULT_FIELD_NUMBER: _ClassVar[int]
+    company: str
+    role: str
+    street: str
+    city: str
+    state: str
+    postal_code: str
+    country: str
+    annual_revenue: str
+    last_result: str
+    def __init__(self, company: _Optional[str] = ..., role: _Optional[str] = ..., street: _Optional[str] = ..., city: _Optional[str] = ..., state: _Optional[str] = ..., postal_code: _Optional[str] = ..., country: _Optional[str] = ..., annual_revenue: _Optional[str] = ..., last_result: _Optional[str] = ...) -> None: ...
 
 class ContactData(_message.Message):
     __slots__ = ("first_name", "last_name", "title", "role", "set_emails", "emails", "set_phones", "phones", "holiday_card", "status", "linkedin_url", "legacy_id")
@@ -612,7 +636,7 @@ class KioskCounts(_message.Message):
     def __init__(self, in_warranty: _Optional[int] = ..., expiring: _Optional[int] = ..., expired: _Optional[int] = ..., unknown: _Optional[int] = ..., total: _Optional[int] = ...) -> None: ...
 
 class AccountOverview(_message.Message):
-    __slots__ = ("account", "parent", "children", "children_count", "contacts", "contacts_count", "kiosks", "orders", "order_totals", "orders_since", "finance")
+    __slots__ = ("account", "parent", "children", "children_count", "contacts", "contacts_count", "kiosks", "orders", "order_totals", "orders_since", "finance", "activities")
     ACCOUNT_FIELD_NUMBER: _ClassVar[int]
     PARENT_FIELD_NUMBER: _ClassVar[int]
     CHILDREN_FIELD_NUMBER: _ClassVar[int]
@@ -624,6 +648,7 @@ class AccountOverview(_message.Message):
     ORDER_TOTALS_FIELD_NUMBER: _ClassVar[int]
     ORDERS_SINCE_FIELD_NUMBER: _ClassVar[int]
     FINANCE_FIELD_NUMBER: _ClassVar[int]
+    ACTIVITIES_FIELD_NUMBER: _ClassVar[int]
     account: Account
     parent: Account
     children: _containers.RepeatedCompositeFieldContainer[Account]
@@ -635,7 +660,8 @@ class AccountOverview(_message.Message):
     order_totals: _containers.RepeatedCompositeFieldContainer[OrderTotal]
     orders_since: str
     finance: Finance
-    def __init__(self, account: _Optional[_Union[Account, _Mapping]] = ..., parent: _Optional[_Union[Account, _Mapping]] = ..., children: _Optional[_Iterable[_Union[Account, _Mapping]]] = ..., children_count: _Optional[int] = ..., contacts: _Optional[_Iterable[_Union[Contact, _Mapping]]] = ..., contacts_count: _Optional[int] = ..., kiosks: _Optional[_Union[KioskCounts, _Mapping]] = ..., orders: _Optional[_Iterable[_Union[SalesOrder, _Mapping]]] = ..., order_totals: _Optional[_Iterable[_Union[OrderTotal, _Mapping]]] = ..., orders_since: _Optional[str] = ..., finance: _Optional[_Union[Finance, _Mapping]] = ...) -> None: ...
+    activities: _containers.RepeatedCompositeFieldContainer[Activity]
+    def __init__(self, account: _Optional[_Union[Account, _Mapping]] = ..., parent: _Optional[_Union[Account, _Mapping]] = ..., children: _Optional[_Iterable[_Union[Account, _Mapping]]] = ..., children_count: _Optional[int] = ..., contacts: _Optional[_Iterable[_Union[Contact, _Mapping]]] = ..., contacts_count: _Optional[int] = ..., kiosks: _Optional[_Union[KioskCounts, _Mapping]] = ..., orders: _Optional[_Iterable[_Union[SalesOrder, _Mapping]]] = ..., order_totals: _Optional[_Iterable[_Union[OrderTotal, _Mapping]]] = ..., orders_since: _Optional[str] = ..., finance: _Optional[_Union[Finance, _Mapping]] = ..., activities: _Optional[_Iterable[_Union[Activity, _Mapping]]] = ...) -> None: ...
 
 class CompanyRow(_message.Message):
     __slots__ = ("customer_accounting_id", "name", "hq_state", "active")
@@ -746,3 +772,153 @@ class MatchDirectoryResponse(_message.Message):
     contacts: _containers.RepeatedCompositeFieldContainer[EmailMatch]
     companies: _containers.RepeatedCompositeFieldContainer[CompanyMatch]
     def __init__(self, contacts: _Optional[_Iterable[_Union[EmailMatch, _Mapping]]] = ..., companies: _Optional[_Iterable[_Union[CompanyMatch, _Mapping]]] = ...) -> None: ...
+
+class LegacyContactRow(_message.Message):
+    __slots__ = ("legacy_id", "first_name", "last_name", "title", "role", "emails", "phones", "company", "company_key", "street", "city", "state", "postal_code", "country", "status", "annual_revenue", "last_result")
+    LEGACY_ID_FIELD_NUMBER: _ClassVar[int]
+    FIRST_NAME_FIELD_NUMBER: _ClassVar[int]
+    LAST_NAME_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    EMAILS_FIELD_NUMBER: _ClassVar[int]
+    PHONES_FIELD_NUMBER: _ClassVar[int]
+    COMPANY_FIELD_NUMBER: _ClassVar[int]
+    COMPANY_KEY_FIELD_NUMBER: _ClassVar[int]
+    STREET_FIELD_NUMBER: _ClassVar[int]
+    CITY_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    POSTAL_CODE_FIELD_NUMBER: _ClassVar[int]
+    COUNTRY_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    ANNUAL_REVENUE_FIELD_NUMBER: _ClassVar[int]
+    LAST_RESULT_FIELD_NUMBER: _ClassVar[int]
+    legacy_id: str
+    first_name: str
+    last_name: str
+    title: str
+    role: str
+    emails: _containers.RepeatedScalarFieldContainer[str]
+    phones: _containers.RepeatedCompositeFieldContainer[Phone]
+    company: str
+    company_key: str
+    street: str
+    city: str
+    state: str
+    postal_code: str
+    country: str
+    status: str
+    annual_revenue: str
+    last_result: str
+    def __init__(self, legacy_id: _Optional[str] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., title: _Optional[str] = ..., role: _Optional[str] = ..., emails: _Optional[_Iterable[str]] = ..., phones: _Optional[_Iterable[_Union[Phone, _Mapping]]] = ..., company: _Optional[str] = ..., company_key: _Optional[str] = ..., street: _Optional[str] = ..., city: _Optional[str] = ..., state: _Optional[str] = ..., postal_code: _Optional[str] = ..., country: _Optional[str] = ..., status: _Optional[str] = ..., annual_revenue: _Optional[str] = ..., last_result: _Optional[str] = ...) -> None: ...
+
+class UpsertLegacyContactsRequest(_message.Message):
+    __slots__ = ("rows",)
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    rows: _containers.RepeatedCompositeFieldContainer[LegacyContactRow]
+    def __init__(self, rows: _Optional[_Iterable[_Union[LegacyContactRow, _Mapping]]] = ...) -> None: ...
+
+class Activity(_message.Message):
+    __slots__ = ("id", "kind", "subject", "body", "occurred_at", "account_id", "contact_id", "lead_id", "direction", "from_address", "to_address", "author", "legacy_key", "created_at", "updated_at", "version")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    OCCURRED_AT_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    CONTACT_ID_FIELD_NUMBER: _ClassVar[int]
+    LEAD_ID_FIELD_NUMBER: _ClassVar[int]
+    DIRECTION_FIELD_NUMBER: _ClassVar[int]
+    FROM_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    TO_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    AUTHOR_FIELD_NUMBER: _ClassVar[int]
+    LEGACY_KEY_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    kind: str
+    subject: str
+    body: str
+    occurred_at: _timestamp_pb2.Timestamp
+    account_id: str
+    contact_id: str
+    lead_id: str
+    direction: str
+    from_address: str
+    to_address: str
+    author: str
+    legacy_key: str
+    created_at: _timestamp_pb2.Timestamp
+    updated_at: _timestamp_pb2.Timestamp
+    version: int
+    def __init__(self, id: _Optional[str] = ..., kind: _Optional[str] = ..., subject: _Optional[str] = ..., body: _Optional[str] = ..., occurred_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., account_id: _Optional[str] = ..., contact_id: _Optional[str] = ..., lead_id: _Optional[str] = ..., direction: _Optional[str] = ..., from_address: _Optional[str] = ..., to_address: _Optional[str] = ..., author: _Optional[str] = ..., legacy_key: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ...) -> None: ...
+
+class LegacyActivityRow(_message.Message):
+    __slots__ = ("legacy_key", "kind", "contact_legacy_id", "occurred_at", "subject", "body", "direction", "from_address", "to_address", "author")
+    LEGACY_KEY_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    CONTACT_LEGACY_ID_FIELD_NUMBER: _ClassVar[int]
+    OCCURRED_AT_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    DIRECTION_FIELD_NUMBER: _ClassVar[int]
+    FROM_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    TO_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    AUTHOR_FIELD_NUMBER: _ClassVar[int]
+    legacy_key: str
+    kind: str
+    contact_legacy_id: str
+    occurred_at: str
+    subject: str
+    body: str
+    direction: str
+    from_address: str
+    to_address: str
+    author: str
+    def __init__(self, legacy_key: _Optional[str] = ..., kind: _Optional[str] = ..., contact_legacy_id: _Optional[str] = ..., occurred_at: _Optional[str] = ..., subject: _Optional[str] = ..., body: _Optional[str] = ..., direction: _Optional[str] = ..., from_address: _Optional[str] = ..., to_address: _Optional[str] = ..., author: _Optional[str] = ...) -> None: ...
+
+class UpsertLegacyActivitiesRequest(_message.Message):
+    __slots__ = ("rows",)
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    rows: _containers.RepeatedCompositeFieldContainer[LegacyActivityRow]
+    def __init__(self, rows: _Optional[_Iterable[_Union[LegacyActivityRow, _Mapping]]] = ...) -> None: ...
+
+class ListActivitiesRequest(_message.Message):
+    __slots__ = ("account_id", "contact_id", "kinds", "page_size", "cursor")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    CONTACT_ID_FIELD_NUMBER: _ClassVar[int]
+    KINDS_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    CURSOR_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    contact_id: str
+    kinds: _containers.RepeatedScalarFieldContainer[str]
+    page_size: int
+    cursor: str
+    def __init__(self, account_id: _Optional[str] = ..., contact_id: _Optional[str] = ..., kinds: _Optional[_Iterable[str]] = ..., page_size: _Optional[int] = ..., cursor: _Optional[str] = ...) -> None: ...
+
+class ListActivitiesResponse(_message.Message):
+    __slots__ = ("activities", "next_cursor")
+    ACTIVITIES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    activities: _containers.RepeatedCompositeFieldContainer[Activity]
+    next_cursor: str
+    def __init__(self, activities: _Optional[_Iterable[_Union[Activity, _Mapping]]] = ..., next_cursor: _Optional[str] = ...) -> None: ...
+
+class CreateActivityRequest(_message.Message):
+    __slots__ = ("account_id", "contact_id", "kind", "subject", "body", "occurred_at", "direction")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    CONTACT_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    OCCURRED_AT_FIELD_NUMBER: _ClassVar[int]
+    DIRECTION_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    contact_id: str
+    kind: str
+    subject: str
+    body: str
+    occurred_at: str
+    direction: str
+    def __init__(self, account_id: _Optional[str] = ..., contact_id: _Optional[str] = ..., kind: _Optional[str] = ..., subject: _Optional[str] = ..., body: _Optional[str] = ..., occurred_at: _Optional[str] = ..., direction: _Optional[str] = ...) -> None: ...

@@ -184,6 +184,26 @@ class AccountsStub:
                 request_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.MatchDirectoryRequest.SerializeToString,
                 response_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.MatchDirectoryResponse.FromString,
                 _registered_method=True)
+        self.UpsertLegacyContacts = channel.unary_unary(
+                '/crm.accounts.v1.Accounts/UpsertLegacyContacts',
+                request_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertLegacyContactsRequest.SerializeToString,
+                response_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.FromString,
+                _registered_method=True)
+        self.UpsertLegacyActivities = channel.unary_unary(
+                '/crm.accounts.v1.Accounts/UpsertLegacyActivities',
+                request_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertLegacyActivitiesRequest.SerializeToString,
+                response_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.FromString,
+                _registered_method=True)
+        self.ListActivities = channel.unary_unary(
+                '/crm.accounts.v1.Accounts/ListActivities',
+                request_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.ListActivitiesRequest.SerializeToString,
+                response_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.ListActivitiesResponse.FromString,
+                _registered_method=True)
+        self.CreateActivity = channel.unary_unary(
+                '/crm.accounts.v1.Accounts/CreateActivity',
+                request_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.CreateActivityRequest.SerializeToString,
+                response_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.Activity.FromString,
+                _registered_method=True)
 
 
 class AccountsServicer:
@@ -389,6 +409,41 @@ class AccountsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def UpsertLegacyContacts(self, request, context):
+        """MIG-1: the legacy contact manager's contacts, keyed by its record ID (admin and erp only; at most
+        1000 rows; one outcome per row as for UpsertCompanies). Each new contact goes on the top-level
+        account whose company key matches, or on a prospect company created for the batch's first row
+        naming a company no account matches (created once per company). A changed row updates what
+        changed (its account too: a row naming another company moves the contact).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpsertLegacyActivities(self, request, context):
+        """MIG-2: the legacy email history and notes as activities on their contact and its account, keyed
+        by legacy_key (admin and erp only; at most 1000 rows): a re-import changes nothing.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListActivities(self, request, context):
+        """GEN-1, MOB-1: the activity timeline of an account or of a contact, newest first, for those who
+        see the account in full (directory-only views: PERMISSION_DENIED; unseen: NOT_FOUND).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateActivity(self, request, context):
+        """GEN-1, MOB-1: the caller logs a call, meeting, email, note or task on an account they may edit
+        (optionally on one of its contacts); the caller is the author.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AccountsServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -541,6 +596,26 @@ def add_AccountsServicer_to_server(servicer, server):
                     servicer.MatchDirectory,
                     request_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.MatchDirectoryRequest.FromString,
                     response_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.MatchDirectoryResponse.SerializeToString,
+            ),
+            'UpsertLegacyContacts': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpsertLegacyContacts,
+                    request_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertLegacyContactsRequest.FromString,
+                    response_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.SerializeToString,
+            ),
+            'UpsertLegacyActivities': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpsertLegacyActivities,
+                    request_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertLegacyActivitiesRequest.FromString,
+                    response_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.SerializeToString,
+            ),
+            'ListActivities': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListActivities,
+                    request_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.ListActivitiesRequest.FromString,
+                    response_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.ListActivitiesResponse.SerializeToString,
+            ),
+            'CreateActivity': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateActivity,
+                    request_deserializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.CreateActivityRequest.FromString,
+                    response_serializer=crm_dot_accounts_dot_v1_dot_accounts__pb2.Activity.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1353,6 +1428,114 @@ class Accounts:
             '/crm.accounts.v1.Accounts/MatchDirectory',
             crm_dot_accounts_dot_v1_dot_accounts__pb2.MatchDirectoryRequest.SerializeToString,
             crm_dot_accounts_dot_v1_dot_accounts__pb2.MatchDirectoryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpsertLegacyContacts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.accounts.v1.Accounts/UpsertLegacyContacts',
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertLegacyContactsRequest.SerializeToString,
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpsertLegacyActivities(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.accounts.v1.Accounts/UpsertLegacyActivities',
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertLegacyActivitiesRequest.SerializeToString,
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.UpsertResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListActivities(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.accounts.v1.Accounts/ListActivities',
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.ListActivitiesRequest.SerializeToString,
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.ListActivitiesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateActivity(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.accounts.v1.Accounts/CreateActivity',
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.CreateActivityRequest.SerializeToString,
+            crm_dot_accounts_dot_v1_dot_accounts__pb2.Activity.FromString,
             options,
             channel_credentials,
             insecure,

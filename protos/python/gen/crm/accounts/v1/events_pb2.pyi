@@ -94,3 +94,17 @@ class FinanceRecorded(_message.Message):
     finance: _accounts_pb2.Finance
     created: bool
     def __init__(self, finance: _Optional[_Union[_accounts_pb2.Finance, _Mapping]] = ..., created: _Optional[bool] = ...) -> None: ...
+
+class ActivityCreated(_message.Message):
+    __slots__ = ("activity",)
+    ACTIVITY_FIELD_NUMBER: _ClassVar[int]
+    activity: _accounts_pb2.Activity
+    def __init__(self, activity: _Optional[_Union[_accounts_pb2.Activity, _Mapping]] = ...) -> None: ...
+
+class ActivityUpdated(_message.Message):
+    __slots__ = ("activity", "changed_fields")
+    ACTIVITY_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_FIELDS_FIELD_NUMBER: _ClassVar[int]
+    activity: _accounts_pb2.Activity
+    changed_fields: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, activity: _Optional[_Union[_accounts_pb2.Activity, _Mapping]] = ..., changed_fields: _Optional[_Iterable[str]] = ...) -> None: ...
