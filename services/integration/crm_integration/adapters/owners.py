@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 from pathlib import PurePath
 
@@ -17,7 +17,7 @@ from crmkit.grpc.client import call
 from crmkit.principal import Principal, PrincipalSigner
 from google.protobuf.message import Message
 
-from crm_integration.domain.feeds import TradeShowLeadRecord
+from crm_integration.domain.feeds import ActivityRecord, LegacyContactRecord, TradeShowLeadRecord
 from crm_integration.domain.imports import ImportJob, Outcome
 
 ISSUER = "crm-integration"
@@ -31,37 +31,62 @@ class _Upsert:
 
     rpc: str  # the Accounts method
     request: Callable[[list[Message]], Message]
-    row: type[Message]
-    fields: tuple[str, ...]  # the record's attributes, named as the row's fields
+    row: Callable[[object], Message]  # one record as the RPC's row
+
+
+def _same_names(row: type[Message], *names: str) -> Callable[[object], Message]:
+    """A row whose fields are the record's attributes of the same names."""
+    return lambda record: row(**{name: _value(getattr(record, name)) for name in names})
+
+
+def _legacy_contact(record: LegacyContactRecord) -> Message:
+    return accounts_pb2.LegacyContactRow(
+        **{name: _value(getattr(record, name)) for name in (
+            "legacy_id", "first_name", "last_name", "title", "role", "company", "company_key", "street", "city",
+            "state", "postal_code", "country", "status", "annual_revenue", "last_result")},
+        emails=list(record.emails),
+        phones=[accounts_pb2.Phone(number=p.number, extension=p.extension, type=p.type) for p in record.phones])
+
+
+def _legacy_activity(record: ActivityRecord) -> Message:
+    return accounts_pb2.LegacyActivityRow(
+        legacy_key=record.fingerprint, **{name: _value(getattr(record, name)) for name in (
+            "kind", "contact_legacy_id", "occurred_at", "subject", "body", "direction", "from_address",
+            "to_address", "author")})
 
 
 _UPSERTS = {
     "erp-customers": _Upsert("UpsertCompanies", lambda rows: accounts_pb2.UpsertCompaniesRequest(rows=rows),
-                             accounts_pb2.CompanyRow, ("customer_accounting_id", "name", "hq_state", "active")),
+                             _same_names(accounts_pb2.CompanyRow, "customer_accounting_id", "name", "hq_state",
+                                         "active")),
     "erp-locations": _Upsert("UpsertLocations", lambda rows: accounts_pb2.UpsertLocationsRequest(rows=rows),
-                             accounts_pb2.LocationRow,
-                             ("ship_to_id", "customer_accounting_id", "name", "subtype", "street", "city", "state",
-                              "postal_code", "country", "phone", "active")),
+                             _same_names(accounts_pb2.LocationRow, "ship_to_id", "customer_accounting_id", "name",
+                                         "subtype", "street", "city", "state", "postal_code", "country", "phone",
+                                         "active")),
     "erp-kiosks": _Upsert("UpsertKiosks", lambda rows: accounts_pb2.UpsertKiosksRequest(rows=rows),
-                          accounts_pb2.KioskRow,
-                          ("serial_number", "ship_to_id", "model", "operating_system", "software_version",
-                           "install_date", "warranty_end_date")),
+                          _same_names(accounts_pb2.KioskRow, "serial_number", "ship_to_id", "model",
+                                      "operating_system", "software_version", "install_date", "warranty_end_date")),
     "erp-sales-orders": _Upsert("UpsertSalesOrders", lambda rows: accounts_pb2.UpsertSalesOrdersRequest(orders=rows),
-                                accounts_pb2.SalesOrder,
-                                ("sales_order_number", "po_number", "customer_accounting_id", "salesperson",
-                                 "territory", "order_date", "ship_date", "total_amount", "currency")),
+                                _same_names(accounts_pb2.SalesOrder, "sales_order_number", "po_number",
+                                            "customer_accounting_id", "salesperson", "territory", "order_date",
+                                            "ship_date", "total_amount", "currency")),
     "erp-finance": _Upsert("UpsertFinance", lambda rows: accounts_pb2.UpsertFinanceRequest(rows=rows),
-                           accounts_pb2.Finance,
-                           ("customer_accounting_id", "as_of_date", "mtd_sales", "ytd_sales", "prior_ytd_sales",
-                            "credit_limit", "past_due_amount", "currency")),
+                           _same_names(accounts_pb2.Finance, "customer_accounting_id", "as_of_date", "mtd_sales",
+                                       "ytd_sales", "prior_ytd_sales", "credit_limit", "past_due_amount",
+                                       "currency")),
+    "legacy-contacts": _Upsert("UpsertLegacyContacts",
+                               lambda rows: accounts_pb2.UpsertLegacyContactsRequest(rows=rows), _legacy_contact),
+    **{kind: _Upsert("UpsertLegacyActivities", lambda rows: accounts_pb2.UpsertLegacyActivitiesRequest(rows=rows),
+                     _legacy_activity) for kind in ("legacy-email-history", "legacy-notes")},
 }
 
 
 def _value(value):
-    """A record's value as the row's field takes it: dates ISO, amounts as decimal text, None as ""."""
+    """A record's value as the row's field takes it: dates and times ISO, amounts as decimal text,
+    None as ""."""
     if value is None:
         return ""
-    if isinstance(value, date):
+    if isinstance(value, (date, datetime)):
         return value.isoformat()
     return value if isinstance(value, (str, bool)) else str(value)
 
@@ -95,8 +120,7 @@ class Owners:
         outcomes: list[Outcome] = []
         method = getattr(self._accounts, spec.rpc)
         for start in range(0, len(records), RPC_BATCH):
-            rows = [spec.row(**{name: _value(getattr(r, name)) for name in spec.fields})
-                    for r in records[start:start + RPC_BATCH]]
+            rows = [spec.row(r) for r in records[start:start + RPC_BATCH]]
             answer = await call(method, spec.request(rows), principal_token=self._token(job), timeout=self._timeout)
             outcomes += [Outcome(o.outcome, o.field, o.reason) for o in answer.outcomes]
         return outcomes

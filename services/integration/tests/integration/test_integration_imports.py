@@ -240,3 +240,37 @@ async def test_lead_2_badge_scans_become_campaign_leads_and_known_people_are_ski
     assert mine["Rodriguez"].first_name == "Aarav" and "Known" not in mine
     again = await _import(uows, runner, "trade-show-leads", scans)
     assert _counts(again)["created"] == 0
+
+
+async def test_mig_1_mig_2_legacy_contacts_then_their_history_from_windows_1252_files(
+        uows, runner, channel, principal_keys):
+    tag = uuid.uuid4().hex[:6].upper()
+    contacts = (f"RecordID,Company,ContactName,Title,Role,Phone,Ext,Mobile,Emails,Street,City,State,Zip,Status,"
+                f"AnnualRevenue,LastResult\r\n"
+                f"L{tag}1,CAFÉ {tag} INC.,Renée Dubé,Buyer,Operations,(404) 644-0270,12,,"
+                f"renee.{tag}@cafe.example; broken@,1 Rue St,Montréal,qc,H2X 1Y4,Active,\"1,000,000\",\r\n"
+                f"L{tag}2,Café {tag},José Núñez,CIO,IT,404.555.0199,,,jose.{tag}@cafe.example,,,,,Active,,\r\n"
+                ).encode("cp1252")
+    history = (f"RecordID,SentAt,Direction,From,To,Subject,Body\r\n"
+               f"L{tag}1,2018-11-17 04:52,OUT,sales@abbott-ltd.demo,renee.{tag}@cafe.example,Follow-up,"
+               f"\"Hi,\r\nThanks – see you soon.\"\r\n"
+               f"L{tag}1,2009-01-01 10:00,IN,renee.{tag}@cafe.example,sales@abbott-ltd.demo,Old,too old\r\n"
+               f"L{tag}9,2019-01-01 10:00,IN,x@y.example,sales@abbott-ltd.demo,Who,unknown contact\r\n"
+               ).encode("cp1252")
+    people = await _import(uows, runner, "legacy-contacts", contacts)
+    assert _counts(people) == {"rows_read": 2, "created": 2, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
+    mails = await _import(uows, runner, "legacy-email-history", history)
+    assert _counts(mails) == {"rows_read": 3, "created": 1, "updated": 0, "unchanged": 0, "skipped": 1, "failed": 1}
+    assert _counts(await _import(uows, runner, "legacy-email-history", history))["unchanged"] == 1
+    token = PrincipalSigner(principal_keys[0]).sign(ADMIN)
+    found = await call(accounts_pb2_grpc.AccountsStub(channel).SearchContacts,
+                       accounts_pb2.SearchContactsRequest(query=f"renee.{tag}"), principal_token=token)
+    [match] = found.contacts
+    assert match.contact.first_name == "Renée" and match.contact.legacy.role == "Operations"
+    assert [p.extension for p in match.contact.phones] == ["12"]
+    company = (await call(accounts_pb2_grpc.AccountsStub(channel).SearchAccounts,
+                          accounts_pb2.SearchAccountsRequest(query=tag), principal_token=token)).accounts
+    assert len(company) == 1 and company[0].type == "prospect"  # one company for both spellings
+    timeline = await call(accounts_pb2_grpc.AccountsStub(channel).ListActivities,
+                          accounts_pb2.ListActivitiesRequest(contact_id=match.contact.id), principal_token=token)
+    assert [(a.kind, a.direction, "–" in a.body) for a in timeline.activities] == [("email", "out", True)]
