@@ -1,5 +1,5 @@
-"""Imports end to end (issue 4: INT-1..3, LEAD-2, ACC-3, ACC-4): the admin uploads the ERP's files
-and a trade-show scan through the gateway, each becomes a job whose counts add up, every quirk in
+"""Imports end to end (issue 4: INT-1..3, MIG-1, MIG-2, LEAD-2, ACC-3, ACC-4): the admin uploads the
+ERP's files, the legacy contact manager's (Windows-1252) and a trade-show scan through the gateway, each becomes a job whose counts add up, every quirk in
 the files lands where it should (bad rows failed with their field, repeats skipped, the rest
 applied), a re-import changes nothing, the failed-row CSV cannot run as a spreadsheet formula, the
 AE sees the imported company on one screen, an SDR gets the trade-show leads, and `./crm import`
@@ -51,7 +51,9 @@ def loaded(as_user, accounts_directory) -> dict[str, dict]:
     return {kind: upload(admin, kind, name) for kind, name in (
         ("erp-customers", "erp_customers.csv"), ("erp-locations", "erp_ship_to_locations.csv"),
         ("erp-kiosks", "erp_kiosks.csv"), ("erp-sales-orders", "erp_sales_orders.csv"),
-        ("erp-finance", "erp_customer_financials.csv"), ("trade-show-leads", "trade_show_badge_scans.csv"))}
+        ("erp-finance", "erp_customer_financials.csv"), ("legacy-contacts", "legacy_contacts.csv"),
+        ("legacy-email-history", "legacy_email_history.csv"), ("legacy-notes", "legacy_notes.csv"),
+        ("trade-show-leads", "trade_show_badge_scans.csv"))}
 
 
 def test_every_row_of_every_feed_gets_its_fate(loaded):
@@ -61,6 +63,9 @@ def test_every_row_of_every_feed_gets_its_fate(loaded):
     assert counts(loaded["erp-kiosks"]) == (5, 3, 0, 0, 1, 1)  # a repeated serial; an impossible date
     assert counts(loaded["erp-sales-orders"]) == (7, 4, 0, 0, 0, 3)
     assert counts(loaded["erp-finance"]) == (2, 2, 0, 0, 0, 0)
+    assert counts(loaded["legacy-contacts"]) == (4, 3, 0, 0, 1, 0)  # Windows-1252; R9001 repeated
+    assert counts(loaded["legacy-email-history"]) == (3, 1, 0, 0, 1, 1)  # before 2012: skipped; R9404 unknown
+    assert counts(loaded["legacy-notes"]) == (2, 1, 0, 0, 1, 0)
     assert counts(loaded["trade-show-leads"]) == (4, 3, 0, 0, 0, 1)
 
 
@@ -82,6 +87,8 @@ def test_re_importing_a_file_changes_nothing(as_user, loaded):
     assert counts(upload(admin, "erp-locations", "erp_ship_to_locations.csv")) == (6, 0, 0, 4, 1, 1)
     assert counts(upload(admin, "erp-sales-orders", "erp_sales_orders.csv")) == (7, 0, 0, 4, 0, 3)
     assert counts(upload(admin, "trade-show-leads", "trade_show_badge_scans.csv"))[1] == 0
+    assert counts(upload(admin, "legacy-contacts", "legacy_contacts.csv")) == (4, 0, 0, 3, 1, 0)
+    assert counts(upload(admin, "legacy-notes", "legacy_notes.csv")) == (2, 0, 0, 1, 1, 0)
 
 
 def test_the_ae_sees_the_imported_company_on_one_screen(as_user, loaded):
@@ -97,6 +104,8 @@ def test_the_ae_sees_the_imported_company_on_one_screen(as_user, loaded):
     assert screen["finance"]["credit_limit"] == "1000000.00"
     assert [o["po_number"] for o in screen["orders"] if o["sales_order_number"] == "SO-E2E-3"] == [
         '=HYPERLINK("http://evil.example","PO")']  # kept as text; the API never evaluates it
+    assert {c["last_name"] for c in screen["contacts"]} == {"Dubé", "Núñez"}  # matched despite INC. and caps
+    assert {a["kind"] for a in screen["activities"]} == {"email", "note"}
     pac = as_user("ae.pac")
     assert pac.get(f"/api/v1/accounts/{company['id']}/overview").status_code == 404
 
