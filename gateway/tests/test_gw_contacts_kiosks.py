@@ -110,6 +110,9 @@ async def test_kiosk_lifecycle(client, place):
     ae = bearer(await login(client, "ae.ne"))
     listed = await client.get("/api/v1/kiosks", params={"location_account_id": location["id"]}, headers=ae)
     assert listed.status_code == 200 and [k["id"] for k in listed.json()["items"]] == [kiosk["id"]]
+    by_serial = await client.get("/api/v1/kiosks", params={"serial_number": serial}, headers=csr)
+    assert [k["id"] for k in by_serial.json()["items"]] == [kiosk["id"]]  # SUP-5: found by the serial a case names
+    assert_problem(await client.get("/api/v1/kiosks", headers=csr), 422, field="location_account_id")
 
     url = f"/api/v1/kiosks/{kiosk['id']}"
     got = await client.get(url, headers=ae)

@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from gw_accounts import user_ids, wait_for_directory
+from gw_accounts import erp_key, user_ids, wait_for_directory
 from gw_helpers import assert_problem, bearer, login
 
 PATHS = ("/api/v1/search/contacts", "/api/v1/search/accounts")
@@ -81,3 +81,15 @@ async def test_directory_roles_get_directory_fields_and_no_contacts(client, foun
     assert account["name"] == company["name"]
     got = await client.get("/api/v1/search/contacts", params={"q": f"search{token}"}, headers=marketing)
     assert got.json()["items"] == []
+
+
+async def test_the_erp_client_searches_everything_and_other_machines_may_not(client, found):
+    token, company, _ = found
+    erp = await erp_key(client)
+    accounts = await client.get("/api/v1/search/accounts", params={"q": token}, headers=erp)
+    assert [a["id"] for a in accounts.json()["items"]] == [company["id"]]
+    admin = bearer(await login(client, "admin"))
+    fleet = await client.post("/api/v1/api-clients", json={"name": f"fleet {uuid.uuid4().hex[:6]}",
+                                                           "role": "kiosk_fleet"}, headers=admin)
+    assert_problem(await client.get("/api/v1/search/accounts", params={"q": token},
+                                    headers={"X-API-Key": fleet.json()["key"]}), 403)

@@ -84,8 +84,8 @@ class AccountsClient:
     async def update_kiosk(self, token: str, request: accounts_pb2.UpdateKioskRequest) -> accounts_pb2.Kiosk:
         return await self._call(self._stub.UpdateKiosk, request, token)
 
-    async def list_kiosks(self, token: str, location_account_id: str) -> list[accounts_pb2.Kiosk]:
-        request = accounts_pb2.ListKiosksRequest(location_account_id=location_account_id)
+    async def list_kiosks(self, token: str, location_account_id: str, serial_number: str = "") -> list[accounts_pb2.Kiosk]:
+        request = accounts_pb2.ListKiosksRequest(location_account_id=location_account_id, serial_number=serial_number)
         return list((await self._call(self._stub.ListKiosks, request, token)).kiosks)
 
     async def list_sales_orders(self, token: str,

@@ -21,9 +21,12 @@ KioskId = Annotated[str, Path(min_length=1, max_length=64)]
 
 @router.get("", response_model=KioskPage)
 async def list_kiosks(caller: Reader, gw: GatewayDep, request: Request,
-                      location_account_id: Annotated[str, Query(min_length=1, max_length=64)]) -> KioskPage:
-    """The kiosks installed at one location account."""
-    found = await gw.accounts.list_kiosks(await principal_token(request, gw, caller), location_account_id)
+                      location_account_id: Annotated[str | None, Query(min_length=1, max_length=64)] = None,
+                      serial_number: Annotated[str | None, Query(min_length=1, max_length=100)] = None) -> KioskPage:
+    """The kiosks installed at one location account, or the kiosk with a serial number (SUP-5); give
+    at least one."""
+    found = await gw.accounts.list_kiosks(await principal_token(request, gw, caller), location_account_id or "",
+                                          serial_number or "")
     return KioskPage(items=[mappers.kiosk_read(k) for k in found])
 
 

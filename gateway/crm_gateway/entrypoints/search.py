@@ -6,13 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from crm_gateway.domain.model import USER_ROLES, Caller
+from crm_gateway.domain.model import ACCOUNT_READERS, Caller
 from crm_gateway.entrypoints import account_mappers as mappers
 from crm_gateway.entrypoints.account_schemas import AccountMatches, ContactMatch, ContactMatches
 from crm_gateway.security import GatewayDep, principal_token, require_roles
 
 router = APIRouter(prefix="/api/v1/search", tags=["search"])
-Searcher = Annotated[Caller, Depends(require_roles(*USER_ROLES))]
+Searcher = Annotated[Caller, Depends(require_roles(*ACCOUNT_READERS))]  # every user, and the ERP client
 Text = Annotated[str, Query(min_length=1, max_length=200, description="what to look for")]
 Limit = Annotated[int, Query(ge=1, le=200)]
 

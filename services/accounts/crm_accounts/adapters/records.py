@@ -197,10 +197,14 @@ class KioskRepository(_Tracked):
         kiosk = Kiosk(**row._mapping)
         return self._track(kiosk) if for_update else kiosk
 
-    async def at_location(self, principal: Principal, location_id: str) -> list[Kiosk]:
-        rows = (await self._session.execute(
-            self._readable(principal).where(kiosks.c.location_account_id == location_id)
-            .order_by(kiosks.c.serial_number))).all()
+    async def matching(self, principal: Principal, *, location: str = "", serial_number: str = "") -> list[Kiosk]:
+        """The kiosks the caller may read at `location` and/or with `serial_number`, by serial."""
+        stmt = self._readable(principal)
+        if location:
+            stmt = stmt.where(kiosks.c.location_account_id == location)
+        if serial_number:
+            stmt = stmt.where(kiosks.c.serial_number == serial_number)
+        rows = (await self._session.execute(stmt.order_by(kiosks.c.serial_number))).all()
         return [Kiosk(**row._mapping) for row in rows]
 
     async def end_dates_below(self, principal: Principal, account_id: str) -> dict:

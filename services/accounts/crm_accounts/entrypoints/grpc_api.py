@@ -89,7 +89,8 @@ class AccountsServicer(accounts_pb2_grpc.AccountsServicer):
 
     async def ListKiosks(self, request, context):
         found = await queries.list_kiosks(uow=self._uow(), principal=current_principal(),
-                                          location_account_id=request.location_account_id)
+                                          location_account_id=request.location_account_id,
+                                          serial_number=request.serial_number)
         today = _today()
         return accounts_pb2.ListKiosksResponse(kiosks=[mappers.kiosk_to_proto(k, today) for k in found])
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from crmkit.errors import InvalidInput
 from crmkit.listing import Cursor, encode_cursor, page_size
 from crmkit.principal import Principal
 
@@ -72,13 +73,17 @@ async def get_kiosk(*, uow: AccountsUnitOfWork, principal: Principal, kiosk_id: 
         return await uow.kiosks.get(principal, kiosk_id)
 
 
-async def list_kiosks(*, uow: AccountsUnitOfWork, principal: Principal, location_account_id: str) -> list[Kiosk]:
-    """The kiosks at one location the caller may see."""
-    location = clean_uuid("location_account_id", location_account_id, required=True)
+async def list_kiosks(*, uow: AccountsUnitOfWork, principal: Principal, location_account_id: str,
+                      serial_number: str = "") -> list[Kiosk]:
+    """The kiosks the caller may see at one location, or with one serial number (SUP-5), or both."""
+    location = clean_uuid("location_account_id", location_account_id)
+    serial = serial_number.strip()
+    if not (location or serial):
+        raise InvalidInput("give a location_account_id or a serial_number", field="location_account_id")
     async with uow:
-        if not policy.reads_every_kiosk(principal):
+        if location and not policy.reads_every_kiosk(principal):
             await uow.accounts.get(principal, location, field="location_account_id")
-        return await uow.kiosks.at_location(principal, location)
+        return await uow.kiosks.matching(principal, location=location, serial_number=serial)
 
 
 async def list_shares(*, uow: AccountsUnitOfWork, principal: Principal, account_id: str) -> list[Share]:

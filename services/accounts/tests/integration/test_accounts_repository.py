@@ -137,6 +137,13 @@ async def test_acc_5_sec_6_kiosks_are_written_by_support_only(uows, sessions):
     assert (updated.software_version, updated.warranty_end_date, updated.version) == ("2.1", None, 2)
     listed = await queries.list_kiosks(uow=uows(), principal=csr, location_account_id=location.id)
     assert [k.serial_number for k in listed] == ["SN-1"]
+    by_serial = await queries.list_kiosks(uow=uows(), principal=csr, location_account_id="", serial_number=" SN-1 ")
+    assert [k.id for k in by_serial] == [kiosk.id]  # SUP-5: a case names its kiosk by serial
+    assert await queries.list_kiosks(uow=uows(), principal=as_role("ae"), location_account_id="",
+                                     serial_number="SN-1") == []  # not a kiosk this AE may read
+    with pytest.raises(InvalidInput) as neither:
+        await queries.list_kiosks(uow=uows(), principal=csr, location_account_id="")
+    assert neither.value.problems[0].field == "location_account_id"
     assert [s for s, _ in await outbox(sessions) if ".kiosk." in s] == [
         "crm.accounts.kiosk.created", "crm.accounts.kiosk.updated"]
 

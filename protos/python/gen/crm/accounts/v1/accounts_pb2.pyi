@@ -386,10 +386,12 @@ class UpdateKioskRequest(_message.Message):
     def __init__(self, id: _Optional[str] = ..., changes: _Optional[_Union[KioskData, _Mapping]] = ..., expected_version: _Optional[int] = ...) -> None: ...
 
 class ListKiosksRequest(_message.Message):
-    __slots__ = ("location_account_id",)
+    __slots__ = ("location_account_id", "serial_number")
     LOCATION_ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    SERIAL_NUMBER_FIELD_NUMBER: _ClassVar[int]
     location_account_id: str
-    def __init__(self, location_account_id: _Optional[str] = ...) -> None: ...
+    serial_number: str
+    def __init__(self, location_account_id: _Optional[str] = ..., serial_number: _Optional[str] = ...) -> None: ...
 
 class ListKiosksResponse(_message.Message):
     __slots__ = ("kiosks",)
