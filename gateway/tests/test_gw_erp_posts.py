@@ -150,3 +150,25 @@ async def test_only_the_erp_role_posts_and_only_admins_manage_keys(client, erp):
                        403)
     assert_problem(await client.post(f"/api/v1/api-clients/{uuid.uuid4()}/signing-keys",
                                      headers=bearer(await login(client, "admin"))), 404)
+
+
+async def test_int_4_a_ship_to_location_and_its_kiosk_are_posted_one_at_a_time(client, erp):
+    tag = uuid.uuid4().hex[:6].upper()
+    location = {"ship_to_id": f"S{tag}", "customer_accounting_id": erp["accounting_id"], "name": f"Store {tag}",
+                "subtype": "kiosk_location", "street": "1 Main St", "city": "Boston", "state": "MA",
+                "postal_code": "02110", "country": "US"}
+    placed = await client.post("/api/v1/erp/locations",
+                               **signed(erp["key_id"], erp["secret"], "/api/v1/erp/locations", location))
+    assert (placed.status_code, placed.json()["outcome"]) == (201, "created")
+    kiosk = {"serial_number": f"KX-{tag}", "ship_to_id": f"S{tag}", "model": "KX-100", "install_date": "2025-01-02",
+             "warranty_end_date": "2028-01-02"}
+    fitted = await client.post("/api/v1/erp/kiosks",
+                               **signed(erp["key_id"], erp["secret"], "/api/v1/erp/kiosks", kiosk))
+    assert (fitted.status_code, fitted.json()["outcome"]) == (201, "created")
+    nowhere = {**kiosk, "serial_number": f"KX-{tag}-2", "ship_to_id": "S-NOPE"}
+    assert_problem(await client.post("/api/v1/erp/kiosks",
+                                     **signed(erp["key_id"], erp["secret"], "/api/v1/erp/kiosks", nowhere)),
+                   422, field="ship_to_id")
+    found = await client.get("/api/v1/kiosks", params={"serial_number": f"KX-{tag}"},
+                             headers=bearer(await login(client, "csr1")))
+    assert [k["model"] for k in found.json()["items"]] == ["KX-100"]

@@ -84,7 +84,8 @@ class AccountsClient:
     async def update_kiosk(self, token: str, request: accounts_pb2.UpdateKioskRequest) -> accounts_pb2.Kiosk:
         return await self._call(self._stub.UpdateKiosk, request, token)
 
-    async def list_kiosks(self, token: str, location_account_id: str, serial_number: str = "") -> list[accounts_pb2.Kiosk]:
+    async def list_kiosks(self, token: str, location_account_id: str,
+                          serial_number: str = "") -> list[accounts_pb2.Kiosk]:
         request = accounts_pb2.ListKiosksRequest(location_account_id=location_account_id, serial_number=serial_number)
         return list((await self._call(self._stub.ListKiosks, request, token)).kiosks)
 
@@ -99,17 +100,18 @@ class AccountsClient:
         return await self._call(self._stub.GetAccountOverview,
                                 accounts_pb2.GetAccountOverviewRequest(account_id=account_id), token)
 
-    async def upsert_sales_order(self, token: str, row: dict[str, str]) -> accounts_pb2.UpsertOutcome:
-        request = accounts_pb2.UpsertSalesOrdersRequest(orders=[accounts_pb2.SalesOrder(**row)])
-        return (await self._call(self._stub.UpsertSalesOrders, request, token)).outcomes[0]
+    async def upsert_erp_record(self, token: str, kind: str, row: dict) -> accounts_pb2.UpsertOutcome:
+        """INT-4: one ERP record (`kind` as in ERP_UPSERTS) through the accounts service's batch upsert."""
+        method, request = ERP_UPSERTS[kind]
+        return (await self._call(getattr(self._stub, method), request(row), token)).outcomes[0]
 
-    async def upsert_finance_row(self, token: str, row: dict[str, str]) -> accounts_pb2.UpsertOutcome:
-        request = accounts_pb2.UpsertFinanceRequest(rows=[accounts_pb2.Finance(**row)])
-        return (await self._call(self._stub.UpsertFinance, request, token)).outcomes[0]
 
-    async def list_activities(self, token: str,
-                              request: accounts_pb2.ListActivitiesRequest) -> accounts_pb2.ListActivitiesResponse:
-        return await self._call(self._stub.ListActivities, request, token)
-
-    async def create_activity(self, token: str, request: accounts_pb2.CreateActivityRequest) -> accounts_pb2.Activity:
-        return await self._call(self._stub.CreateActivity, request, token)
+# The ERP's records by the path they are posted to: the batch upsert that takes them, and its request.
+ERP_UPSERTS = {
+    "sales-orders": ("UpsertSalesOrders",
+                     lambda row: accounts_pb2.UpsertSalesOrdersRequest(orders=[accounts_pb2.SalesOrder(**row)])),
+    "finance": ("UpsertFinance", lambda row: accounts_pb2.UpsertFinanceRequest(rows=[accounts_pb2.Finance(**row)])),
+    "locations": ("UpsertLocations",
+                  lambda row: accounts_pb2.UpsertLocationsRequest(rows=[accounts_pb2.LocationRow(**row)])),
+    "kiosks": ("UpsertKiosks", lambda row: accounts_pb2.UpsertKiosksRequest(rows=[accounts_pb2.KioskRow(**row)])),
+}

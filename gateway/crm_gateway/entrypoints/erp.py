@@ -1,4 +1,5 @@
-"""/api/v1/erp: the ERP's web-service posts (INT-4), one record at a time.
+"""/api/v1/erp: the ERP's web-service posts (INT-4), one sales order, finance row, ship-to location
+or kiosk at a time.
 
 Every request is signed (HMAC-SHA256, crm_gateway/domain/signatures.py) with a signing key of an
 API client whose role is erp, and carries an Idempotency-Key: the same key and body answer the
@@ -17,7 +18,7 @@ from pydantic import BaseModel
 from crmkit.errors import Forbidden, InvalidInput
 
 from crm_gateway.domain.model import Caller
-from crm_gateway.entrypoints.erp_schemas import ErpOutcome, FinancePost, SalesOrderPost
+from crm_gateway.entrypoints.erp_schemas import ErpOutcome, FinancePost, KioskPost, LocationPost, SalesOrderPost
 from crm_gateway.entrypoints.idempotent import create_once
 from crm_gateway.security import GatewayDep, principal_token, signed_client
 from crm_gateway.service_layer import idempotency
@@ -37,14 +38,15 @@ async def _erp(caller: Annotated[Caller, Depends(signed_client)]) -> Caller:
 Erp = Annotated[Caller, Depends(_erp)]
 
 
-async def _upsert(gw, request: Request, caller: Caller, key: str, body: BaseModel, action: str, send) -> JSONResponse:
+async def _upsert(gw, request: Request, caller: Caller, key: str, body: BaseModel, kind: str) -> JSONResponse:
     async def create() -> tuple[dict, dict[str, str]]:
-        outcome = await send(await principal_token(request, gw, caller), body.model_dump())
+        outcome = await gw.accounts.upsert_erp_record(await principal_token(request, gw, caller), kind,
+                                                      body.model_dump())
         if outcome.outcome in ("failed", "skipped"):
             raise InvalidInput(outcome.reason or "refused", field=outcome.field or None)
         return ErpOutcome(key=outcome.key, outcome=outcome.outcome).model_dump(), {}
 
-    return await create_once(gw, action=action, caller=caller, key=key, body=body, create=create,
+    return await create_once(gw, action=f"erp.{kind}", caller=caller, key=key, body=body, create=create,
                              status_of=lambda answer: 201 if answer["outcome"] == "created" else 200)
 
 
@@ -53,12 +55,25 @@ async def post_sales_order(body: SalesOrderPost, caller: Erp, gw: GatewayDep, re
                            idempotency_key: RequiredKey) -> JSONResponse:
     """INT-1, ACC-3: one sales-order header, by its sales order number (a later post with a ship
     date updates it)."""
-    return await _upsert(gw, request, caller, idempotency_key, body, "erp.sales-orders",
-                         gw.accounts.upsert_sales_order)
+    return await _upsert(gw, request, caller, idempotency_key, body, "sales-orders")
 
 
 @router.post("/finance", response_model=ErpOutcome, responses={201: {"model": ErpOutcome}})
 async def post_finance(body: FinancePost, caller: Erp, gw: GatewayDep, request: Request,
                        idempotency_key: RequiredKey) -> JSONResponse:
     """ACC-4: one customer's finance figures as of a day, by customer accounting ID and date."""
-    return await _upsert(gw, request, caller, idempotency_key, body, "erp.finance", gw.accounts.upsert_finance_row)
+    return await _upsert(gw, request, caller, idempotency_key, body, "finance")
+
+
+@router.post("/locations", response_model=ErpOutcome, responses={201: {"model": ErpOutcome}})
+async def post_location(body: LocationPost, caller: Erp, gw: GatewayDep, request: Request,
+                        idempotency_key: RequiredKey) -> JSONResponse:
+    """INT-2, INT-4: one ship-to location, by its ship-to id, under the customer it names."""
+    return await _upsert(gw, request, caller, idempotency_key, body, "locations")
+
+
+@router.post("/kiosks", response_model=ErpOutcome, responses={201: {"model": ErpOutcome}})
+async def post_kiosk(body: KioskPost, caller: Erp, gw: GatewayDep, request: Request,
+                     idempotency_key: RequiredKey) -> JSONResponse:
+    """INT-3, INT-4: one kiosk, by its serial number, at the location of its ship-to id."""
+    return await _upsert(gw, request, caller, idempotency_key, body, "kiosks")

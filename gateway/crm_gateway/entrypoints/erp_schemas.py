@@ -33,6 +33,30 @@ class FinancePost(_ErpBody):
     currency: str = Field("", max_length=3)
 
 
+class LocationPost(_ErpBody):
+    ship_to_id: str = Field(min_length=1, max_length=64)
+    customer_accounting_id: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1, max_length=200)
+    subtype: str = Field(max_length=20, description="office | kiosk_location")
+    street: str = Field("", max_length=200)
+    city: str = Field("", max_length=100)
+    state: str = Field("", max_length=100, description="decides the territory")
+    postal_code: str = Field("", max_length=20)
+    country: str = Field("", max_length=100)
+    phone: str = Field("", max_length=50)
+    active: bool = True
+
+
+class KioskPost(_ErpBody):
+    serial_number: str = Field(min_length=1, max_length=100)
+    ship_to_id: str = Field(min_length=1, max_length=64)
+    model: str = Field("", max_length=100)
+    operating_system: str = Field("", max_length=100)
+    software_version: str = Field("", max_length=100)
+    install_date: str = Field("", max_length=10)
+    warranty_end_date: str = Field("", max_length=10)
+
+
 class ErpOutcome(BaseModel):
     key: str = Field(description="the record's ERP key")
     outcome: str = Field(description="created | updated | unchanged")
