@@ -44,6 +44,7 @@ class Caller:
     username: str
     territories: tuple[str, ...] = ()
     expires_at: int = 0  # when the credential presented expires (0: API keys do not)
+    subordinates: tuple[str, ...] | None = None  # users below them, when loaded with the caller
 
 
 def normalise_username(username: str) -> str:

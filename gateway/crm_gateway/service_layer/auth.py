@@ -111,12 +111,14 @@ async def _issue_refresh(uow: GatewayUnitOfWork, gw: Gateway, *, user_id: str, f
 async def caller_from_access_token(*, gw: Gateway, token: str) -> Caller:
     """Verify the JWT, then load the user: a deactivated user's tokens stop working at once."""
     claims = gw.access.verify(token)
-    async with gw.uow() as uow:
+    async with gw.uow() as uow:  # one transaction per request: the user and who reports to them
         user = await uow.repo.get_user(claims.user_id)
+        managers = await uow.repo.manager_map() if user is not None and user.active else {}
     if user is None or not user.active:
         raise Unauthenticated("invalid access token: user inactive or unknown")
     return Caller(id=user.id, kind="user", role=user.role, username=user.username, territories=user.territories,
-                  expires_at=claims.expires_at)
+                  expires_at=claims.expires_at,
+                  subordinates=tuple(sorted(hierarchy.subordinates(user.id, managers))))
 
 
 async def caller_from_api_key(*, gw: Gateway, key: str) -> Caller:
@@ -135,8 +137,8 @@ async def principal_token(*, gw: Gateway, caller: Caller | None, request_id: str
         principal = Principal(user_id=ANONYMOUS, role=ANONYMOUS, username=ANONYMOUS, kind="anonymous",
                               request_id=request_id)
         return gw.signer.sign(principal)
-    below: tuple[str, ...] = ()
-    if caller.kind == "user":
+    below = caller.subordinates or ()
+    if caller.kind == "user" and caller.subordinates is None:
         async with gw.uow() as uow:
             managers = await uow.repo.manager_map()
         below = tuple(sorted(hierarchy.subordinates(caller.id, managers)))
