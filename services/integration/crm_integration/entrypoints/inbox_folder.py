@@ -16,6 +16,7 @@ from pathlib import Path
 
 from crmkit.errors import CrmError
 from crmkit.principal import Principal
+from crmkit.workers import PollingWorker
 
 from crm_integration.service_layer import imports
 from crm_integration.service_layer.import_runner import ImportRunner
@@ -27,31 +28,22 @@ READ_BYTES = 1 << 20
 _IN_PROGRESS = (".part", ".tmp")
 
 
-class InboxFolderWatcher:
+class InboxFolderWatcher(PollingWorker):
     def __init__(self, root: Path, uows: Callable[[], ImportsUnitOfWork], runner: ImportRunner, *,
                  poll_seconds: float = 5.0) -> None:
+        super().__init__(poll_seconds=poll_seconds)
         self._root = root
         self._uows = uows
         self._runner = runner
-        self._poll = poll_seconds
         self._sizes: dict[Path, int] = {}
-        self._stopping = asyncio.Event()
+        self._ready = False
 
-    async def run(self) -> None:
-        for kind in self._runner.kinds:
-            await asyncio.to_thread((self._root / kind).mkdir, parents=True, exist_ok=True)
-        while not self._stopping.is_set():
-            try:
-                await self.scan()
-            except Exception:
-                log.exception("inbox folder scan failed; retrying")
-            try:
-                await asyncio.wait_for(self._stopping.wait(), timeout=self._poll)
-            except asyncio.TimeoutError:
-                pass
-
-    async def stop(self) -> None:
-        self._stopping.set()
+    async def work_once(self) -> bool:
+        if not self._ready:
+            for kind in self._runner.kinds:
+                await asyncio.to_thread((self._root / kind).mkdir, parents=True, exist_ok=True)
+            self._ready = True
+        return bool(await self.scan())
 
     async def scan(self) -> list[str]:
         """Take every settled file of every kind; answers the ids of the jobs made."""

@@ -19,6 +19,7 @@ from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Protocol
 
+from crmkit.workers import PollingWorker
 from google.protobuf.message import Message
 
 from crm_integration.domain.feeds import FeedError, ParsedRow, read_feed
@@ -43,48 +44,27 @@ def _cells(row: ParsedRow, columns: Sequence[str]) -> tuple[str, ...]:
     return tuple(row.raw.get(name, "") for name in columns)
 
 
-class ImportRunner:
+class ImportRunner(PollingWorker):
     def __init__(self, uows: Callable[[], ImportsUnitOfWork], appliers: dict[str, Applier],
                  completed_event: Callable[[ImportJob], tuple[str, Message]], *, batch_rows: int = 500,
                  lease_seconds: float = 60.0, poll_seconds: float = 1.0) -> None:
+        super().__init__(poll_seconds=poll_seconds)
         self._uows = uows
         self._appliers = appliers
         self._completed_event = completed_event
         self._batch = batch_rows
         self._lease = timedelta(seconds=lease_seconds)
-        self._poll = poll_seconds
         self._owner = f"runner-{uuid.uuid4().hex[:12]}"
-        self._wakeup = asyncio.Event()
-        self._stopping = asyncio.Event()
 
     @property
     def kinds(self) -> tuple[str, ...]:
         return tuple(self._appliers)
 
-    def wake(self) -> None:
-        """A job was queued: look now rather than at the next poll."""
-        self._wakeup.set()
-
-    async def run(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                worked = await self.run_once()
-            except Exception:
-                log.exception("import runner failed; retrying")
-                worked = False
-            if not worked:
-                self._wakeup.clear()
-                try:
-                    await asyncio.wait_for(self._wakeup.wait(), timeout=self._poll)
-                except asyncio.TimeoutError:
-                    pass
-
     async def stop(self) -> None:
         """Stop after the batch in hand; the job's lease lets another runner resume it."""
-        self._stopping.set()
-        self._wakeup.set()
+        await super().stop()
 
-    async def run_once(self) -> bool:
+    async def work_once(self) -> bool:
         """Claim and run one job; False when there was none."""
         async with self._uows() as uow:
             await uow.imports.fail_abandoned_uploads(_now() - ABANDONED_UPLOAD, _now())
@@ -101,7 +81,7 @@ class ImportRunner:
         try:
             async with contextlib.aclosing(self._batches(job)) as batches:
                 async for columns, rows in batches:
-                    if self._stopping.is_set() or not await self._apply(job, columns, rows):
+                    if self.stopping or not await self._apply(job, columns, rows):
                         return  # stopping, or the lease went to another runner: it resumes from the checkpoint
         except FeedError as refused:
             await self._finish(job, FAILED_JOB, str(refused))

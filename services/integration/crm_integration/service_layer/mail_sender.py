@@ -7,11 +7,11 @@ error and waits base, 2*base, 4*base, ... seconds (capped) before the next try; 
 """
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import timedelta
 
 from crmkit.db import SessionFactory
+from crmkit.workers import PollingWorker
 
 from crm_integration.adapters.delivery import Transport, build_message
 from crm_integration.adapters.repository import MailOutboxRepository
@@ -20,39 +20,30 @@ from crm_integration.domain.retry import retry_delay
 log = logging.getLogger(__name__)
 
 
-class MailSender:
+class MailSender(PollingWorker):
     def __init__(self, session_factory: SessionFactory, transport: Transport, *, sender: str,
                  retry_base_seconds: float = 5.0, retry_max_seconds: float = 600.0, poll_seconds: float = 1.0,
                  batch_size: int = 100) -> None:
+        super().__init__(poll_seconds=poll_seconds)
         self._sessions = session_factory
         self._transport = transport
         self._sender = sender
         self._base = retry_base_seconds
         self._cap = retry_max_seconds
-        self._poll = poll_seconds
         self._batch = batch_size
-        self._stopping = asyncio.Event()
 
-    async def run(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                await self.send_due()
-            except Exception:
-                log.exception("mail sender failed; retrying")
-            try:
-                await asyncio.wait_for(self._stopping.wait(), timeout=self._poll)
-            except asyncio.TimeoutError:
-                pass
+    async def work_once(self) -> bool:
+        return await self.send_due() > 0
 
     async def stop(self) -> None:
         """Finish the message in hand, then stop; unsent rows wait for the next sender."""
-        self._stopping.set()
+        await super().stop()
 
     async def send_due(self) -> int:
         """Try every due message once (up to a batch). Answers how many were delivered."""
         delivered = 0
         for _ in range(self._batch):
-            if self._stopping.is_set():
+            if self.stopping:
                 break
             outcome = await self._send_one()
             if outcome is None:

@@ -94,7 +94,7 @@ async def _import(uows, runner, kind: str, data: bytes, principal: Principal = A
     job = await imports.receive_file(uows=uows, principal=principal, kind=kind, filename="C:\\drop\\file.csv",
                                      source="upload", known_kinds=runner.kinds, chunks=_chunks(data))
     assert (job.status, job.filename, job.size_bytes) == ("queued", "file.csv", len(data))
-    assert await runner.run_once()
+    assert await runner.work_once()
     return await imports.get_import(uow=uows(), principal=principal, job_id=job.id)
 
 
@@ -183,7 +183,7 @@ async def test_int_1_a_file_dropped_in_the_inbox_folder_becomes_a_job_of_the_erp
     assert not dropped.exists() and [p.name.endswith("customer_financials.csv")
                                      for p in (folder / "done").iterdir()] == [True]
     assert (folder / "customer_financials.csv.part").exists()
-    assert await runner.run_once()
+    assert await runner.work_once()
     job = await imports.get_import(uow=uows(), principal=ADMIN, job_id=job_id)
     assert (job.source, job.created_by, job.status, _counts(job)["created"]) == ("inbox", "erp-inbox", "completed", 1)
 
