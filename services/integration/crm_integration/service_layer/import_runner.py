@@ -45,6 +45,8 @@ def _cells(row: ParsedRow, columns: Sequence[str]) -> tuple[str, ...]:
 
 
 class ImportRunner(PollingWorker):
+    """Stopping leaves the job in hand after its current batch; its lease lets a runner resume it."""
+
     def __init__(self, uows: Callable[[], ImportsUnitOfWork], appliers: dict[str, Applier],
                  completed_event: Callable[[ImportJob], tuple[str, Message]], *, batch_rows: int = 500,
                  lease_seconds: float = 60.0, poll_seconds: float = 1.0) -> None:
@@ -59,10 +61,6 @@ class ImportRunner(PollingWorker):
     @property
     def kinds(self) -> tuple[str, ...]:
         return tuple(self._appliers)
-
-    async def stop(self) -> None:
-        """Stop after the batch in hand; the job's lease lets another runner resume it."""
-        await super().stop()
 
     async def work_once(self) -> bool:
         """Claim and run one job; False when there was none."""

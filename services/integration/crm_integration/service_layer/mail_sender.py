@@ -35,10 +35,6 @@ class MailSender(PollingWorker):
     async def work_once(self) -> bool:
         return await self.send_due() > 0
 
-    async def stop(self) -> None:
-        """Finish the message in hand, then stop; unsent rows wait for the next sender."""
-        await super().stop()
-
     async def send_due(self) -> int:
         """Try every due message once (up to a batch). Answers how many were delivered."""
         delivered = 0
