@@ -100,6 +100,13 @@ class AccountsClient:
         return await self._call(self._stub.GetAccountOverview,
                                 accounts_pb2.GetAccountOverviewRequest(account_id=account_id), token)
 
+    async def list_activities(self, token: str,
+                              request: accounts_pb2.ListActivitiesRequest) -> accounts_pb2.ListActivitiesResponse:
+        return await self._call(self._stub.ListActivities, request, token)
+
+    async def create_activity(self, token: str, request: accounts_pb2.CreateActivityRequest) -> accounts_pb2.Activity:
+        return await self._call(self._stub.CreateActivity, request, token)
+
     async def upsert_erp_record(self, token: str, kind: str, row: dict) -> accounts_pb2.UpsertOutcome:
         """INT-4: one ERP record (`kind` as in ERP_UPSERTS) through the accounts service's batch upsert."""
         method, request = ERP_UPSERTS[kind]
