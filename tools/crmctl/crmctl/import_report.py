@@ -100,7 +100,9 @@ def summary(job: dict, failures: list[dict], *, csv_url: str) -> str:
         lines.append(f"the file was refused: {printable(job['error'])}")
     lines.append(counts_text(job["counts"]))
     if failures:
-        lines.append(f"failed rows (the first {len(failures)} of {job['counts']['failed']:,}):")
+        # `failures` has a line per problem, and a failed row may have several.
+        shown, failed = len({f["row_number"] for f in failures}), job["counts"]["failed"]
+        lines.append(f"failed rows ({'all ' if shown >= failed else f'the first {shown} of '}{failed:,}):")
         lines.extend(f"  row {f['row_number']}  {printable(f['field'])}: {printable(f['reason'])}" for f in failures)
         lines.append(f"every failed row as CSV: {csv_url}")
     return "\n".join(lines) + "\n"

@@ -206,3 +206,14 @@ def test_rows_are_counted_in_a_small_file_and_estimated_in_a_big_one(tmp_path):
 
 def test_sizes_read_naturally():
     assert [import_report.size(n) for n in (812, 1_500, 104_857_600)] == ["812 B", "1.5 KB", "104.9 MB"]
+
+
+def test_the_summary_counts_failed_rows_not_their_problems():
+    job = {"id": "j", "kind": "erp-sales-orders", "filename": "orders.csv", "status": "completed",
+           "counts": {"rows_read": 34, "created": 26, "updated": 2, "unchanged": 3, "skipped": 0, "failed": 3}}
+    problems = [{"row_number": 31, "field": "sales_order_number", "reason": "is required"},
+                {"row_number": 32, "field": "order_date", "reason": "not a real date"},
+                {"row_number": 32, "field": "total_amount", "reason": "not an amount"},
+                {"row_number": 33, "field": "customer_accounting_id", "reason": "unknown"}]
+    assert "failed rows (all 3):" in import_report.summary(job, problems, csv_url="u")
+    assert "failed rows (the first 2 of 3):" in import_report.summary(job, problems[:3], csv_url="u")
