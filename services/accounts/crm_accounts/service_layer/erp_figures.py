@@ -29,6 +29,17 @@ class OrderHistory:
     next_cursor: str
 
 
+def bounded(values: Sequence, field: str = "rows") -> None:
+    """A batch call takes at most MAX_BATCH rows (or emails, or keys)."""
+    if len(values) > MAX_BATCH:
+        raise InvalidInput(f"send at most {MAX_BATCH} {field} per call", field=field)
+
+
+def raw_key(name: str) -> Callable[[dict], str]:
+    """A row's key as sent, for the outcome of a row that fails before it is cleaned."""
+    return lambda raw: str(raw.get(name) or "").strip()
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -37,7 +48,7 @@ async def upsert_sales_orders(*, uow: AccountsUnitOfWork, principal: Principal,
                               raws: Sequence[dict[str, str]]) -> list[erp.Outcome]:
     """INT-1, ACC-3: create or update order headers by sales order number; an outcome per row."""
     return await _upsert(uow, principal, raws, erp.clean_sales_order, key=lambda o: o.sales_order_number,
-                         raw_key=lambda raw: raw["sales_order_number"].strip(), write=lambda u: u.erp.upsert_sales_orders)
+                         raw_key=raw_key("sales_order_number"), write=lambda u: u.erp.upsert_sales_orders)
 
 
 async def upsert_finance(*, uow: AccountsUnitOfWork, principal: Principal,
@@ -51,8 +62,7 @@ async def upsert_finance(*, uow: AccountsUnitOfWork, principal: Principal,
 async def _upsert(uow: AccountsUnitOfWork, principal: Principal, raws: Sequence[dict[str, str]], clean, *,
                   key: Callable, raw_key: Callable, write: Callable) -> list[erp.Outcome]:
     policy.ensure_can_write_erp_figures(principal)
-    if len(raws) > MAX_BATCH:
-        raise InvalidInput(f"send at most {MAX_BATCH} rows per call", field="rows")
+    bounded(raws)
     outcomes, cleaned = erp.clean_batch(raws, clean, key=key, raw_key=raw_key)
     async with uow:
         known = await uow.erp.accounts_by_accounting_id({row.customer_accounting_id for row in cleaned.values()})

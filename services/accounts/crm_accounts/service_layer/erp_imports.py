@@ -27,7 +27,7 @@ from crm_accounts.domain.hierarchy import check_subtype
 from crm_accounts.domain.model import Account, Kiosk, Record, User
 from crm_accounts.domain.search import company_key, email_lookup_key
 from crm_accounts.domain.territory import default_owner
-from crm_accounts.service_layer.erp_figures import MAX_BATCH
+from crm_accounts.service_layer.erp_figures import MAX_BATCH, bounded, raw_key  # noqa: F401 (MAX_BATCH: the batch rule of these upserts too)
 from crm_accounts.service_layer.handlers import now
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 
@@ -61,15 +61,6 @@ async def places_of(uow: AccountsUnitOfWork, states: set[str], new_states: set[s
     territories = await uow.territories.territories_of(states)
     wanted = {territories[state] for state in new_states if state in territories}
     return Places(territories, await uow.users.owner_candidates_in(wanted) if wanted else [])
-
-
-def bounded(values: Sequence, field: str = "rows") -> None:
-    if len(values) > MAX_BATCH:
-        raise InvalidInput(f"send at most {MAX_BATCH} {field} per call", field=field)
-
-
-def raw_key(name: str) -> Callable[[dict], str]:
-    return lambda raw: str(raw.get(name) or "").strip()
 
 
 def failed(key: str, exc: InvalidInput) -> erp.Outcome:
