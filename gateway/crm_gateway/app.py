@@ -9,8 +9,16 @@ from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 
 from crm_gateway import problems
 from crm_gateway.bootstrap import running
-from crm_gateway.entrypoints import (accounts, activities, api_clients, audit_events, auth, contacts, erp, health,
-                                    imports, kiosks, leads, me, search, territories, users, web_forms)
+from crm_gateway.api.accounts import router as accounts
+from crm_gateway.api.activities import router as activities
+from crm_gateway.api.contacts import router as contacts
+from crm_gateway.api.erp import router as erp
+from crm_gateway.api.health import router as health
+from crm_gateway.api.identity import router as identity
+from crm_gateway.api.imports import router as imports
+from crm_gateway.api.kiosks import router as kiosks
+from crm_gateway.api.leads import router as leads
+from crm_gateway.api.search import router as search
 from crm_gateway.middleware import PublicFormCorsMiddleware, RequestIdMiddleware
 from crm_gateway.settings import GatewaySettings
 
@@ -29,8 +37,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
 
     app = FastAPI(title="CRM API", version="1.0.0", description=DESCRIPTION, lifespan=lifespan,
                   docs_url="/docs", openapi_url="/openapi.json")
-    for module in (auth, me, users, api_clients, territories, audit_events, web_forms, leads, accounts, contacts,
-                   activities, kiosks, search, imports, erp, health):
+    for module in (identity, leads, accounts, contacts, activities, kiosks, search, imports, erp, health):
         app.include_router(module.router)
     problems.install(app)
     app.add_middleware(PublicFormCorsMiddleware)

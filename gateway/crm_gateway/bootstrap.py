@@ -16,13 +16,13 @@ from crm.accounts.v1 import accounts_pb2_grpc
 from crm.integration.v1 import imports_pb2_grpc
 from crm.leads.v1 import leads_pb2_grpc
 from crm_gateway.adapters.access_tokens import AccessTokens
-from crm_gateway.adapters.accounts_client import AccountsClient
 from crm_gateway.adapters.counters import CounterStore, MemoryStore, RedisStore
 from crm_gateway.adapters.hashing import Passwords
-from crm_gateway.adapters.integration_client import ImportsClient
-from crm_gateway.adapters.secret_box import SecretBox
-from crm_gateway.adapters.leads_client import LeadsClient
 from crm_gateway.adapters.orm import messaging
+from crm_gateway.adapters.secret_box import SecretBox
+from crm_gateway.clients.accounts import AccountsClient
+from crm_gateway.clients.integration import ImportsClient
+from crm_gateway.clients.leads import LeadsClient
 from crm_gateway.service_layer.context import Gateway
 from crm_gateway.settings import GatewaySettings
 from crmkit import streams

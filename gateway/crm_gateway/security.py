@@ -1,5 +1,5 @@
 """FastAPI dependencies: who is calling (Bearer JWT, X-API-Key, or an HMAC-signed machine request),
-role checks, and the principal."""
+role checks, and the services acting for them (`Calls`: every call carries the caller's principal)."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
@@ -11,7 +11,8 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from crm_gateway.domain import signatures
 from crm_gateway.domain.model import Caller
 from crm_gateway.service_layer import audit, auth, signing
-from crm_gateway.service_layer.context import Gateway
+from crm_gateway.service_layer.auth import CallerPrincipal
+from crm_gateway.service_layer.context import Gateway, ServiceCalls
 from crmkit.errors import Forbidden, Unauthenticated
 
 _bearer = HTTPBearer(auto_error=False, description="Access token from POST /api/v1/auth/token")
@@ -67,9 +68,28 @@ def require_roles(*roles: str) -> Callable[..., Awaitable[Caller]]:
     return dependency
 
 
-async def principal_token(request: Request, gw: Gateway, caller: Caller | None) -> str:
-    """The signed principal of the caller (None: an anonymous visitor), for calls to services."""
-    return await auth.principal_token(gw=gw, caller=caller, request_id=request_id(request))
+def _authenticated(request: Request) -> Callable[[], Caller]:
+    def caller() -> Caller:
+        found = getattr(request.state, "caller", None)
+        if found is None:  # a route whose dependencies authenticate nobody: its calls fail closed
+            raise Unauthenticated("authentication required")
+        return found
+
+    return caller
+
+
+async def service_calls(request: Request, gw: GatewayDep) -> ServiceCalls:
+    """The services acting for the caller the route's role or signature dependency authenticated."""
+    return gw.acting_as(CallerPrincipal(gw, _authenticated(request), request_id(request)))
+
+
+async def visitor_calls(request: Request, gw: GatewayDep) -> ServiceCalls:
+    """The services acting for the anonymous web visitor (public form posts)."""
+    return gw.acting_as(CallerPrincipal(gw, lambda: None, request_id(request)))
+
+
+Calls = Annotated[ServiceCalls, Depends(service_calls)]
+VisitorCalls = Annotated[ServiceCalls, Depends(visitor_calls)]
 
 
 async def signed_client(request: Request, gw: GatewayDep) -> Caller:

@@ -12,7 +12,7 @@ from crm_gateway.adapters.hashing import Passwords
 from crm_gateway.domain import hierarchy, throttle, tokens
 from crm_gateway.domain.model import check_territories
 from crm_gateway.domain.passwords import check_password
-from crm_gateway.entrypoints.mappers import if_match_version, instant
+from crm_gateway.api.common import if_match_version, instant
 from crm_gateway.problems import field_name
 from crm_gateway.settings import GatewaySettings
 from crmkit.errors import InvalidInput

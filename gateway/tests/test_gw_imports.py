@@ -14,7 +14,7 @@ from datetime import date
 import httpx
 import pytest
 
-from crm_gateway.entrypoints.import_mappers import csv_text, spreadsheet_safe
+from crm_gateway.api.imports.mappers import csv_text, spreadsheet_safe
 from gw_accounts import erp_key, user_ids, wait_for_directory
 from gw_helpers import assert_problem, bearer, login
 

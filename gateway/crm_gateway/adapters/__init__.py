@@ -1,1 +1,1 @@
-"""Database tables and queries, the counter store, password hashing, access tokens, the Leads client."""
+"""Database tables and queries, the counter store, password hashing, access tokens, sealed secrets."""

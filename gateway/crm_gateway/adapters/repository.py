@@ -1,67 +1,17 @@
 """Every query the gateway runs against its own database."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from sqlalchemy import func, literal, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_gateway.adapters.orm import api_clients, audit_log, refresh_tokens, territories, user_territories, users
+from crm_gateway.domain.identity import ApiClientRecord, AuditRecord, RefreshRecord, TerritoryRecord, UserRecord
 from crm_gateway.domain.tokens import StoredRefresh
-
-
-@dataclass(frozen=True)
-class UserRecord:
-    id: str
-    username: str
-    full_name: str
-    email: str
-    role: str
-    manager_id: str | None
-    active: bool
-    version: int
-    territories: tuple[str, ...]
-    created_at: datetime
-    updated_at: datetime
-
-
-@dataclass(frozen=True)
-class RefreshRecord:
-    id: str
-    family_id: str
-    user_id: str
-    stored: StoredRefresh
-
-
-@dataclass(frozen=True)
-class ApiClientRecord:
-    id: str
-    name: str
-    role: str
-    key_prefix: str
-    created_at: datetime
-    revoked_at: datetime | None
-
-
-@dataclass(frozen=True)
-class TerritoryRecord:
-    code: str
-    name: str
-    states: tuple[str, ...]
-    sales_region: str
-
-
-@dataclass(frozen=True)
-class AuditRecord:
-    id: int
-    occurred_at: datetime
-    action: str
-    actor_id: str | None
-    actor_name: str
-    address: str
-    detail: dict
+from crmkit.errors import Conflict
 
 
 def _now() -> datetime:
@@ -143,10 +93,13 @@ class Repository:
 
     async def insert_user(self, *, user_id: str, username: str, full_name: str, email: str, role: str,
                           manager_id: str | None, password_hash: str, territory_codes: list[str]) -> None:
-        await self._s.execute(users.insert().values(
-            id=user_id, username=username, full_name=full_name, email=email, role=role, manager_id=manager_id,
-            password_hash=password_hash, version=1,
-        ))
+        try:
+            await self._s.execute(users.insert().values(
+                id=user_id, username=username, full_name=full_name, email=email, role=role, manager_id=manager_id,
+                password_hash=password_hash, version=1,
+            ))
+        except IntegrityError as exc:  # a concurrent create took the name between the check and the insert
+            raise Conflict("username already taken", field="username") from exc
         await self.set_territories(user_id, territory_codes)
 
     async def update_user(self, user_id: str, values: dict) -> None:

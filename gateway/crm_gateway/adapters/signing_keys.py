@@ -2,32 +2,13 @@
 request arrives."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_gateway.adapters.orm import api_clients, signing_keys
-
-
-@dataclass(frozen=True)
-class SigningKeyRecord:
-    key_id: str
-    client_id: str
-    created_at: datetime
-    revoked_at: datetime | None
-
-
-@dataclass(frozen=True)
-class ActiveKey:
-    """A usable key with its client: the sealed secret, and who signing with it makes the caller."""
-
-    key_id: str
-    sealed_secret: str
-    client_id: str
-    client_name: str
-    client_role: str
+from crm_gateway.domain.identity import ActiveKey, SigningKeyRecord
 
 
 class SigningKeys:

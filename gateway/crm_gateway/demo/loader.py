@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from crm_gateway.adapters.repository import TerritoryRecord
+from crm_gateway.domain.identity import TerritoryRecord
 from crm_gateway.domain.model import Caller
 from crm_gateway.service_layer import auth, users
 from crm_gateway.service_layer.context import Gateway
@@ -99,14 +99,14 @@ async def register_forms(*, gw: Gateway, admin_username: str = "admin") -> list[
         raise InvalidInput(f"no user {admin_username!r}: load the organisation first")
     admin = found[0]
     caller = Caller(id=admin.id, kind="user", role=admin.role, username=admin.username, territories=admin.territories)
-    token = await auth.principal_token(gw=gw, caller=caller, request_id=uuid.uuid4().hex)
-    existing = {form.slug for form in await gw.leads.list_web_forms(token)}
+    leads = gw.acting_as(auth.CallerPrincipal(gw, lambda: caller, uuid.uuid4().hex)).leads
+    existing = {form.slug for form in await leads.list_web_forms()}
     created = []
     for slug, name in FORMS:
         if slug in existing:
             continue
         try:
-            await gw.leads.create_web_form(token, slug, name)
+            await leads.create_web_form(slug, name)
         except CrmError as exc:
             if exc.kind != "conflict":  # created by a concurrent loader: fine
                 raise

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import uuid
 
-from crm_gateway.adapters.repository import ApiClientRecord
+from crm_gateway.domain.identity import ApiClientRecord
 from crm_gateway.domain import tokens
 from crm_gateway.domain.model import Caller, check_client_role
 from crm_gateway.service_layer import audit

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from crm_gateway.adapters.repository import AuditRecord
+from crm_gateway.domain.identity import AuditRecord
 from crm_gateway.domain.model import Caller
 from crm_gateway.service_layer.context import Gateway, GatewayUnitOfWork
 from crmkit.errors import InvalidInput

@@ -1,7 +1,9 @@
 """Login, refresh rotation with reuse detection, logout, and turning credentials into a caller."""
 from __future__ import annotations
 
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -15,6 +17,9 @@ from crmkit.principal import Principal
 
 INVALID_LOGIN = "invalid username or password"
 INVALID_REFRESH = "invalid or expired refresh token"
+# A principal lives five minutes at most; one older than this is signed again before a call, so a
+# long upload or a streamed download never sends an expired one.
+RESIGN_AFTER_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -146,3 +151,22 @@ async def principal_token(*, gw: Gateway, caller: Caller | None, request_id: str
                           territories=caller.territories, subordinates=below, expires_at=caller.expires_at,
                           kind=caller.kind, request_id=request_id)
     return gw.signer.sign(principal)
+
+
+class CallerPrincipal:
+    """The signed principal of one caller (None: the anonymous web visitor), for calls to services:
+    signed on the first call, once per request, and again only once it has aged. `caller` is asked
+    then, so a principal is never signed before the caller was authenticated or the body arrived."""
+
+    def __init__(self, gw: Gateway, caller: Callable[[], Caller | None], request_id: str) -> None:
+        self._gw = gw
+        self._caller = caller
+        self._request_id = request_id
+        self._signed: tuple[str, float] | None = None
+
+    async def token(self) -> str:
+        now = time.monotonic()
+        if self._signed is None or now - self._signed[1] > RESIGN_AFTER_SECONDS:
+            self._signed = (await principal_token(gw=self._gw, caller=self._caller(), request_id=self._request_id),
+                            now)
+        return self._signed[0]

@@ -7,15 +7,16 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_gateway.adapters.access_tokens import AccessTokens
-from crm_gateway.adapters.accounts_client import AccountsClient
 from crm_gateway.adapters.counters import CounterStore
 from crm_gateway.adapters.hashing import Passwords
-from crm_gateway.adapters.integration_client import ImportsClient
-from crm_gateway.adapters.leads_client import LeadsClient
 from crm_gateway.adapters.orm import messaging
 from crm_gateway.adapters.repository import Repository
 from crm_gateway.adapters.secret_box import SecretBox
 from crm_gateway.adapters.signing_keys import SigningKeys
+from crm_gateway.clients.accounts import AccountsClient
+from crm_gateway.clients.base import PrincipalSource
+from crm_gateway.clients.integration import ImportsClient
+from crm_gateway.clients.leads import LeadsClient
 from crm_gateway.settings import GatewaySettings
 from crmkit.db import SessionFactory, UnitOfWork
 from crmkit.principal import PrincipalSigner
@@ -28,6 +29,15 @@ class GatewayUnitOfWork(UnitOfWork):
     def _bind(self, session: AsyncSession) -> None:
         self.repo = Repository(session)
         self.signing_keys = SigningKeys(session)
+
+
+@dataclass(frozen=True)
+class ServiceCalls:
+    """The services, every call carrying one principal (the request's caller, most often)."""
+
+    leads: LeadsClient
+    accounts: AccountsClient
+    imports: ImportsClient
 
 
 @dataclass(frozen=True)
@@ -46,3 +56,8 @@ class Gateway:
 
     def uow(self) -> GatewayUnitOfWork:
         return GatewayUnitOfWork(self.sessions, messaging, on_commit=self.on_commit)
+
+    def acting_as(self, principal: PrincipalSource | str) -> ServiceCalls:
+        """The service clients bound to `principal`; the clients held here carry none."""
+        return ServiceCalls(leads=self.leads.acting_as(principal), accounts=self.accounts.acting_as(principal),
+                            imports=self.imports.acting_as(principal))

@@ -9,8 +9,8 @@ import time
 
 from crmkit.errors import NotFound, Unauthenticated
 
-from crm_gateway.adapters.signing_keys import SigningKeyRecord
 from crm_gateway.domain import signatures
+from crm_gateway.domain.identity import SigningKeyRecord
 from crm_gateway.domain.model import Caller
 from crm_gateway.domain.signatures import SignatureRefused
 from crm_gateway.service_layer import audit

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from crm.identity.v1 import events_pb2
-from crm_gateway.adapters.repository import TerritoryRecord
+from crm_gateway.domain.identity import TerritoryRecord
 from crm_gateway.service_layer.context import Gateway
 from crmkit.errors import NotFound
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 import uuid
 
 from google.protobuf.timestamp_pb2 import Timestamp
-from sqlalchemy.exc import IntegrityError
 
 from crm.identity.v1 import events_pb2
-from crm_gateway.adapters.repository import UserRecord
 from crm_gateway.domain import hierarchy
+from crm_gateway.domain.identity import UserRecord
 from crm_gateway.domain.model import Caller, check_territories, check_user_role, check_username
 from crm_gateway.domain.passwords import check_password
 from crm_gateway.service_layer import audit
@@ -74,10 +73,7 @@ async def create_user(*, gw: Gateway, actor: Caller | None, address: str, userna
         _publish(uow, "created", user)
         await audit.record(uow, action=audit.USER_CREATED, address=address, actor=actor,
                            actor_name="" if actor else "system", detail={"user_id": user_id, "username": name})
-        try:
-            await uow.commit()
-        except IntegrityError as exc:
-            raise Conflict("username already taken", field="username") from exc
+        await uow.commit()
     return user
 
 

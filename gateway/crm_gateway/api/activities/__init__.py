@@ -1,0 +1,1 @@
+"""The activity timeline of accounts and contacts (the Accounts service)."""

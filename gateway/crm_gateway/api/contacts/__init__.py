@@ -1,0 +1,1 @@
+"""Contacts of accounts (the Accounts service)."""

@@ -1,0 +1,1 @@
+"""The ERP's signed web-service posts (the Accounts service's batch upserts)."""

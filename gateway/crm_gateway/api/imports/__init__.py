@@ -1,0 +1,1 @@
+"""File imports and their failed rows (the Integration service)."""

@@ -1,0 +1,1 @@
+"""Kiosks at location accounts (the Accounts service)."""

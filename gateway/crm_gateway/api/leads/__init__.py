@@ -1,0 +1,1 @@
+"""Leads and landing-page forms, with the public submission endpoint (the Leads service)."""

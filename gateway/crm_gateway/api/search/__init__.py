@@ -1,0 +1,1 @@
+"""Search of contacts and accounts (the Accounts service)."""

@@ -1,0 +1,113 @@
+"""The Accounts service as the gateway sees it."""
+from __future__ import annotations
+
+from crm.accounts.v1 import accounts_pb2
+from crm_gateway.clients.base import ServiceClient
+
+
+class AccountsClient(ServiceClient):
+    async def create_account(self, data: accounts_pb2.AccountData) -> accounts_pb2.Account:
+        return await self._call(self._stub.CreateAccount, accounts_pb2.CreateAccountRequest(data=data))
+
+    async def get_account(self, account_id: str) -> accounts_pb2.Account:
+        return await self._call(self._stub.GetAccount, accounts_pb2.GetAccountRequest(id=account_id))
+
+    async def update_account(self, request: accounts_pb2.UpdateAccountRequest) -> accounts_pb2.Account:
+        return await self._call(self._stub.UpdateAccount, request)
+
+    async def change_status(self, account_id: str, *, active: bool, expected_version: int) -> accounts_pb2.Account:
+        request = accounts_pb2.ChangeAccountStatusRequest(id=account_id, expected_version=expected_version)
+        method = self._stub.ReactivateAccount if active else self._stub.DeactivateAccount
+        return await self._call(method, request)
+
+    async def list_accounts(self, request: accounts_pb2.ListAccountsRequest) -> accounts_pb2.ListAccountsResponse:
+        return await self._call(self._stub.ListAccounts, request)
+
+    async def get_hierarchy(self, account_id: str) -> accounts_pb2.Hierarchy:
+        return await self._call(self._stub.GetHierarchy, accounts_pb2.GetHierarchyRequest(id=account_id))
+
+    async def list_shares(self, account_id: str) -> list[accounts_pb2.Share]:
+        found = await self._call(self._stub.ListShares, accounts_pb2.ListSharesRequest(account_id=account_id))
+        return list(found.shares)
+
+    async def share_account(self, account_id: str, user_id: str, access: str) -> accounts_pb2.Share:
+        request = accounts_pb2.ShareAccountRequest(account_id=account_id, user_id=user_id, access=access)
+        return await self._call(self._stub.ShareAccount, request)
+
+    async def revoke_share(self, account_id: str, user_id: str) -> None:
+        await self._call(self._stub.RevokeShare, accounts_pb2.RevokeShareRequest(account_id=account_id,
+                                                                                 user_id=user_id))
+
+    async def reassign_accounts(self, from_user_id: str, to_user_id: str) -> list[str]:
+        request = accounts_pb2.ReassignAccountsRequest(from_user_id=from_user_id, to_user_id=to_user_id)
+        return list((await self._call(self._stub.ReassignAccounts, request)).account_ids)
+
+    async def create_contact(self, request: accounts_pb2.CreateContactRequest) -> accounts_pb2.Contact:
+        return await self._call(self._stub.CreateContact, request)
+
+    async def get_contact(self, contact_id: str) -> accounts_pb2.Contact:
+        return await self._call(self._stub.GetContact, accounts_pb2.GetContactRequest(id=contact_id))
+
+    async def update_contact(self, request: accounts_pb2.UpdateContactRequest) -> accounts_pb2.Contact:
+        return await self._call(self._stub.UpdateContact, request)
+
+    async def list_contacts(self, account_id: str) -> list[accounts_pb2.Contact]:
+        found = await self._call(self._stub.ListContacts, accounts_pb2.ListContactsRequest(account_id=account_id))
+        return list(found.contacts)
+
+    async def search_contacts(self, query: str, limit: int) -> list[accounts_pb2.ContactMatch]:
+        found = await self._call(self._stub.SearchContacts,
+                                 accounts_pb2.SearchContactsRequest(query=query, page_size=limit))
+        return list(found.contacts)
+
+    async def search_accounts(self, query: str, limit: int) -> list[accounts_pb2.Account]:
+        found = await self._call(self._stub.SearchAccounts,
+                                 accounts_pb2.SearchAccountsRequest(query=query, page_size=limit))
+        return list(found.accounts)
+
+    async def create_kiosk(self, data: accounts_pb2.KioskData) -> accounts_pb2.Kiosk:
+        return await self._call(self._stub.CreateKiosk, accounts_pb2.CreateKioskRequest(data=data))
+
+    async def get_kiosk(self, kiosk_id: str) -> accounts_pb2.Kiosk:
+        return await self._call(self._stub.GetKiosk, accounts_pb2.GetKioskRequest(id=kiosk_id))
+
+    async def update_kiosk(self, request: accounts_pb2.UpdateKioskRequest) -> accounts_pb2.Kiosk:
+        return await self._call(self._stub.UpdateKiosk, request)
+
+    async def list_kiosks(self, location_account_id: str, serial_number: str = "") -> list[accounts_pb2.Kiosk]:
+        request = accounts_pb2.ListKiosksRequest(location_account_id=location_account_id, serial_number=serial_number)
+        return list((await self._call(self._stub.ListKiosks, request)).kiosks)
+
+    async def list_sales_orders(self, request: accounts_pb2.ListSalesOrdersRequest
+                                ) -> accounts_pb2.ListSalesOrdersResponse:
+        return await self._call(self._stub.ListSalesOrders, request)
+
+    async def get_finance(self, account_id: str) -> accounts_pb2.Finance:
+        return await self._call(self._stub.GetFinance, accounts_pb2.GetFinanceRequest(account_id=account_id))
+
+    async def get_overview(self, account_id: str) -> accounts_pb2.AccountOverview:
+        return await self._call(self._stub.GetAccountOverview,
+                                accounts_pb2.GetAccountOverviewRequest(account_id=account_id))
+
+    async def list_activities(self, request: accounts_pb2.ListActivitiesRequest
+                              ) -> accounts_pb2.ListActivitiesResponse:
+        return await self._call(self._stub.ListActivities, request)
+
+    async def create_activity(self, request: accounts_pb2.CreateActivityRequest) -> accounts_pb2.Activity:
+        return await self._call(self._stub.CreateActivity, request)
+
+    async def upsert_erp_record(self, kind: str, row: dict) -> accounts_pb2.UpsertOutcome:
+        """INT-4: one ERP record (`kind` as in ERP_UPSERTS) through the accounts service's batch upsert."""
+        method, request = ERP_UPSERTS[kind]
+        return (await self._call(getattr(self._stub, method), request(row))).outcomes[0]
+
+
+# The ERP's records by the path they are posted to: the batch upsert that takes them, and its request.
+ERP_UPSERTS = {
+    "sales-orders": ("UpsertSalesOrders",
+                     lambda row: accounts_pb2.UpsertSalesOrdersRequest(orders=[accounts_pb2.SalesOrder(**row)])),
+    "finance": ("UpsertFinance", lambda row: accounts_pb2.UpsertFinanceRequest(rows=[accounts_pb2.Finance(**row)])),
+    "locations": ("UpsertLocations",
+                  lambda row: accounts_pb2.UpsertLocationsRequest(rows=[accounts_pb2.LocationRow(**row)])),
+    "kiosks": ("UpsertKiosks", lambda row: accounts_pb2.UpsertKiosksRequest(rows=[accounts_pb2.KioskRow(**row)])),
+}
