@@ -116,7 +116,7 @@ class WebFormUpdate(Strict):
 class WebFormSubmission(PersonFields):
     """A visitor's landing-page post (LEAD-1), JSON or form-encoded. Unknown fields are ignored."""
 
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="ignore")  # a landing page posts whatever its form holds
 
     landing_page: str | None = Field(None, max_length=200)  # ignored: the URL's slug decides
     submitted_at: datetime | None = None
