@@ -97,10 +97,10 @@ class Users:
         return await record_snapshot(self._session, self._table, "id", values)
 
     async def get(self, user_id: str) -> User | None:
-        rows = await self.select(self._table.c.id == user_id)
+        rows = await self.matching(self._table.c.id == user_id)
         return rows[0] if rows else None
 
-    async def select(self, *conditions) -> list[User]:
+    async def matching(self, *conditions) -> list[User]:
         """The users meeting every condition (on this replica's table), for a service's queries."""
         rows = (await self._session.execute(select(*self._columns).where(*conditions))).all()
         return [self._user(row) for row in rows]

@@ -20,13 +20,13 @@ class UserRepository(Users):
         condition = users.c.role == KEY_ACCOUNT_REP
         if territory:
             condition = or_(condition, (users.c.role == AE) & users.c.territories.any(territory))
-        return await self.select(condition, users.c.active)
+        return await self.matching(condition, users.c.active)
 
     async def owner_candidates_in(self, territories: set[str]) -> list[User]:
         """owner_candidates for many territories at once: their AEs and the key account reps."""
         condition = (users.c.role == KEY_ACCOUNT_REP) | (
             (users.c.role == AE) & users.c.territories.overlap(cast(sorted(territories), ARRAY(Text))))
-        return await self.select(condition, users.c.active)
+        return await self.matching(condition, users.c.active)
 
 
 class TerritoryRepository(Territories):
