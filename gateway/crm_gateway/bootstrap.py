@@ -2,7 +2,6 @@
 and closes them in reverse order. Used by the HTTP app's lifespan and by the CLI commands."""
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
@@ -28,7 +27,7 @@ from crm_gateway.settings import GatewaySettings
 from crmkit import streams
 from crmkit.db import make_engine, make_session_factory, wait_for_database
 from crmkit.grpc.client import make_channel
-from crmkit.outbox import OutboxRelay
+from crmkit.outbox import OutboxRelay, relaying
 from crmkit.principal import PrincipalSigner
 
 log = logging.getLogger(__name__)
@@ -70,9 +69,7 @@ async def running(settings: GatewaySettings) -> AsyncIterator[Runtime]:
         stack.push_async_callback(nc.drain)
         js = nc.jetstream()
         await streams.ensure_stream(js, PRODUCER)
-        relay = OutboxRelay(sessions, messaging, js)
-        task = asyncio.create_task(relay.run(), name="identity-outbox-relay")
-        stack.push_async_callback(_stop_relay, relay, task)
+        relay = await stack.enter_async_context(relaying(sessions, messaging, js))
         gateway = Gateway(
             settings=settings,
             sessions=sessions,
@@ -94,11 +91,3 @@ async def running(settings: GatewaySettings) -> AsyncIterator[Runtime]:
         health = {name: health_pb2_grpc.HealthStub(channel) for name, channel in channels.items()}
         yield Runtime(gateway=gateway, engine=engine, service_health=health, relay=relay)
 
-
-async def _stop_relay(relay: OutboxRelay, task: asyncio.Task) -> None:
-    """Flush what is committed, then end the relay loop."""
-    await relay.stop()
-    try:
-        await asyncio.wait_for(task, timeout=5)
-    except asyncio.TimeoutError:
-        task.cancel()

@@ -1,8 +1,11 @@
 """Durable, idempotent event consumption.
 
-Each consumer is a JetStream durable pull consumer with explicit ack, shared by every replica of
-the service. The handler runs in one transaction with an inbox row keyed by the event id, so a
-redelivered event changes nothing. Transient failures are nak'ed with a growing delay; an event
+A service declares what it consumes as a `Subscription` (durable name, producer, subjects, one
+handler per event type, and the unit of work its handlers get); the kit runs it as an
+`InboxConsumer`: a JetStream durable pull consumer with explicit ack, shared by every replica of
+the service. The handler runs inside the service's unit of work, whose transaction also writes an
+inbox row keyed by the event id: the inbox row, the handler's writes and the events it publishes
+through the outbox commit together, and a redelivered event changes nothing. Transient failures are nak'ed with a growing delay; an event
 that can never succeed (undecodable, rejected by the domain, or out of retries) is terminated and
 kept as a dead letter that ops can list and replay (`python -m crm_<svc> dead-letters`).
 """
@@ -10,9 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
+from typing import Any
 
 import nats.errors
 import nats.js.errors
@@ -22,13 +26,12 @@ from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from opentelemetry import trace
 from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from crmkit.db import SessionFactory
+from crmkit.db import UnitOfWork
 from crmkit.errors import CrmError, Unavailable
 from crmkit.messaging_tables import MessagingTables
 from crmkit.outbox import EVENT_TYPE_HEADER
-from crmkit.streams import ensure_stream, stream_name
+from crmkit.streams import ensure_stream, stream_name, subject_prefix
 from crmkit.telemetry import context_from_headers, tracer
 
 log = logging.getLogger(__name__)
@@ -42,27 +45,49 @@ class EventMeta:
     deliveries: int
 
 
-Handler = Callable[[AsyncSession, Message, EventMeta], Awaitable[None]]
+# `handler(uow, message, meta)` runs inside the open unit of work (an instance of the subscription's
+# `unit_of_work`); the consumer commits it, so a handler need not (a commit as its last step is harmless).
+Handler = Callable[[Any, Message, EventMeta], Awaitable[None]]
 
 
 class PoisonEvent(Exception):
     """The event can never be handled; retrying is pointless."""
 
 
-class InboxConsumer:
-    """Consume one producer's events. `handlers` maps an event message class to its handler."""
+@dataclass(frozen=True)
+class Subscription:
+    """What a service consumes: `subjects` of `producer` (relative to its prefix, e.g. "user.>"),
+    one handler per event message class, under the durable name `durable` (keep it stable: the
+    durable remembers how far the service got)."""
 
-    def __init__(self, *, js: JetStreamContext, session_factory: SessionFactory, tables: MessagingTables,
-                 durable: str, producer: str, subjects: list[str], handlers: dict[type[Message], Handler],
-                 max_deliver: int = 8, batch_size: int = 50) -> None:
+    durable: str
+    producer: str
+    subjects: tuple[str, ...]
+    handlers: Mapping[type[Message], Handler]
+    # The class of the unit of work the handlers get, constructed (session_factory, tables, on_commit=).
+    unit_of_work: Callable[..., UnitOfWork] = UnitOfWork
+    # Deliveries before a transiently failing event becomes a dead letter.
+    max_deliver: int = 8
+
+    def from_producer(self, producer: str, *, durable: str) -> Subscription:
+        """The same subscription to another producer's stream (tests use private streams)."""
+        return replace(self, producer=producer, durable=durable)
+
+
+class InboxConsumer:
+    """Run one subscription: each event in a unit of work from `uow_factory` with its inbox row."""
+
+    def __init__(self, *, js: JetStreamContext, uow_factory: Callable[[], UnitOfWork], tables: MessagingTables,
+                 subscription: Subscription, batch_size: int = 50) -> None:
         self._js = js
-        self._sessions = session_factory
+        self._uows = uow_factory
         self._tables = tables
-        self.durable = durable
-        self._producer = producer
-        self._subjects = subjects
-        self._handlers = {cls.DESCRIPTOR.full_name: (cls, fn) for cls, fn in handlers.items()}
-        self._max_deliver = max_deliver
+        self.durable = subscription.durable
+        self._producer = subscription.producer
+        prefix = subject_prefix(subscription.producer)
+        self._subjects = [f"{prefix}.{subject}" for subject in subscription.subjects]
+        self._handlers = {cls.DESCRIPTOR.full_name: (cls, fn) for cls, fn in subscription.handlers.items()}
+        self._max_deliver = subscription.max_deliver
         self._batch = batch_size
         self._stopping = asyncio.Event()
 
@@ -93,9 +118,9 @@ class InboxConsumer:
             await sub.unsubscribe()
 
     async def _nothing_applied_yet(self) -> bool:
-        async with self._sessions() as session:
+        async with self._uows() as uow:
             inbox = self._tables.inbox
-            return (await session.execute(
+            return (await uow.session.execute(
                 select(inbox.c.event_id).where(inbox.c.consumer == self.durable).limit(1))).first() is None
 
     async def _forget_position(self) -> None:
@@ -150,14 +175,15 @@ class InboxConsumer:
         except DecodeError as exc:
             raise PoisonEvent(f"cannot decode {event_type}: {exc}") from exc
         inbox = self._tables.inbox
-        async with self._sessions() as session, session.begin():
-            first_time = (await session.execute(
+        async with self._uows() as uow:
+            first_time = (await uow.session.execute(
                 insert(inbox).values(consumer=self.durable, event_id=meta.event_id, subject=meta.subject)
                 .on_conflict_do_nothing().returning(inbox.c.event_id)
             )).first()
             if first_time is None:
                 return False
-            await handler(session, message, meta)
+            await handler(uow, message, meta)
+            await uow.commit()  # the inbox row, the handler's writes and its outbox events, together
         return True
 
     @staticmethod
@@ -168,12 +194,13 @@ class InboxConsumer:
         log.error("event %s on %s dead-lettered after %d deliveries: %s", meta.event_id, meta.subject,
                   meta.deliveries, exc)
         headers = dict(msg.headers or {})
-        async with self._sessions() as session, session.begin():
-            await session.execute(self._tables.dead_letters.insert().values(
+        async with self._uows() as uow:
+            await uow.session.execute(self._tables.dead_letters.insert().values(
                 consumer=self.durable, event_id=meta.event_id, subject=meta.subject,
                 event_type=headers.get(EVENT_TYPE_HEADER), payload=msg.data, headers=headers,
                 error=repr(exc)[:4000], deliveries=meta.deliveries,
             ))
+            await uow.commit()
 
     async def replay_dead_letters(self) -> list[tuple[int, str]]:
         """Run every un-replayed dead letter of this consumer through its handler again.
@@ -181,8 +208,8 @@ class InboxConsumer:
         Answers (dead letter id, outcome) pairs; a letter that fails again stays un-replayed.
         """
         dl = self._tables.dead_letters
-        async with self._sessions() as session:
-            rows = (await session.execute(
+        async with self._uows() as uow:
+            rows = (await uow.session.execute(
                 select(dl).where(dl.c.consumer == self.durable, dl.c.replayed_at.is_(None)).order_by(dl.c.id)
             )).all()
         outcomes = []
@@ -194,8 +221,9 @@ class InboxConsumer:
             except Exception as exc:
                 outcomes.append((row.id, f"failed again: {exc!r}"))
                 continue
-            async with self._sessions() as session, session.begin():
-                await session.execute(update(dl).where(dl.c.id == row.id)
-                                      .values(replayed_at=datetime.now(timezone.utc)))
+            async with self._uows() as uow:
+                await uow.session.execute(update(dl).where(dl.c.id == row.id)
+                                          .values(replayed_at=datetime.now(timezone.utc)))
+                await uow.commit()
             outcomes.append((row.id, "applied" if applied else "already applied"))
         return outcomes

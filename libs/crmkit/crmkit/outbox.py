@@ -8,7 +8,9 @@ consumers' inboxes catch anything later than that.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+from collections.abc import AsyncIterator
 from datetime import datetime, timezone
 
 from nats.js import JetStreamContext
@@ -106,3 +108,20 @@ class OutboxRelay:
                 OCCURRED_AT_HEADER: row.created_at.isoformat(),
             })
             await self._js.publish(row.subject, row.payload, headers=headers, timeout=5)
+
+
+@contextlib.asynccontextmanager
+async def relaying(session_factory: SessionFactory, tables: MessagingTables,
+                   js: JetStreamContext) -> AsyncIterator[OutboxRelay]:
+    """A relay running in the background for as long as the block runs, for a process that is not
+    a kit service (the gateway); on the way out it flushes what is committed, then ends."""
+    relay = OutboxRelay(session_factory, tables, js)
+    task = asyncio.create_task(relay.run(), name="outbox-relay")
+    try:
+        yield relay
+    finally:
+        await relay.stop()
+        try:
+            await asyncio.wait_for(task, timeout=5)
+        except asyncio.TimeoutError:
+            task.cancel()

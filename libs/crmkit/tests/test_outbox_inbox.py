@@ -14,13 +14,13 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from sqlalchemy import Column, Integer, MetaData, String, Table, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from crmkit import streams
 from crmkit.db import UnitOfWork, make_engine, make_session_factory
-from crmkit.inbox import EventMeta, InboxConsumer
+from crmkit.inbox import EventMeta, InboxConsumer, Subscription
 from crmkit.messaging_tables import messaging_tables
 from crmkit.outbox import OutboxRelay
+from crmkit.runtime import units_of_work
 
 metadata = MetaData()
 tables = messaging_tables(metadata)
@@ -116,19 +116,24 @@ async def test_two_relays_side_by_side_publish_each_event_once(db, js):
     assert await stream_messages(jetstream, service) == 300
 
 
-async def _record(session: AsyncSession, message, meta: EventMeta) -> None:
-    await session.execute(applied.insert().values(username=message.user.username))
+async def _record(uow: UnitOfWork, message, meta: EventMeta) -> None:
+    await uow.session.execute(applied.insert().values(username=message.user.username))
+
+
+async def count_rows(sessions, table: Table = applied) -> int:
+    async with sessions() as session:
+        return await session.scalar(select(func.count()).select_from(table))
 
 
 async def count_applied(sessions) -> int:
-    async with sessions() as session:
-        return await session.scalar(select(func.count()).select_from(applied))
+    return await count_rows(sessions)
 
 
-def consumer_for(db, jetstream, service, handler=_record) -> InboxConsumer:
-    return InboxConsumer(js=jetstream, session_factory=db, tables=tables, durable=f"{service}-test",
-                         producer=service, subjects=[f"crm.{service}.user.>"],
-                         handlers={events_pb2.UserCreated: handler}, max_deliver=3)
+def consumer_for(db, jetstream, service, handler=_record, on_commit=None) -> InboxConsumer:
+    subscription = Subscription(durable=f"{service}-test", producer=service, subjects=("user.>",),
+                                handlers={events_pb2.UserCreated: handler}, max_deliver=3)
+    return InboxConsumer(js=jetstream, uow_factory=units_of_work(UnitOfWork, db, tables, on_commit), tables=tables,
+                         subscription=subscription)
 
 
 async def test_inbox_ignores_a_redelivered_event(db, js):
@@ -141,15 +146,46 @@ async def test_inbox_ignores_a_redelivered_event(db, js):
     assert await count_applied(db) == 1
 
 
+async def test_a_handler_publishes_through_the_outbox_in_the_transaction_of_its_inbox_row(db, js):
+    jetstream, service = js
+    crash = {"on": True}
+    woken: list[bool] = []
+
+    async def welcome(uow, message, meta):
+        await _record(uow, message, meta)
+        uow.publish(f"crm.{service}.user.welcomed", events_pb2.UserUpdated(user=message.user))
+        if crash["on"]:
+            raise ConnectionError("the handler fails after publishing")
+
+    consumer = consumer_for(db, jetstream, service, welcome, on_commit=lambda: woken.append(True))
+    data = user_event("ada").SerializeToString()
+    meta = EventMeta(event_id=str(uuid.uuid4()), subject=f"crm.{service}.user.created", deliveries=1)
+    with pytest.raises(ConnectionError):
+        await consumer.handle("crm.identity.v1.UserCreated", data, meta)
+    # Rolled back together: no inbox row (so the redelivery runs the handler again), no write, no event.
+    assert [await count_rows(db, t) for t in (tables.inbox, applied, tables.outbox)] == [0, 0, 0]
+    assert woken == []
+
+    crash["on"] = False
+    assert await consumer.handle("crm.identity.v1.UserCreated", data, meta) is True
+    assert [await count_rows(db, t) for t in (tables.inbox, applied, tables.outbox)] == [1, 1, 1]
+    assert woken == [True]  # the relay is told at once
+    assert await OutboxRelay(db, tables, jetstream).publish_pending() == 1
+    sub = await jetstream.pull_subscribe(f"crm.{service}.user.welcomed", durable=None,
+                                         stream=streams.stream_name(service))
+    [welcomed] = await sub.fetch(1, timeout=5)
+    assert events_pb2.UserUpdated.FromString(welcomed.data).user.username == "ada"
+
+
 async def test_consumer_applies_published_events_and_retries_transient_failures(db, js):
     jetstream, service = js
     failures = {"left": 1}
 
-    async def flaky(session, message, meta):
+    async def flaky(uow, message, meta):
         if failures["left"]:
             failures["left"] -= 1
             raise ConnectionError("database hiccup")
-        await _record(session, message, meta)
+        await _record(uow, message, meta)
 
     consumer = consumer_for(db, jetstream, service, flaky)
     task = asyncio.create_task(consumer.run())
@@ -170,10 +206,10 @@ async def test_poison_event_is_dead_lettered_and_can_be_replayed(db, js):
     jetstream, service = js
     broken = {"on": True}
 
-    async def handler(session, message, meta):
+    async def handler(uow, message, meta):
         if broken["on"]:
             raise RuntimeError("bug in the handler")
-        await _record(session, message, meta)
+        await _record(uow, message, meta)
 
     consumer = consumer_for(db, jetstream, service, handler)
     task = asyncio.create_task(consumer.run())

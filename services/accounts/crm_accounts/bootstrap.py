@@ -1,53 +1,40 @@
-"""Composition root of the accounts service: units of work, the Accounts servicer, the outbox
-relay and the identity consumer, wired from the infrastructure the kit connected."""
+"""Composition root of the accounts service: the Accounts servicer and the identity replica's
+consumer, wired from what the kit connected."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from crm.accounts.v1 import accounts_pb2_grpc
-from crmkit import streams
-from crmkit.db import SessionFactory, make_engine, make_session_factory
-from crmkit.outbox import OutboxRelay
-from crmkit.runtime import Assembly, Infra
+from crmkit.db import SessionFactory
+from crmkit.identity.consumer import identity_subscription
+from crmkit.runtime import Assembly, Infra, Service, units_of_work
 
-from crm_accounts.adapters.orm import messaging
-from crm_accounts.entrypoints.consumers import identity_consumer
+from crm_accounts.adapters.orm import identity, messaging
 from crm_accounts.entrypoints.grpc_api import SERVICE_NAME, AccountsServicer
 from crm_accounts.entrypoints.mappers import integration_event
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 from crm_accounts.settings import AccountsSettings
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# Units of work whose record events become crm.accounts.* integration events in the outbox.
+ACCOUNTS_UOW = partial(AccountsUnitOfWork, translate=integration_event)
 
 
-def uow_factory(session_factory: SessionFactory,
-                on_commit: Callable[[], None] | None = None) -> Callable[[], AccountsUnitOfWork]:
-    """Units of work whose record events become crm.accounts.* integration events in the outbox."""
-    return lambda: AccountsUnitOfWork(session_factory, messaging, integration_event, on_commit)
+def uow_factory(session_factory: SessionFactory) -> Callable[[], AccountsUnitOfWork]:
+    """Accounts units of work on `session_factory` with no relay to wake (tests and tools)."""
+    return units_of_work(ACCOUNTS_UOW, session_factory, messaging)
 
 
 async def assemble(infra: Infra) -> Assembly:
-    relay = OutboxRelay(infra.session_factory, messaging, infra.js)
-    settings = infra.settings
-    if not isinstance(settings, AccountsSettings):
-        raise TypeError("the accounts service runs with AccountsSettings")
-    servicer = AccountsServicer(uow_factory(infra.session_factory, relay.wake), legacy_zone=settings.legacy_zone)
+    settings: AccountsSettings = infra.settings
+    servicer = AccountsServicer(infra.uow(ACCOUNTS_UOW), legacy_zone=settings.legacy_zone)
     return Assembly(
         grpc_services=[(accounts_pb2_grpc.add_AccountsServicer_to_server, servicer, SERVICE_NAME)],
-        workers=[relay, identity_consumer(infra.js, infra.session_factory)],
+        consumers=[identity_subscription(identity, durable="accounts-identity")],
     )
 
 
-async def replay_dead_letters(settings: AccountsSettings) -> None:
-    """`python -m crm_accounts dead-letters`: run every dead identity event through its handler again."""
-    engine = make_engine(settings.database_url, pool_size=2)
-    nc = await streams.connect(settings.nats_url, name="accounts-dead-letters")
-    try:
-        outcomes = await identity_consumer(nc.jetstream(), make_session_factory(engine)).replay_dead_letters()
-        for letter_id, outcome in outcomes:
-            print(f"dead letter {letter_id}: {outcome}")
-        print(f"{len(outcomes)} dead letter(s) replayed")
-    finally:
-        await nc.drain()
-        await engine.dispose()
+SERVICE = Service(name="accounts", settings=AccountsSettings, tables=messaging, assemble=assemble,
+                  migrations=MIGRATIONS_DIR)

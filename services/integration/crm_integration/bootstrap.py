@@ -1,5 +1,5 @@
-"""Composition root of the integration service: the Imports gRPC API and its runner, the outbox
-relay, the mail sender and the event consumers, wired from the infrastructure the kit connected."""
+"""Composition root of the integration service: the Imports gRPC API and its runner, the mail
+sender and the event consumers, wired from the infrastructure the kit connected."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,17 +9,16 @@ import logging
 from crm.accounts.v1 import accounts_pb2_grpc
 from crm.integration.v1 import imports_pb2_grpc
 from crm.leads.v1 import leads_pb2_grpc
-from crmkit import streams
-from crmkit.db import SessionFactory, make_engine, make_session_factory
+from crmkit.db import SessionFactory
 from crmkit.grpc.client import make_channel
-from crmkit.outbox import OutboxRelay
+from crmkit.identity.consumer import identity_subscription
 from crmkit.principal import PrincipalSigner
-from crmkit.runtime import Assembly, Infra
+from crmkit.runtime import Assembly, Infra, Service
 
 from crm_integration.adapters.delivery import EmlDirectory, SmtpTransport, Transport
-from crm_integration.adapters.orm import messaging
+from crm_integration.adapters.orm import identity, messaging
 from crm_integration.adapters.owners import ISSUER, Owners
-from crm_integration.entrypoints.consumers import identity_consumer, leads_consumer
+from crm_integration.entrypoints.consumers import lead_conversions
 from crm_integration.entrypoints.grpc_api import SERVICE_NAME, ImportsServicer
 from crm_integration.entrypoints.inbox_folder import InboxFolderWatcher
 from crm_integration.entrypoints.mappers import import_completed
@@ -49,39 +48,26 @@ def mail_sender(settings: IntegrationSettings, session_factory: SessionFactory) 
 
 async def assemble(infra: Infra) -> Assembly:
     settings: IntegrationSettings = infra.settings
-    relay = OutboxRelay(infra.session_factory, messaging, infra.js)
-    workers = [relay, mail_sender(settings, infra.session_factory),
-               identity_consumer(infra.js, infra.session_factory),
-               leads_consumer(infra.js, infra.session_factory, public_url=settings.public_url)]
+    consumers = [identity_subscription(identity, durable="integration-identity-users"),
+                 lead_conversions(public_url=settings.public_url)]
+    workers = [mail_sender(settings, infra.session_factory)]
     if settings.principal_private_key is None:
         log.warning("no CRM_INTEGRATION_PRINCIPAL_PRIVATE_KEY: imports are off (the Imports API is not served)")
-        return Assembly(grpc_services=[], workers=workers)
+        return Assembly(grpc_services=[], consumers=consumers, workers=workers)
     accounts_channel, leads_channel = make_channel(settings.accounts_target), make_channel(settings.leads_target)
     owners = Owners(accounts_pb2_grpc.AccountsStub(accounts_channel), leads_pb2_grpc.LeadsStub(leads_channel),
                     PrincipalSigner(settings.principal_private_key, issuer=ISSUER),
                     timeout=settings.owner_timeout_seconds)
-    uows = lambda: ImportsUnitOfWork(infra.session_factory, messaging, relay.wake)  # noqa: E731
+    uows = infra.uow(ImportsUnitOfWork)
     runner = ImportRunner(uows, owners.appliers(), import_completed, batch_rows=settings.import_batch_rows,
                           lease_seconds=settings.import_lease_seconds, poll_seconds=settings.import_poll_seconds)
     return Assembly(
         grpc_services=[(imports_pb2_grpc.add_ImportsServicer_to_server, ImportsServicer(uows, runner), SERVICE_NAME)],
+        consumers=consumers,
         workers=[*workers, runner, InboxFolderWatcher(settings.import_inbox_dir, uows, runner,
                                                       poll_seconds=settings.import_inbox_poll_seconds)],
         closers=[accounts_channel.close, leads_channel.close])
 
 
-async def replay_dead_letters(settings: IntegrationSettings) -> None:
-    """`python -m crm_integration dead-letters`: run every dead event through its handler again."""
-    engine = make_engine(settings.database_url, pool_size=2)
-    nc = await streams.connect(settings.nats_url, name="integration-dead-letters")
-    try:
-        sessions = make_session_factory(engine)
-        for consumer in (identity_consumer(nc.jetstream(), sessions),
-                         leads_consumer(nc.jetstream(), sessions, public_url=settings.public_url)):
-            outcomes = await consumer.replay_dead_letters()
-            for letter_id, outcome in outcomes:
-                print(f"dead letter {letter_id} ({consumer.durable}): {outcome}")
-            print(f"{consumer.durable}: {len(outcomes)} dead letter(s) replayed")
-    finally:
-        await nc.drain()
-        await engine.dispose()
+SERVICE = Service(name="integration", settings=IntegrationSettings, tables=messaging, assemble=assemble,
+                  migrations=MIGRATIONS_DIR)

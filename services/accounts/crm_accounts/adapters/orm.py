@@ -1,9 +1,10 @@
 """The accounts database: tables on one MetaData, with the kit's outbox, inbox and dead letters."""
 from __future__ import annotations
 
+from crmkit.identity.replica import identity_tables
 from crmkit.messaging_tables import NAMING_CONVENTION, messaging_tables
 from sqlalchemy import (BigInteger, Boolean, CheckConstraint, Column, Date, DateTime, ForeignKey, Index, Integer,
-                        MetaData, Numeric, String, Table, Text, func, literal_column, text)
+                        MetaData, Numeric, String, Table, Text, literal_column, text)
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
@@ -165,36 +166,9 @@ activities = Table(
     Index("ix_activities_lead_id", "lead_id", postgresql_where=text("lead_id IS NOT NULL")),
 )
 
-# Replicas of the gateway's users and territories (crm.identity.*): visibility and default owners.
-users = Table(
-    "users", metadata,
-    Column("id", String(64), primary_key=True),
-    Column("username", Text, nullable=False, server_default=""),
-    Column("full_name", Text, nullable=False, server_default=""),
-    Column("role", String(50), nullable=False),
-    Column("territories", ARRAY(Text), nullable=False, server_default="{}"),
-    Column("manager_id", String(64), nullable=False, server_default=""),
-    Column("active", Boolean, nullable=False),
-    Column("version", BigInteger, nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
-)
-
-territories = Table(
-    "territories", metadata,
-    Column("code", String(20), primary_key=True),
-    Column("name", Text, nullable=False),
-    Column("states", ARRAY(Text), nullable=False),
-    Column("sales_region", Text, nullable=False, server_default=""),
-    Column("version", BigInteger, nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
-)
-
-# The state->territory map, one row per state or province, kept from `territories`.
-territory_states = Table(
-    "territory_states", metadata,
-    Column("state", Text, primary_key=True),
-    Column("territory", String(20), nullable=False),
-    Index("ix_territory_states_territory", "territory"),
-)
+# Replicas of the gateway's users and territories (crm.identity.*): visibility and default owners,
+# and the state->territory map kept from the territories.
+identity = identity_tables(metadata, "territories", "manager_id", territory_map=True)
+users, territories, territory_states = identity.users, identity.territories, identity.territory_states
 
 messaging = messaging_tables(metadata)

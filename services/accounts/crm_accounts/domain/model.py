@@ -225,28 +225,3 @@ class Share:
     access: str
     granted_by: str
     granted_at: datetime
-
-
-@dataclass(frozen=True)
-class User:
-    """The accounts service's replica of a gateway user, fed by crm.identity.user.* events."""
-
-    id: str
-    role: str
-    territories: tuple[str, ...] = ()
-    manager_id: str = ""
-    active: bool = True
-    version: int = 1
-    username: str = ""
-    full_name: str = ""
-
-
-@dataclass(frozen=True)
-class Territory:
-    """The replica of a gateway territory, fed by crm.identity.territory.updated events."""
-
-    code: str
-    name: str
-    states: tuple[str, ...]
-    sales_region: str
-    version: int

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from crm_accounts.domain.model import User
+from crmkit.identity.model import User
 
 AE, KEY_ACCOUNT_REP = "ae", "key_account_rep"
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from crm.accounts.v1 import accounts_pb2, events_pb2
-from crm.identity.v1 import events_pb2 as identity_events
 from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
 
@@ -20,7 +19,7 @@ from crm_accounts.domain import erp
 from crm_accounts.domain.activities import Activity
 from crm_accounts.domain.events import (Created, Deactivated, Event, FiguresRecorded, Reassigned, ShareGranted,
                                         ShareRevoked, Updated)
-from crm_accounts.domain.model import Account, Contact, Kiosk, Record, Share, Territory, User
+from crm_accounts.domain.model import Account, Contact, Kiosk, Record, Share
 from crm_accounts.domain.policy import DIRECTORY_FIELDS
 from crm_accounts.service_layer.activities import ListActivities, NewActivity
 from crm_accounts.service_layer.erp_imports import DirectoryMatches
@@ -171,18 +170,6 @@ def kiosk_to_proto(kiosk: Kiosk, today: date) -> accounts_pb2.Kiosk:
 def share_to_proto(share: Share) -> accounts_pb2.Share:
     return accounts_pb2.Share(account_id=share.account_id, user_id=share.user_id, access=share.access,
                               granted_by=share.granted_by, granted_at=_timestamp(share.granted_at))
-
-
-def user(message: identity_events.User) -> User:
-    return User(id=message.id, role=message.role, territories=tuple(message.territories),
-                manager_id=message.manager_id, active=message.active, version=message.version,
-                username=message.username, full_name=message.full_name)
-
-
-def territory(message: identity_events.Territory) -> Territory:
-    states = tuple(dict.fromkeys(s.strip().upper() for s in message.states if s.strip()))
-    return Territory(code=message.code.strip().upper(), name=message.name, states=states,
-                     sales_region=message.sales_region, version=message.version)
 
 
 def erp_rows(messages, names: tuple[str, ...]) -> list[dict[str, str]]:

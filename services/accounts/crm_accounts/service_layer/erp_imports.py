@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from crmkit.errors import InvalidInput
+from crmkit.identity.model import User
 from crmkit.principal import Principal
 
 from crm_accounts.domain import erp, policy
@@ -24,7 +25,7 @@ from crm_accounts.domain.erp_records import (CompanyRow, KioskRow, LocationRow, 
                                              check_kiosk_place, check_location_place, clean_company, clean_kiosk,
                                              clean_location)
 from crm_accounts.domain.hierarchy import check_subtype
-from crm_accounts.domain.model import Account, Kiosk, Record, User
+from crm_accounts.domain.model import Account, Kiosk, Record
 from crm_accounts.domain.search import company_key, email_lookup_key
 from crm_accounts.domain.territory import default_owner
 from crm_accounts.service_layer.erp_figures import MAX_BATCH, bounded, raw_key  # noqa: F401 (MAX_BATCH: the batch rule of these upserts too)

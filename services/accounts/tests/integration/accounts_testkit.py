@@ -4,13 +4,13 @@ from __future__ import annotations
 import uuid
 
 from crm.accounts.v1 import events_pb2
+from crmkit.identity.model import Territory, User
 from crmkit.principal import Principal
 from google.protobuf.message import Message
 from sqlalchemy import select
 
 from crm_accounts.adapters.orm import messaging
 from crm_accounts.domain.commands import AccountData
-from crm_accounts.domain.model import Territory, User
 from crm_accounts.service_layer import handlers
 
 # A slice of the reference customer's map: two eastern territories and one western.

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from crm_accounts.domain.model import User
+from crmkit.identity.model import User
+
 from crm_accounts.domain.territory import default_owner
 from crm_accounts.domain.warranty import EXPIRED, EXPIRING, IN_WARRANTY, UNKNOWN, warranty_state
 

@@ -1,26 +1,18 @@
 """The integration database: tables on one MetaData, with the kit's outbox, inbox and dead letters."""
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Boolean, CheckConstraint, Column, DateTime, ForeignKey, Index, Integer,
+from sqlalchemy import (BigInteger, CheckConstraint, Column, DateTime, ForeignKey, Index, Integer,
                         LargeBinary, MetaData, String, Table, Text, func, text)
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
+from crmkit.identity.replica import identity_tables
 from crmkit.messaging_tables import NAMING_CONVENTION, messaging_tables
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 # The replica of the gateway's users (crm.identity.user.*): who notifications are addressed to.
-users = Table(
-    "users", metadata,
-    Column("id", String(64), primary_key=True),
-    Column("username", Text, nullable=False),
-    Column("full_name", Text, nullable=False),
-    Column("email", Text, nullable=False),
-    Column("role", String(50), nullable=False),
-    Column("active", Boolean, nullable=False),
-    Column("version", BigInteger, nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
-)
+identity = identity_tables(metadata, "email")
+users = identity.users
 
 # Mail to send. A row is written in the transaction of the fact it reports; the MailSender claims
 # due rows (FOR UPDATE SKIP LOCKED), delivers them and marks them sent, retrying failures forever

@@ -2,41 +2,25 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_integration.adapters.orm import mail_outbox, users
-from crm_integration.domain.model import Mail, QueuedMail, User
+from crmkit.identity.replica import Users
 
-_USER_COLUMNS = (users.c.id, users.c.username, users.c.full_name, users.c.email, users.c.role, users.c.active,
-                 users.c.version)
+from crm_integration.adapters.orm import mail_outbox, users
+from crm_integration.domain.model import Mail, QueuedMail
+
 _ERROR_LIMIT = 2000
 
 
-class UserRepository:
-    """The users replica: one snapshot per user, the highest version seen."""
+class UserRepository(Users):
+    """The users replica: whom notifications are addressed to."""
 
     def __init__(self, session: AsyncSession) -> None:
-        self._session = session
-
-    async def record(self, user: User) -> bool:
-        """Store a user snapshot unless a newer one is stored already (events may come out of order)."""
-        values = {"id": user.id, "username": user.username, "full_name": user.full_name, "email": user.email,
-                  "role": user.role, "active": user.active, "version": user.version,
-                  "updated_at": datetime.now(timezone.utc)}
-        stmt = insert(users).values(values)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[users.c.id], set_={k: stmt.excluded[k] for k in values if k != "id"},
-            where=users.c.version < stmt.excluded.version,
-        ).returning(users.c.id)
-        return (await self._session.execute(stmt)).first() is not None
-
-    async def get(self, user_id: str) -> User | None:
-        row = (await self._session.execute(select(*_USER_COLUMNS).where(users.c.id == user_id))).first()
-        return User(**row._mapping) if row else None
+        super().__init__(session, users)
 
 
 class MailOutboxRepository:

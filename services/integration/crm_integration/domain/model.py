@@ -1,25 +1,8 @@
-"""What the integration service knows: users (a replica of the gateway's) and mail to send."""
+"""What the integration service sends: mail (addressed to users of the kit's identity replica)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-
-
-@dataclass(frozen=True)
-class User:
-    """A user as the last identity snapshot described them (highest version wins)."""
-
-    id: str
-    username: str
-    full_name: str
-    email: str
-    role: str
-    active: bool
-    version: int
-
-    @property
-    def display_name(self) -> str:
-        return self.full_name or self.username or self.id
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from crm_integration.domain.model import Mail, User
+from crmkit.identity.model import User
+
+from crm_integration.domain.model import Mail
 
 AUTOMATIC_HEADERS = {"Auto-Submitted": "auto-generated"}  # RFC 3834: out-of-office replies stay quiet
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from crm.identity.v1 import events_pb2 as identity_events
 from crm.integration.v1 import events_pb2 as integration_events
 from crm.integration.v1 import imports_pb2
 from crm.leads.v1 import events_pb2 as leads_events
@@ -11,13 +10,7 @@ from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from crm_integration.domain.imports import Failure, ImportJob
-from crm_integration.domain.model import User
 from crm_integration.domain.notifications import LeadConversion
-
-
-def user(message: identity_events.User) -> User:
-    return User(id=message.id, username=message.username, full_name=message.full_name, email=message.email,
-                role=message.role, active=message.active, version=message.version)
 
 
 def lead_conversion(message: leads_events.LeadConverted) -> LeadConversion:

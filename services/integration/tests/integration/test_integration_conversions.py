@@ -9,14 +9,16 @@ from contextlib import asynccontextmanager
 import pytest
 from crm.identity.v1 import events_pb2 as identity_events
 from crm.leads.v1 import events_pb2 as leads_events
-from crmkit.inbox import EventMeta
+from crmkit.identity.consumer import identity_subscription
+from crmkit.inbox import EventMeta, InboxConsumer, Subscription
+from crmkit.runtime import units_of_work
 from integration_testkit import eventually, publish, rows
 from sqlalchemy import func, select
 
 from crm_integration.adapters.delivery import SmtpEndpoint, SmtpTransport
-from crm_integration.adapters.orm import messaging
+from crm_integration.adapters.orm import identity, messaging
 from crm_integration.domain.errors import UserNotReplicatedYet
-from crm_integration.entrypoints.consumers import identity_consumer, leads_consumer
+from crm_integration.entrypoints.consumers import lead_conversions
 from crm_integration.service_layer.mail_sender import MailSender
 
 PUBLIC_URL = "https://crm.acme.test"
@@ -31,6 +33,21 @@ def conversion(owner_id: str, sdr_id: str, lead_id: str | None = None) -> leads_
     return leads_events.LeadConverted(
         lead_id=lead_id or str(uuid.uuid4()), account_id="acc-42", contact_id="con-7", account_owner_id=owner_id,
         account_name="Acme Kiosks", contact_name="Jane Doe", converted_by=sdr_id)
+
+
+def consumer(js, sessions, subscription: Subscription, producer: str, durable: str) -> InboxConsumer:
+    """The service's subscription, on the test's private stream of `producer`."""
+    subscription = subscription.from_producer(producer, durable=durable)
+    return InboxConsumer(js=js, uow_factory=units_of_work(subscription.unit_of_work, sessions, messaging),
+                         tables=messaging, subscription=subscription)
+
+
+def identity_consumer(js, sessions, *, producer: str, durable: str) -> InboxConsumer:
+    return consumer(js, sessions, identity_subscription(identity, durable=durable), producer, durable)
+
+
+def leads_consumer(js, sessions, *, producer: str, durable: str) -> InboxConsumer:
+    return consumer(js, sessions, lead_conversions(public_url=PUBLIC_URL), producer, durable)
 
 
 @asynccontextmanager
@@ -56,7 +73,7 @@ async def test_lead_6_conversion_mails_the_account_owner_exactly_once(producers,
     js, identity, leads = producers
     durable = f"integration-test-{uuid.uuid4().hex[:6]}"
     users = identity_consumer(js, sessions, producer=identity, durable=durable + "-users")
-    conversions = leads_consumer(js, sessions, public_url=PUBLIC_URL, producer=leads, durable=durable + "-leads")
+    conversions = leads_consumer(js, sessions, producer=leads, durable=durable + "-leads")
     sender = MailSender(sessions, SmtpTransport(SmtpEndpoint.parse(smtp_sink.url), timeout=5),
                         sender="crm@acme.test", poll_seconds=0.1)
     ae, sdr = str(uuid.uuid4()), str(uuid.uuid4())
@@ -93,7 +110,7 @@ async def test_lead_6_conversion_mails_the_account_owner_exactly_once(producers,
 
 async def test_lead_6_the_same_event_twice_queues_one_email(producers, sessions):
     js, identity, leads = producers
-    conversions = leads_consumer(js, sessions, public_url=PUBLIC_URL, producer=leads, durable="integration-twice")
+    conversions = leads_consumer(js, sessions, producer=leads, durable="integration-twice")
     users = identity_consumer(js, sessions, producer=identity, durable="integration-twice-users")
     ae, sdr = str(uuid.uuid4()), str(uuid.uuid4())
     event = conversion(ae, sdr)
@@ -120,7 +137,7 @@ async def test_lead_6_an_owner_without_email_is_dead_lettered_then_replayed(prod
     js, identity, leads = producers
     durable = f"integration-test-{uuid.uuid4().hex[:6]}"
     users = identity_consumer(js, sessions, producer=identity, durable=durable + "-users")
-    conversions = leads_consumer(js, sessions, public_url=PUBLIC_URL, producer=leads, durable=durable + "-leads")
+    conversions = leads_consumer(js, sessions, producer=leads, durable=durable + "-leads")
     ae, sdr = str(uuid.uuid4()), str(uuid.uuid4())
 
     async with running(users, conversions):

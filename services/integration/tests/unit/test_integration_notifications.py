@@ -2,7 +2,8 @@
 without any I/O."""
 from __future__ import annotations
 
-from crm_integration.domain.model import User
+from crmkit.identity.model import User
+
 from crm_integration.domain.notifications import LeadConversion, account_handed_over
 
 ANN = User(id="u-ae", username="ann", full_name="Ann Avery", email="ann.avery@acme.test", role="ae", active=True,

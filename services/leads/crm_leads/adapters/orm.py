@@ -5,6 +5,7 @@ from sqlalchemy import (BigInteger, Boolean, CheckConstraint, Column, DateTime, 
                         Text, func, text)
 from sqlalchemy.dialects.postgresql import UUID
 
+from crmkit.identity.replica import identity_tables
 from crmkit.messaging_tables import NAMING_CONVENTION, messaging_tables
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
@@ -67,18 +68,9 @@ web_forms = Table(
 )
 
 # The replica of the gateway's users (crm.identity.user.*): the SDR pool of round-robin (LEAD-3).
-users = Table(
-    "users", metadata,
-    Column("id", String(64), primary_key=True),
-    Column("username", Text, nullable=False),
-    Column("full_name", Text, nullable=False),
-    Column("email", Text, nullable=False),
-    Column("role", String(50), nullable=False),
-    Column("active", Boolean, nullable=False),
-    Column("version", BigInteger, nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
-    Index("ix_users_sdr_pool", "id", postgresql_where=text("role = 'sdr' AND active")),
-)
+identity = identity_tables(metadata, "email")
+users = identity.users
+Index("ix_users_sdr_pool", users.c.id, postgresql_where=text("role = 'sdr' AND active"))
 
 # One row per rotation: the key of the SDR who got the last lead, locked while assigning.
 assignment_cursors = Table(

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 
 from crmkit.bulk import UnnestInsert
 from crmkit.errors import PreconditionFailed
+from crmkit.identity.replica import Users
 from crmkit.listing import Cursor, Sort
 from crmkit.principal import Principal
 from sqlalchemy import Select, and_, bindparam, func, literal, or_, select, tuple_, update
@@ -18,7 +19,7 @@ from crm_leads.adapters.orm import assignment_cursors, leads, users, web_forms
 from crm_leads.domain.assignment import ROUND_ROBIN, SDR_ROLE
 from crm_leads.domain.commands import ListLeads
 from crm_leads.domain.errors import EmailTaken, LeadNotFound, SlugTaken
-from crm_leads.domain.model import Lead, User, WebForm
+from crm_leads.domain.model import Lead, WebForm
 from crm_leads.domain.policy import ensure_can_work_leads
 
 LEAD_COLUMNS = tuple(c.name for c in leads.c if c.name not in ("email_key", "person_key"))
@@ -199,29 +200,11 @@ class WebFormRepository:
             version=form.version))
 
 
-class UserRepository:
+class UserRepository(Users):
     """The users replica: the SDR pool of round-robin assignment (LEAD-3)."""
 
     def __init__(self, session: AsyncSession) -> None:
-        self._session = session
-
-    async def record(self, user: User) -> bool:
-        """Store a user snapshot unless a newer one is stored already (events may come out of order)."""
-        values = {"id": user.id, "username": user.username, "full_name": user.full_name, "email": user.email,
-                  "role": user.role, "active": user.active, "version": user.version,
-                  "updated_at": datetime.now(timezone.utc)}
-        stmt = insert(users).values(values)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[users.c.id], set_={k: stmt.excluded[k] for k in values if k != "id"},
-            where=users.c.version < stmt.excluded.version,
-        ).returning(users.c.id)
-        return (await self._session.execute(stmt)).first() is not None
-
-    async def get(self, user_id: str) -> User | None:
-        row = (await self._session.execute(
-            select(users.c.id, users.c.username, users.c.full_name, users.c.email, users.c.role, users.c.active,
-                   users.c.version).where(users.c.id == user_id))).first()
-        return User(**row._mapping) if row else None
+        super().__init__(session, users)
 
     async def sdr_pool(self) -> list[str]:
         """Ids of the users eligible for round-robin: active SDRs."""

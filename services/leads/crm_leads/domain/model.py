@@ -8,7 +8,6 @@ from functools import lru_cache
 
 from crmkit.errors import InvalidInput
 
-from crm_leads.domain.assignment import is_eligible
 from crm_leads.domain.commands import LeadData
 from crm_leads.domain.errors import ReasonRequired, TransitionRefused
 from crm_leads.domain.events import Event, LeadAssigned, LeadConverted, LeadCreated, LeadStatusChanged, LeadUpdated
@@ -257,20 +256,3 @@ class WebForm:
         self.landing_page_name, self.active = new_name, new_active
         self.updated_at, self.version = now, self.version + 1
         return True
-
-
-@dataclass(frozen=True)
-class User:
-    """The leads service's replica of a gateway user, fed by crm.identity.user.* events."""
-
-    id: str
-    username: str
-    full_name: str
-    email: str
-    role: str
-    active: bool
-    version: int
-
-    @property
-    def eligible_sdr(self) -> bool:
-        return is_eligible(self.role, self.active)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from crm.identity.v1 import events_pb2 as identity_events
 from crm.leads.v1 import events_pb2, leads_pb2
 from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
@@ -12,7 +11,7 @@ from crm_leads.domain.commands import (ConvertLead, CreateLead, CreateWebForm, I
                                        LeadData, ListLeads, SubmitWebForm, UpdateLead, UpdateWebForm)
 from crm_leads.domain.events import Event, LeadAssigned, LeadConverted, LeadCreated, LeadStatusChanged, LeadUpdated
 from crm_leads.domain.lead_import import Outcome
-from crm_leads.domain.model import Lead, User, WebForm
+from crm_leads.domain.model import Lead, WebForm
 
 SUBJECT_PREFIX = "crm.leads.lead."
 _LEAD_TEXT = ("id", "first_name", "last_name", "company", "email", "phone", "state", "country", "source",
@@ -124,11 +123,6 @@ def conversion_to_proto(lead: Lead) -> leads_pb2.ConvertLeadResponse:
 def web_form_to_proto(form: WebForm) -> leads_pb2.WebForm:
     return leads_pb2.WebForm(id=form.id, slug=form.slug, landing_page_name=form.landing_page_name, active=form.active,
                              created_at=_timestamp(form.created_at), version=form.version)
-
-
-def user(message: identity_events.User) -> User:
-    return User(id=message.id, username=message.username, full_name=message.full_name, email=message.email,
-                role=message.role, active=message.active, version=message.version)
 
 
 def integration_event(event: Event, lead: Lead) -> tuple[str, Message]:

@@ -8,7 +8,7 @@ from crmkit.errors import InvalidInput, Unavailable
 from crmkit.principal import Principal
 
 from crm_leads.domain import policy
-from crm_leads.domain.assignment import MANUAL, ROUND_ROBIN, next_sdr
+from crm_leads.domain.assignment import MANUAL, ROUND_ROBIN, is_eligible, next_sdr
 from crm_leads.domain.commands import CreateLead, CreateWebForm, LeadData, SubmitWebForm, UpdateLead, UpdateWebForm
 from crm_leads.domain.errors import StaleVersion, WebFormNotFound
 from crm_leads.domain.model import WEBSITE, Lead, WebForm, canonical_source
@@ -150,5 +150,5 @@ async def _ensure_assignable(uow: LeadsUnitOfWork, owner_id: str) -> None:
     if not owner_id:
         return
     user = await uow.users.get(owner_id)
-    if user is None or not user.eligible_sdr:
+    if user is None or not is_eligible(user.role, user.active):
         raise InvalidInput(f"{owner_id!r} is not an active SDR", field="owner_id")

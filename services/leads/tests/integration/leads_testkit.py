@@ -10,6 +10,7 @@ import grpc
 from crm.leads.v1 import events_pb2, leads_pb2_grpc
 from crmkit.grpc.client import make_channel
 from crmkit.grpc.server import GrpcServer
+from crmkit.identity.model import User
 from crmkit.principal import METADATA_KEY, Principal, PrincipalSigner, PrincipalVerifier
 from google.protobuf.message import Message
 from sqlalchemy import select
@@ -17,7 +18,6 @@ from sqlalchemy import select
 from crm_leads.adapters.accounts_client import AccountsClient
 from crm_leads.adapters.orm import messaging
 from crm_leads.domain.commands import CreateWebForm, LeadData, SubmitWebForm, UpdateWebForm
-from crm_leads.domain.model import User
 from crm_leads.domain.rating import RatingRules
 from crm_leads.entrypoints.grpc_api import SERVICE_NAME, LeadsServicer
 from crm_leads.service_layer import handlers

@@ -5,10 +5,10 @@ import asyncio
 from collections import Counter
 
 from crmkit.db import make_engine, make_session_factory
+from crmkit.identity.model import User
 
 from crm_leads.bootstrap import uow_factory
 from crm_leads.domain.commands import CreateLead, LeadData
-from crm_leads.domain.model import User
 from crm_leads.service_layer import handlers
 from leads_testkit import RULES, add_sdrs, as_role, create_form, outbox, submit
 
