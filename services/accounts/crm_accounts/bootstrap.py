@@ -14,17 +14,22 @@ from crmkit.runtime import Assembly, Infra
 from crm_accounts.adapters.orm import messaging
 from crm_accounts.entrypoints.consumers import identity_consumer
 from crm_accounts.entrypoints.grpc_api import SERVICE_NAME, AccountsServicer
-from crm_accounts.entrypoints.mappers import integration_event
+from crm_accounts.entrypoints.integration_events import INTEGRATION_EVENTS
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 from crm_accounts.settings import AccountsSettings
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
+class PublishingAccountsUnitOfWork(AccountsUnitOfWork):
+    """The accounts unit of work as the service runs it: its record events leave as crm.accounts.* messages."""
+    integration_events = INTEGRATION_EVENTS
+
+
 def uow_factory(session_factory: SessionFactory,
                 on_commit: Callable[[], None] | None = None) -> Callable[[], AccountsUnitOfWork]:
     """Units of work whose record events become crm.accounts.* integration events in the outbox."""
-    return lambda: AccountsUnitOfWork(session_factory, messaging, integration_event, on_commit)
+    return lambda: PublishingAccountsUnitOfWork(session_factory, messaging, on_commit)
 
 
 async def assemble(infra: Infra) -> Assembly:

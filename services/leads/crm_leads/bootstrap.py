@@ -17,17 +17,22 @@ from crm_leads.adapters.accounts_client import AccountsClient
 from crm_leads.adapters.orm import messaging
 from crm_leads.entrypoints.consumers import identity_consumer
 from crm_leads.entrypoints.grpc_api import SERVICE_NAME, LeadsServicer
-from crm_leads.entrypoints.mappers import integration_event
+from crm_leads.entrypoints.integration_events import INTEGRATION_EVENTS
 from crm_leads.service_layer.unit_of_work import LeadsUnitOfWork
 from crm_leads.settings import LeadsSettings
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
+class PublishingLeadsUnitOfWork(LeadsUnitOfWork):
+    """The leads unit of work as the service runs it: its lead events leave as crm.leads.lead.* messages."""
+    integration_events = INTEGRATION_EVENTS
+
+
 def uow_factory(session_factory: SessionFactory,
                 on_commit: Callable[[], None] | None = None) -> Callable[[], LeadsUnitOfWork]:
     """Units of work whose lead events become crm.leads.lead.* integration events in the outbox."""
-    return lambda: LeadsUnitOfWork(session_factory, messaging, integration_event, on_commit)
+    return lambda: PublishingLeadsUnitOfWork(session_factory, messaging, on_commit)
 
 
 async def assemble(infra: Infra) -> Assembly:
