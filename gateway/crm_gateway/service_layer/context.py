@@ -16,12 +16,14 @@ from crm_gateway.adapters.orm import messaging
 from crm_gateway.adapters.repository import Repository
 from crm_gateway.adapters.secret_box import SecretBox
 from crm_gateway.adapters.signing_keys import SigningKeys
+from crm_gateway.service_layer.identity_events import IDENTITY_EVENTS
 from crm_gateway.settings import GatewaySettings
 from crmkit.db import SessionFactory, UnitOfWork
 from crmkit.principal import PrincipalSigner
 
 
 class GatewayUnitOfWork(UnitOfWork):
+    integration_events = IDENTITY_EVENTS
     repo: Repository
     signing_keys: SigningKeys
 

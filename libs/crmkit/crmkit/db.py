@@ -83,6 +83,11 @@ class UnitOfWork:
         self._events.append((event_id, subject, message))
         return event_id
 
+    def publish_event(self, event: Any, about: Any = None) -> str:
+        """Publish a domain event no tracked aggregate holds, built through `integration_events` from
+        the event and what it is `about`. Answers the event id."""
+        return self.publish(*self._integration_event(event, about))
+
     def _collect_events(self) -> None:
         """Publish the events the tracked aggregates recorded (each once: they are cleared)."""
         for repository in self._trackers:

@@ -155,3 +155,10 @@ async def test_an_event_missing_from_the_table_fails_the_commit(uows):
         await uow.widgets.add(widget)
         with pytest.raises(TypeError, match="WidgetRetired of Widget"):
             await uow.commit()
+
+
+async def test_an_event_no_aggregate_holds_is_published_through_the_same_table(uows):
+    async with uows() as uow:
+        uow.publish_event(WidgetCreated("w9"), Widget(id="w9", updated_at=NOW, name="loose"))
+        await uow.commit()
+        assert [subject for subject, _ in await _outbox(uow)] == ["crm.kit.widget.created"]
