@@ -3,6 +3,7 @@ per id. The unit of work publishes the events of every aggregate in a repository
 a change is written back only where the row still has the version it was loaded at."""
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, ClassVar, Generic, TypeVar
@@ -15,6 +16,15 @@ from crmkit.domain import Aggregate
 from crmkit.errors import PreconditionFailed
 
 A = TypeVar("A", bound=Aggregate)
+
+
+def is_uuid(value: str) -> bool:
+    """Whether `value` can be an id of a UUID column: anything else is simply not found."""
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
 
 
 class IdentityMap(Generic[A]):

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import TypeVar
 
 from crmkit.principal import Principal
-from crmkit.repository import TrackedRepository
+from crmkit.repository import TrackedRepository, is_uuid
 from sqlalchemy import Select, any_, func, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_accounts.adapters.orm import SEARCH_KEYS, accounts, contacts, kiosks, shares
-from crm_accounts.adapters.repository import (contains, editable, full_view, is_uuid, readable_in_full, subtree,
+from crm_accounts.adapters.repository import (contains, editable, full_view, readable_in_full, subtree,
                                                accounts_with_territory)
 from crm_accounts.domain.commands import EmailInput, LegacyReference, PhoneInput
 from crm_accounts.domain.errors import AccessDenied, RecordNotFound, Taken

@@ -6,12 +6,11 @@ contacts and kiosks are scoped through them (see records.py). Nothing else decid
 """
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 
 from crmkit.listing import Cursor, Sort
 from crmkit.principal import Principal
-from crmkit.repository import TrackedRepository
+from crmkit.repository import TrackedRepository, is_uuid
 from sqlalchemy import ColumnElement, Select, and_, false, func, literal, or_, select, text, true, tuple_
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
@@ -118,14 +117,6 @@ def contains(column: ColumnElement, text: str, *, ignore_case: bool = False) -> 
     """`column` contains `text` literally (LIKE wildcards escaped); a pg_trgm index serves it."""
     pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return column.ilike(pattern, escape="\\") if ignore_case else column.like(pattern, escape="\\")
-
-
-def is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
 
 
 def to_account(row) -> Account:

@@ -1,14 +1,13 @@
 """Every query of the leads service. Lead queries start from readable(principal), their one scope."""
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from datetime import datetime, timezone
 
 from crmkit.bulk import UnnestInsert
 from crmkit.listing import Cursor, Sort
 from crmkit.principal import Principal
-from crmkit.repository import TrackedRepository
+from crmkit.repository import TrackedRepository, is_uuid
 from sqlalchemy import Select, and_, bindparam, func, literal, or_, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
@@ -39,14 +38,6 @@ _LOCK_CURSOR = (lambda stmt: stmt.on_conflict_do_update(index_elements=[assignme
                 .returning(assignment_cursors.c.last_key))(insert(assignment_cursors))
 
 
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
-
-
 def _to_lead(row) -> Lead:
     return Lead(**{name: row._mapping[name] for name in LEAD_COLUMNS})
 
@@ -71,7 +62,7 @@ class LeadRepository(TrackedRepository[Lead]):
         return select(leads)
 
     async def get(self, principal: Principal, lead_id: str, *, for_update: bool = False) -> Lead:
-        if not _is_uuid(lead_id):
+        if not is_uuid(lead_id):
             raise LeadNotFound(lead_id)
         query = self.readable(principal).where(leads.c.id == lead_id)
         row = (await self._session.execute(query.with_for_update() if for_update else query)).first()
