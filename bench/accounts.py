@@ -111,7 +111,7 @@ async def contact_search(ae: Principal | None, q: str):
 def overview(session_factory, principal: Principal, account_id: str):
     """The service's own GetAccountOverview use case, in its unit of work, on our engine."""
     async def call():
-        uow = AccountsUnitOfWork(session_factory, messaging, translate=None)
+        uow = AccountsUnitOfWork(session_factory, messaging)
         return await account_overview(uow=uow, principal=principal, account_id=account_id, today=date.today())
     return call
 

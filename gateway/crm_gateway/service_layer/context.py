@@ -17,12 +17,14 @@ from crm_gateway.clients.accounts import AccountsClient
 from crm_gateway.clients.base import PrincipalSource
 from crm_gateway.clients.integration import ImportsClient
 from crm_gateway.clients.leads import LeadsClient
+from crm_gateway.service_layer.identity_events import IDENTITY_EVENTS
 from crm_gateway.settings import GatewaySettings
 from crmkit.db import SessionFactory, UnitOfWork
 from crmkit.principal import PrincipalSigner
 
 
 class GatewayUnitOfWork(UnitOfWork):
+    integration_events = IDENTITY_EVENTS
     repo: Repository
     signing_keys: SigningKeys
 

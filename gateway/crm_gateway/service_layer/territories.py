@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from crm.identity.v1 import events_pb2
+from crm_gateway.domain.events import TerritoryChanged
 from crm_gateway.domain.identity import TerritoryRecord
 from crm_gateway.service_layer.context import Gateway
 from crmkit.errors import NotFound
@@ -32,8 +32,6 @@ async def converge_territories(*, gw: Gateway, records: Iterable[TerritoryRecord
             if version is None:
                 continue
             changed += 1
-            uow.publish("crm.identity.territory.updated", events_pb2.TerritoryUpdated(territory=events_pb2.Territory(
-                code=record.code, name=record.name, states=list(record.states), sales_region=record.sales_region,
-                version=version)))
+            uow.publish_event(TerritoryChanged(version), record)
         await uow.commit()
     return changed

@@ -3,37 +3,14 @@ from __future__ import annotations
 
 import uuid
 
-from google.protobuf.timestamp_pb2 import Timestamp
-
-from crm.identity.v1 import events_pb2
 from crm_gateway.domain import hierarchy
+from crm_gateway.domain.events import UserCreated, UserDeactivated, UserReactivated, UserUpdated
 from crm_gateway.domain.identity import UserRecord
 from crm_gateway.domain.model import Caller, check_territories, check_user_role, check_username
 from crm_gateway.domain.passwords import check_password
 from crm_gateway.service_layer import audit
 from crm_gateway.service_layer.context import Gateway, GatewayUnitOfWork
 from crmkit.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
-
-SUBJECT = "crm.identity.user."
-_EVENTS = {
-    "created": events_pb2.UserCreated,
-    "updated": events_pb2.UserUpdated,
-    "deactivated": events_pb2.UserDeactivated,
-    "reactivated": events_pb2.UserReactivated,
-}
-
-
-def snapshot(user: UserRecord) -> events_pb2.User:
-    changed_at = Timestamp()
-    changed_at.FromDatetime(user.updated_at)
-    return events_pb2.User(id=user.id, username=user.username, full_name=user.full_name, email=user.email,
-                           role=user.role, territories=list(user.territories), manager_id=user.manager_id or "",
-                           active=user.active, version=user.version, changed_at=changed_at)
-
-
-def _publish(uow: GatewayUnitOfWork, verb: str, user: UserRecord) -> None:
-    uow.publish(SUBJECT + verb, _EVENTS[verb](user=snapshot(user)))
-
 
 async def _reload(uow: GatewayUnitOfWork, user_id: str) -> UserRecord:
     user = await uow.repo.get_user(user_id)
@@ -70,7 +47,7 @@ async def create_user(*, gw: Gateway, actor: Caller | None, address: str, userna
         await uow.repo.insert_user(user_id=user_id, username=name, full_name=full_name, email=email, role=role,
                                    manager_id=manager_id, password_hash=password_hash, territory_codes=codes)
         user = await _reload(uow, user_id)
-        _publish(uow, "created", user)
+        uow.publish_event(UserCreated(), user)
         await audit.record(uow, action=audit.USER_CREATED, address=address, actor=actor,
                            actor_name="" if actor else "system", detail={"user_id": user_id, "username": name})
         await uow.commit()
@@ -106,7 +83,7 @@ async def update_user(*, gw: Gateway, actor: Caller | None, address: str, user_i
         if codes is not None:
             await uow.repo.set_territories(user_id, codes)
         user = await _reload(uow, user_id)
-        _publish(uow, "updated", user)
+        uow.publish_event(UserUpdated(), user)
         changed = sorted([*columns, *(["territories"] if codes is not None else [])])
         await audit.record(uow, action=audit.USER_UPDATED, address=address, actor=actor,
                            actor_name="" if actor else "system", detail={"user_id": user_id, "fields": changed})
@@ -128,7 +105,7 @@ async def set_active(*, gw: Gateway, actor: Caller | None, address: str, user_id
         if not active:
             await uow.repo.revoke_user_tokens(user_id)
         user = await _reload(uow, user_id)
-        _publish(uow, "reactivated" if active else "deactivated", user)
+        uow.publish_event(UserReactivated() if active else UserDeactivated(), user)
         await audit.record(uow, action=audit.USER_REACTIVATED if active else audit.USER_DEACTIVATED,
                            address=address, actor=actor, actor_name="" if actor else "system",
                            detail={"user_id": user_id})

@@ -4,9 +4,10 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from functools import lru_cache
+from typing import Any, ClassVar
 
 from google.protobuf.message import Message
 from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
@@ -18,6 +19,10 @@ from crmkit.messaging_tables import MessagingTables
 from crmkit.telemetry import current_trace_headers
 
 SessionFactory = async_sessionmaker[AsyncSession]
+# How domain events go on the wire: the builder of an event's (subject, message) from the event and
+# the aggregate that recorded it, by event type, or by (aggregate type, event type) where one event
+# type is shared by several aggregates. The pair is looked up first.
+IntegrationEvents = Mapping[type | tuple[type, type], Callable[[Any, Any], tuple[str, Message]]]
 
 
 def async_url(url: str) -> str:
@@ -40,8 +45,12 @@ class UnitOfWork:
     """Owns one transaction. Subclasses bind their repositories to the session in `_bind`.
 
     Events published during the unit of work are written to the outbox in the same transaction,
-    so an event exists if and only if the change it describes was committed.
+    so an event exists if and only if the change it describes was committed. On commit, the events
+    of every aggregate in the `seen` of a repository `_bind` set are published first, translated
+    through `integration_events`, in the order the repositories were bound.
     """
+
+    integration_events: ClassVar[IntegrationEvents] = {}
 
     def __init__(self, session_factory: SessionFactory, tables: MessagingTables,
                  on_commit: Callable[[], None] | None = None) -> None:
@@ -50,6 +59,7 @@ class UnitOfWork:
         self._on_commit = on_commit
         self.session: AsyncSession
         self._events: list[tuple[str, str, Message]] = []
+        self._trackers: list[Any] = []
 
     def _bind(self, session: AsyncSession) -> None:
         """Create repositories on the session (override)."""
@@ -58,6 +68,7 @@ class UnitOfWork:
         self.session = self._session_factory()
         self._events = []
         self._bind(self.session)
+        self._trackers = [repository for repository in vars(self).values() if hasattr(repository, "seen")]
         return self
 
     async def __aexit__(self, *exc) -> None:
@@ -72,9 +83,31 @@ class UnitOfWork:
         self._events.append((event_id, subject, message))
         return event_id
 
+    def publish_event(self, event: Any, about: Any = None) -> str:
+        """Publish a domain event no tracked aggregate holds, built through `integration_events` from
+        the event and what it is `about`. Answers the event id."""
+        return self.publish(*self._integration_event(event, about))
+
+    def _collect_events(self) -> None:
+        """Publish the events the tracked aggregates recorded (each once: they are cleared)."""
+        for repository in self._trackers:
+            for aggregate in repository.seen:
+                for event in aggregate.events:
+                    self.publish(*self._integration_event(event, aggregate))
+                aggregate.events.clear()
+
+    def _integration_event(self, event: Any, aggregate: Any) -> tuple[str, Message]:
+        table = self.integration_events
+        build = table.get((type(aggregate), type(event))) or table.get(type(event))
+        if build is None:
+            raise TypeError(f"{type(self).__name__}.integration_events has no entry for "
+                            f"{type(event).__name__} of {type(aggregate).__name__}")
+        return build(event, aggregate)
+
     async def commit(self) -> None:
         """Commit the data with its events, all written to the outbox in one statement in the order
         they were published (an import batch publishes thousands)."""
+        self._collect_events()
         if self._events:
             headers, now = json.dumps(current_trace_headers()), datetime.now(timezone.utc)
             await _outbox_insert(self._tables.outbox).execute(self.session, [

@@ -3,7 +3,6 @@ consumer, wired from what the kit connected."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from crm.accounts.v1 import accounts_pb2_grpc
@@ -13,23 +12,26 @@ from crmkit.runtime import Assembly, Infra, Service, units_of_work
 
 from crm_accounts.adapters.orm import identity, messaging
 from crm_accounts.entrypoints.grpc_api import SERVICE_NAME, AccountsServicer
-from crm_accounts.entrypoints.mappers import integration_event
+from crm_accounts.entrypoints.integration_events import INTEGRATION_EVENTS
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 from crm_accounts.settings import AccountsSettings
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-# Units of work whose record events become crm.accounts.* integration events in the outbox.
-ACCOUNTS_UOW = partial(AccountsUnitOfWork, translate=integration_event)
+
+
+class PublishingAccountsUnitOfWork(AccountsUnitOfWork):
+    """The accounts unit of work as the service runs it: its record events leave as crm.accounts.* messages."""
+    integration_events = INTEGRATION_EVENTS
 
 
 def uow_factory(session_factory: SessionFactory) -> Callable[[], AccountsUnitOfWork]:
     """Accounts units of work on `session_factory` with no relay to wake (tests and tools)."""
-    return units_of_work(ACCOUNTS_UOW, session_factory, messaging)
+    return units_of_work(PublishingAccountsUnitOfWork, session_factory, messaging)
 
 
 async def assemble(infra: Infra) -> Assembly:
     settings: AccountsSettings = infra.settings
-    servicer = AccountsServicer(infra.uow(ACCOUNTS_UOW), legacy_zone=settings.legacy_zone)
+    servicer = AccountsServicer(infra.uow(PublishingAccountsUnitOfWork), legacy_zone=settings.legacy_zone)
     return Assembly(
         grpc_services=[(accounts_pb2_grpc.add_AccountsServicer_to_server, servicer, SERVICE_NAME)],
         consumers=[identity_subscription(identity, durable="accounts-identity")],

@@ -3,7 +3,6 @@ conversion) and the users replica's identity consumer, wired from what the kit c
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from crm.leads.v1 import leads_pb2_grpc
@@ -15,25 +14,28 @@ from crmkit.runtime import Assembly, Infra, Service, units_of_work
 from crm_leads.adapters.accounts_client import AccountsClient
 from crm_leads.adapters.orm import identity, messaging
 from crm_leads.entrypoints.grpc_api import SERVICE_NAME, LeadsServicer
-from crm_leads.entrypoints.mappers import integration_event
+from crm_leads.entrypoints.integration_events import INTEGRATION_EVENTS
 from crm_leads.service_layer.unit_of_work import LeadsUnitOfWork
 from crm_leads.settings import LeadsSettings
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-# Units of work whose lead events become crm.leads.lead.* integration events in the outbox.
-LEADS_UOW = partial(LeadsUnitOfWork, translate=integration_event)
+
+
+class PublishingLeadsUnitOfWork(LeadsUnitOfWork):
+    """The leads unit of work as the service runs it: its lead events leave as crm.leads.lead.* messages."""
+    integration_events = INTEGRATION_EVENTS
 
 
 def uow_factory(session_factory: SessionFactory) -> Callable[[], LeadsUnitOfWork]:
     """Leads units of work on `session_factory` with no relay to wake (tests and tools)."""
-    return units_of_work(LEADS_UOW, session_factory, messaging)
+    return units_of_work(PublishingLeadsUnitOfWork, session_factory, messaging)
 
 
 async def assemble(infra: Infra) -> Assembly:
     settings: LeadsSettings = infra.settings
     accounts_channel = make_channel(settings.accounts_target)
     accounts = AccountsClient(accounts_channel, timeout=settings.accounts_timeout_seconds)
-    servicer = LeadsServicer(infra.uow(LEADS_UOW), settings.rating_rules(), accounts)
+    servicer = LeadsServicer(infra.uow(PublishingLeadsUnitOfWork), settings.rating_rules(), accounts)
     return Assembly(
         grpc_services=[(leads_pb2_grpc.add_LeadsServicer_to_server, servicer, SERVICE_NAME)],
         consumers=[identity_subscription(identity, durable="leads-identity-users")],

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from crmkit.listing import Cursor
+from crmkit.repository import is_uuid
 from sqlalchemy import literal, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_accounts.adapters.erp_records import Batch, any_of
 from crm_accounts.adapters.orm import activities, contacts
-from crm_accounts.adapters.repository import is_uuid
 from crm_accounts.domain.activities import Activity
 from crm_accounts.domain.model import Record
 

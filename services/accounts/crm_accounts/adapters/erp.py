@@ -23,6 +23,11 @@ class ErpFigures:
         self._session = session
         self.events: list[Event] = []
 
+    @property
+    def seen(self) -> list[ErpFigures]:
+        """The figures are rows, not aggregates: this repository holds their events itself."""
+        return [self]
+
     async def accounts_by_accounting_id(self, accounting_ids: set[str]) -> dict[str, str]:
         """The account id of each customer accounting ID that names one."""
         if not accounting_ids:

@@ -4,7 +4,7 @@ the ERP's keys, kiosks by serial number, with one statement per table and batch.
 Keys go in as one array parameter (`= any(:keys)`) and rows as one array per column (`unnest`), so a
 batch of a thousand rows is one round trip and one prepared statement whatever its size. Every record
 loaded for change or inserted here is tracked: the unit of work publishes its events on commit, and
-`save` writes those changed since they were read or written (Record.revision), each guarded by the
+`save` writes those changed since they were read or written (Aggregate.revision), each guarded by the
 version it was stored at (they are locked when loaded; the guard is belt and braces).
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from crmkit.errors import PreconditionFailed
+from crmkit.repository import IdentityMap
 from sqlalchemy import (BigInteger, Column, ColumnElement, Table, Text, any_, bindparam, cast, func, literal, select,
                         text, update)
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, insert
@@ -51,29 +52,24 @@ def _unnest(types: dict[str, TypeEngine], rows: Sequence[dict[str, object]]) -> 
 
 
 class Batch:
-    """Records of one table a unit of work loaded for change or inserted, with the revision and version
-    each had when it was last read or written."""
+    """Records of one table a unit of work loaded for change or inserted (one object per id), written
+    back in one statement per batch."""
 
     def __init__(self, session: AsyncSession, table: Table, row_of: Callable[[Record], dict[str, object]]) -> None:
         self._session = session
         self._table = table
         self._row_of = row_of
-        self._records: dict[str, Record] = {}
-        self._stored: dict[str, tuple[int, int]] = {}  # id -> (revision, version) as stored
+        self._tracked: IdentityMap[Record] = IdentityMap()
 
     @property
     def seen(self) -> list[Record]:
-        return list(self._records.values())
+        return self._tracked.seen
 
     def track(self, record: Record) -> Record:
-        """The one object of this record in the unit of work (the first one loaded wins)."""
-        if record.id not in self._records:
-            self._records[record.id] = record
-            self._stored[record.id] = (record.revision, record.version)
-        return self._records[record.id]
+        return self._tracked.track(record)
 
     def current(self, record_id: str) -> Record | None:
-        return self._records.get(record_id)
+        return self._tracked.get(record_id)
 
     async def insert(self, records: Sequence[Record]) -> set[str]:
         """Insert new records in one statement; answers the ids inserted. A record whose unique key
@@ -94,15 +90,15 @@ class Batch:
                 select(self._table.c.id).where(any_of(self._table.c.id, ids)))).scalars())
         for record in records:
             if record.id in inserted:
-                self._records[record.id], self._stored[record.id] = record, (record.revision, record.version)
+                self._tracked.track(record)
         return inserted
 
     async def save(self) -> None:
         """Write, in one statement, every tracked record changed since it was read or written."""
-        changed = [record for record in self._records.values() if record.revision != self._stored[record.id][0]]
+        changed = self._tracked.changed()
         if not changed:
             return
-        rows = [{**self._row_of(record), "stored_version": self._stored[record.id][1]} for record in changed]
+        rows = [{**self._row_of(record), "stored_version": self._tracked.stored_version(record)} for record in changed]
         names = [name for name in rows[0] if name not in ("id", "stored_version")]
         types = {"id": self._table.c.id.type, "stored_version": BigInteger(),
                  **{name: self._table.c[name].type for name in names}}
@@ -114,7 +110,7 @@ class Batch:
         if len(written) != len(changed):
             raise PreconditionFailed("records changed meanwhile; send the batch again", field="rows")
         for record in changed:
-            self._stored[record.id] = (record.revision, record.version)
+            self._tracked.written(record)
 
 
 @dataclass(frozen=True)

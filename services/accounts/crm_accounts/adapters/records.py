@@ -2,82 +2,46 @@
 visibility (repository.readable_in_full / editable), never by a rule of their own."""
 from __future__ import annotations
 
-from crmkit.errors import PreconditionFailed
+from typing import TypeVar
+
 from crmkit.principal import Principal
-from sqlalchemy import Select, Table, any_, func, or_, select, update
+from crmkit.repository import TrackedRepository, is_uuid
+from sqlalchemy import Select, any_, func, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_accounts.adapters.orm import SEARCH_KEYS, accounts, contacts, kiosks, shares
-from crm_accounts.adapters.repository import (contains, editable, full_view, is_uuid, readable_in_full, subtree,
+from crm_accounts.adapters.repository import (contains, editable, full_view, readable_in_full, subtree,
                                                accounts_with_territory)
 from crm_accounts.domain.commands import EmailInput, LegacyReference, PhoneInput
 from crm_accounts.domain.errors import AccessDenied, RecordNotFound, Taken
-from crm_accounts.domain.model import Contact, Kiosk, Record, Share
+from crm_accounts.domain.model import Contact, Kiosk, Share
 from crm_accounts.domain.policy import reads_every_kiosk
 from crm_accounts.domain.search import SearchTerms, email_key, name_key, phone_key
 
 CONTACT_COLUMNS = tuple(c.name for c in contacts.c if c.name not in ("creation_digest", *SEARCH_KEYS))
 KIOSK_COLUMNS = tuple(c.name for c in kiosks.c)
 SHARE_COLUMNS = tuple(c.name for c in shares.c)
+R = TypeVar("R", Contact, Kiosk)
 
 
-class _Tracked:
-    """Records a unit of work touched (their events go out on commit), one object per id."""
+class _Records(TrackedRepository[R]):
+    """Contacts or kiosks, with those a unit of work loaded for change or added in `seen`."""
 
-    _table: Table
-    _kind: str
-
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
-        self._seen: dict[str, Record] = {}
-        self._loaded: dict[str, int] = {}
-
-    @property
-    def seen(self) -> list[Record]:
-        return list(self._seen.values())
-
-    def _track(self, record):
-        if record.id not in self._seen:
-            self._seen[record.id] = record
-            self._loaded[record.id] = record.version
-        return self._seen[record.id]
-
-    async def _insert(self, record, row: dict[str, object]) -> None:
-        try:
-            await self._session.execute(self._table.insert().values(row))
-        except IntegrityError as exc:
-            raise _refused(exc, self._kind, record) from None
-        self._track(record)
-
-    async def _update(self, record, row: dict[str, object]) -> None:
-        if not record.is_modified:
-            return
-        try:
-            result = await self._session.execute(
-                update(self._table).where(self._table.c.id == record.id,
-                                          self._table.c.version == self._loaded[record.id]).values(row))
-        except IntegrityError as exc:
-            raise _refused(exc, self._kind, record) from None
-        if result.rowcount != 1:
-            raise PreconditionFailed(f"the {self._kind} changed meanwhile; read it again", field="expected_version")
-        self._loaded[record.id] = record.version
+    def _refused(self, exc: IntegrityError, record: R) -> Exception:
+        message = str(exc.orig)
+        for unique in ("legacy_id", "serial_number"):
+            if f"uq_{self.kind}s_{unique}" in message:
+                return Taken(unique, getattr(record, unique))
+        if "fk_" in message:
+            field = "account_id" if self.kind == "contact" else "location_account_id"
+            return RecordNotFound("account", getattr(record, field), field=field)
+        return exc
 
 
-def _refused(exc: IntegrityError, kind: str, record) -> Exception:
-    message = str(exc.orig)
-    for unique in ("legacy_id", "serial_number"):
-        if f"uq_{kind}s_{unique}" in message:
-            return Taken(unique, getattr(record, unique))
-    if "fk_" in message:
-        field = "account_id" if kind == "contact" else "location_account_id"
-        return RecordNotFound("account", getattr(record, field), field=field)
-    return exc
-
-
-class ContactRepository(_Tracked):
-    _table, _kind = contacts, "contact"
+class ContactRepository(_Records[Contact]):
+    table, kind = contacts, "contact"
 
     def _readable(self, principal: Principal) -> Select:
         """Contacts of the accounts the caller sees in full, with their account's status and type (CON-2)."""
@@ -136,10 +100,7 @@ class ContactRepository(_Tracked):
         exists already. A concurrent insert of the same id waits for the other to commit."""
         stmt = (insert(contacts).values({**contact_row(contact), "creation_digest": digest})
                 .on_conflict_do_nothing(index_elements=[contacts.c.id]).returning(contacts.c.id))
-        try:
-            inserted = (await self._session.execute(stmt)).first()
-        except IntegrityError as exc:
-            raise _refused(exc, self._kind, contact) from None
+        inserted = (await self._execute(stmt, None, contact)).first()
         if inserted is not None:
             self._track(contact)
         return inserted is not None
@@ -178,8 +139,8 @@ def to_contact(row) -> Contact:
     return Contact(**values, account_status=row.account_status, account_type=row.account_type)
 
 
-class KioskRepository(_Tracked):
-    _table, _kind = kiosks, "kiosk"
+class KioskRepository(_Records[Kiosk]):
+    table, kind = kiosks, "kiosk"
 
     def _readable(self, principal: Principal) -> Select:
         """Kiosks of the locations the caller sees in full; support and the fleet read them all."""

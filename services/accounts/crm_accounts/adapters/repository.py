@@ -6,16 +6,14 @@ contacts and kiosks are scoped through them (see records.py). Nothing else decid
 """
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 
-from crmkit.errors import PreconditionFailed
 from crmkit.listing import Cursor, Sort
 from crmkit.principal import Principal
-from sqlalchemy import (ColumnElement, Select, and_, false, func, literal, or_, select, text, true, tuple_, update)
+from crmkit.repository import TrackedRepository, is_uuid
+from sqlalchemy import ColumnElement, Select, and_, false, func, literal, or_, select, text, true, tuple_
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_accounts.adapters.orm import accounts, shares, territory_states, users
 from crm_accounts.domain.commands import ListAccounts
@@ -121,14 +119,6 @@ def contains(column: ColumnElement, text: str, *, ignore_case: bool = False) -> 
     return column.ilike(pattern, escape="\\") if ignore_case else column.like(pattern, escape="\\")
 
 
-def is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
-
-
 def to_account(row) -> Account:
     mapping = row._mapping
     values = {name: mapping[name] for name in ACCOUNT_COLUMNS}
@@ -154,17 +144,10 @@ class AccountView:
     full: bool
 
 
-class AccountRepository:
-    """Accounts, with those a unit of work has touched in `seen` (their events go out on commit)."""
+class AccountRepository(TrackedRepository[Account]):
+    """Accounts, with those a unit of work loaded for change or added in `seen` (their events go out on commit)."""
 
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
-        self._seen: dict[str, Account] = {}
-        self._loaded: dict[str, int] = {}
-
-    @property
-    def seen(self) -> list[Account]:
-        return list(self._seen.values())
+    table, kind = accounts, "account"
 
     async def get(self, principal: Principal, account_id: str, *, field: str = "id") -> AccountView:
         """One account as the caller may see it; NotFound (naming `field`) when they may not."""
@@ -219,27 +202,14 @@ class AccountRepository:
         exists already. A concurrent insert of the same id waits for the other to commit."""
         stmt = (insert(accounts).values({**account_row(account), "creation_digest": digest})
                 .on_conflict_do_nothing(index_elements=[accounts.c.id]).returning(accounts.c.id))
-        try:
-            inserted = (await self._session.execute(stmt)).first()
-        except IntegrityError as exc:
-            raise _taken(exc, account) from None
+        inserted = (await self._execute(stmt, None, account)).first()
         if inserted is not None:
             self._track(account)
         return inserted is not None
 
     async def save(self, account: Account) -> None:
-        """Write a modified account; it was locked when read, the version guard is belt and braces."""
-        if not account.is_modified:
-            return
-        try:
-            result = await self._session.execute(
-                update(accounts).where(accounts.c.id == account.id, accounts.c.version == self._loaded[account.id])
-                .values(account_row(account)))
-        except IntegrityError as exc:
-            raise _taken(exc, account) from None
-        if result.rowcount != 1:
-            raise PreconditionFailed("the account changed meanwhile; read it again", field="expected_version")
-        self._loaded[account.id] = account.version
+        """Write a changed account; it was locked when read, the version guard is belt and braces."""
+        await self._update(account, account_row(account))
 
     async def lock_tree(self) -> None:
         """Hold the tree-shape lock until commit (moves, new children, status and subtype changes)."""
@@ -319,19 +289,11 @@ class AccountRepository:
             .order_by(accounts.c.name, accounts.c.id).limit(limit))).all()
         return [AccountView(to_account(row), row.full) for row in rows]
 
-    def _track(self, account: Account) -> Account:
-        """The one object of this account in the unit of work (the first one loaded wins)."""
-        if account.id not in self._seen:
-            self._seen[account.id] = account
-            self._loaded[account.id] = account.version
-        return self._seen[account.id]
-
-
-def _taken(exc: IntegrityError, account: Account) -> Exception:
-    if "customer_accounting_id" in str(exc.orig):
-        return Taken("customer_accounting_id", account.customer_accounting_id)
-    if "erp_ship_to_id" in str(exc.orig):
-        return Taken("erp_ship_to_id", account.erp_ship_to_id)
-    if "fk_accounts_parent_id" in str(exc.orig):
-        return RecordNotFound("account", account.parent_id, field="parent_id")
-    return exc
+    def _refused(self, exc: IntegrityError, account: Account) -> Exception:
+        if "customer_accounting_id" in str(exc.orig):
+            return Taken("customer_accounting_id", account.customer_accounting_id)
+        if "erp_ship_to_id" in str(exc.orig):
+            return Taken("erp_ship_to_id", account.erp_ship_to_id)
+        if "fk_accounts_parent_id" in str(exc.orig):
+            return RecordNotFound("account", account.parent_id, field="parent_id")
+        return exc

@@ -6,6 +6,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from crmkit.domain import Aggregate
+
 from crm_accounts.domain.commands import AccountData, ContactData, EmailInput, KioskData, LegacyReference, PhoneInput
 from crm_accounts.domain.events import Created, Deactivated, Event, Reassigned, ShareGranted, ShareRevoked, Updated
 from crm_accounts.domain.validation import ACTIVE, INACTIVE, parse_date
@@ -13,55 +15,13 @@ from crm_accounts.domain.warranty import warranty_state
 
 ACCOUNT_FIELDS = ("name", "customer_accounting_id", "type", "subtype", "parent_id", "key_account", "street", "city",
                   "state", "postal_code", "country", "phone", "website", "owner_id", "erp_ship_to_id")
-_VERSION_STEPS = (Updated, Deactivated, Reassigned)
 
 
-class Record:
-    """Version and change tracking shared by the records that publish events."""
+class Record(Aggregate):
+    """The records that publish events: accounts, contacts, kiosks and activities."""
 
-    id: str
-    updated_at: datetime
-    version: int
+    created_event, updated_event, other_changes = Created, Updated, (Deactivated, Reassigned)
     events: list[Event]
-    # Counts changes made in memory (never stored): a batch writer saves what changed since it last wrote.
-    revision: int = 0
-
-    @property
-    def is_new(self) -> bool:
-        return any(isinstance(e, Created) for e in self.events)
-
-    @property
-    def is_modified(self) -> bool:
-        """Changed since it was loaded (a new record is inserted, not modified)."""
-        return not self.is_new and any(isinstance(e, (Updated, Deactivated, Reassigned)) for e in self.events)
-
-    def _set(self, values: dict[str, object], now: datetime) -> list[str]:
-        """Set the given fields; answers (and notes) the names that changed."""
-        changed = [name for name, value in values.items() if getattr(self, name) != value]
-        for name in changed:
-            setattr(self, name, values[name])
-        self._touch(changed, now)
-        return changed
-
-    def _touch(self, changed: list[str], now: datetime) -> None:
-        """One Updated per transaction; none for a new record."""
-        if not changed:
-            return
-        self.updated_at = now
-        self.revision += 1
-        if self.is_new:
-            return
-        update = next((e for e in self.events if isinstance(e, Updated)), None)
-        if update is None:
-            self._step()
-            update = Updated()
-            self.events.append(update)
-        update.changed_fields.extend(name for name in changed if name not in update.changed_fields)
-
-    def _step(self) -> None:
-        """One version step per transaction, however many changes (edit, deactivate, reassign) it makes."""
-        if not any(isinstance(e, _VERSION_STEPS) for e in self.events):
-            self.version += 1
 
 
 @dataclass(eq=False)
@@ -115,20 +75,16 @@ class Account(Record):
         if active:
             self._set({"status": status}, now)
         else:
-            self.status, self.updated_at = status, now
-            self.revision += 1
-            self._step()
-            self.events.append(Deactivated())
+            self.status = status
+            self._change(Deactivated(), now)
         return True
 
     def reassign(self, owner_id: str, *, now: datetime) -> None:
         """GEN-11: hand the account to another owner; records Reassigned."""
         if owner_id == self.owner_id:
             return
-        previous, self.owner_id, self.updated_at = self.owner_id, owner_id, now
-        self.revision += 1
-        self._step()
-        self.events.append(Reassigned(previous))
+        previous, self.owner_id = self.owner_id, owner_id
+        self._change(Reassigned(previous), now)
 
     def count_locations(self, count: int, *, now: datetime) -> None:
         """The derived location count changed below this account."""

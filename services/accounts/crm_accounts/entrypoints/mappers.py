@@ -17,9 +17,7 @@ from crm_accounts.domain.commands import (AccountData, ChangeAccountStatus, Cont
                                           UpdateContact, UpdateKiosk)
 from crm_accounts.domain import erp
 from crm_accounts.domain.activities import Activity
-from crm_accounts.domain.events import (Created, Deactivated, Event, FiguresRecorded, Reassigned, ShareGranted,
-                                        ShareRevoked, Updated)
-from crm_accounts.domain.model import Account, Contact, Kiosk, Record, Share
+from crm_accounts.domain.model import Account, Contact, Kiosk, Share
 from crm_accounts.domain.policy import DIRECTORY_FIELDS
 from crm_accounts.service_layer.activities import ListActivities, NewActivity
 from crm_accounts.service_layer.erp_imports import DirectoryMatches
@@ -213,60 +211,6 @@ def outcome_to_proto(outcome: erp.Outcome) -> accounts_pb2.UpsertOutcome:
 def totals_to_proto(totals) -> list[accounts_pb2.OrderTotal]:
     return [accounts_pb2.OrderTotal(currency=currency, total_amount=str(total), order_count=count)
             for currency, (total, count) in totals.items()]
-
-
-def _figures_event(event: FiguresRecorded) -> tuple[str, Message]:
-    if isinstance(event.stored.row, erp.SalesOrder):
-        return "crm.accounts.sales_order.recorded", events_pb2.SalesOrderRecorded(
-            order=sales_order_to_proto(event.stored), created=event.created)
-    return "crm.accounts.finance.recorded", events_pb2.FinanceRecorded(
-        finance=finance_to_proto(event.stored), created=event.created)
-
-
-def integration_event(event: Event, record: Record | None) -> tuple[str, Message]:
-    """The integration event (subject, message) announcing a domain event of `record`."""
-    if isinstance(event, FiguresRecorded):
-        return _figures_event(event)
-    if isinstance(event, ShareGranted):
-        share = Share(**vars(event))
-        return "crm.accounts.share.granted", events_pb2.ShareGranted(share=share_to_proto(share))
-    if isinstance(event, ShareRevoked):
-        return "crm.accounts.share.revoked", events_pb2.ShareRevoked(
-            account_id=event.account_id, user_id=event.user_id, revoked_by=event.revoked_by)
-    if isinstance(record, Account):
-        account = account_to_proto(record)
-        if isinstance(event, Created):
-            return "crm.accounts.account.created", events_pb2.AccountCreated(account=account)
-        if isinstance(event, Updated):
-            return "crm.accounts.account.updated", events_pb2.AccountUpdated(
-                account=account, changed_fields=event.changed_fields)
-        if isinstance(event, Deactivated):
-            return "crm.accounts.account.deactivated", events_pb2.AccountDeactivated(account=account)
-        if isinstance(event, Reassigned):
-            return "crm.accounts.account.reassigned", events_pb2.AccountReassigned(
-                account=account, previous_owner_id=event.previous_owner_id)
-    if isinstance(record, Contact):
-        contact = contact_to_proto(record)
-        if isinstance(event, Created):
-            return "crm.accounts.contact.created", events_pb2.ContactCreated(contact=contact)
-        if isinstance(event, Updated):
-            return "crm.accounts.contact.updated", events_pb2.ContactUpdated(
-                contact=contact, changed_fields=event.changed_fields)
-    if isinstance(record, Activity):
-        activity = activity_to_proto(record)
-        if isinstance(event, Created):
-            return "crm.accounts.activity.created", events_pb2.ActivityCreated(activity=activity)
-        if isinstance(event, Updated):
-            return "crm.accounts.activity.updated", events_pb2.ActivityUpdated(
-                activity=activity, changed_fields=event.changed_fields)
-    if isinstance(record, Kiosk):
-        kiosk = kiosk_to_proto(record, datetime.now(timezone.utc).date())
-        if isinstance(event, Created):
-            return "crm.accounts.kiosk.created", events_pb2.KioskCreated(kiosk=kiosk)
-        if isinstance(event, Updated):
-            return "crm.accounts.kiosk.updated", events_pb2.KioskUpdated(kiosk=kiosk,
-                                                                         changed_fields=event.changed_fields)
-    raise TypeError(f"no integration event for {event!r} of {type(record).__name__}")
 
 
 def overview_to_proto(overview: Overview) -> accounts_pb2.AccountOverview:

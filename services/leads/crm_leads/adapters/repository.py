@@ -1,15 +1,14 @@
 """Every query of the leads service. Lead queries start from readable(principal), their one scope."""
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from datetime import datetime, timezone
 
 from crmkit.bulk import UnnestInsert
-from crmkit.errors import PreconditionFailed
 from crmkit.identity.replica import Users
 from crmkit.listing import Cursor, Sort
 from crmkit.principal import Principal
+from crmkit.repository import TrackedRepository, is_uuid
 from sqlalchemy import Select, and_, bindparam, func, literal, or_, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
@@ -30,7 +29,6 @@ _EMAIL_CONSTRAINT = "uq_leads_email_key"
 # each a single time instead of on every submission (values() inlined per call defeats its cache).
 _INSERT_LEAD = (insert(leads).on_conflict_do_nothing(index_elements=[leads.c.email_key])
                 .returning(leads.c.id))
-_UPDATE_LEAD = update(leads).where(leads.c.id == bindparam("_id"), leads.c.version == bindparam("_previous"))
 _INSERT_LEADS = UnnestInsert(leads, (*LEAD_COLUMNS, "email_key", "person_key"),
                              "ON CONFLICT (email_key) DO NOTHING RETURNING id")
 _PEOPLE_FOR_UPDATE = (select(leads).where(or_(leads.c.email_key.in_(bindparam("keys", expanding=True)),
@@ -39,14 +37,6 @@ _PEOPLE_FOR_UPDATE = (select(leads).where(or_(leads.c.email_key.in_(bindparam("k
 _LOCK_CURSOR = (lambda stmt: stmt.on_conflict_do_update(index_elements=[assignment_cursors.c.name],
                                                         set_={"name": stmt.excluded.name})
                 .returning(assignment_cursors.c.last_key))(insert(assignment_cursors))
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _to_lead(row) -> Lead:
@@ -61,12 +51,10 @@ def _lead_row(lead: Lead) -> dict[str, object]:
     return row
 
 
-class LeadRepository:
-    """Leads, with the lead objects a unit of work has touched in `seen` (their events go out on commit)."""
+class LeadRepository(TrackedRepository[Lead]):
+    """Leads, with those a unit of work loaded for change or added in `seen` (their events go out on commit)."""
 
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
-        self.seen: list[Lead] = []
+    table, kind = leads, "lead"
 
     def readable(self, principal: Principal) -> Select:
         """The leads `principal` may see. Every role allowed to work with leads sees all of them today;
@@ -75,13 +63,14 @@ class LeadRepository:
         return select(leads)
 
     async def get(self, principal: Principal, lead_id: str, *, for_update: bool = False) -> Lead:
-        if not _is_uuid(lead_id):
+        if not is_uuid(lead_id):
             raise LeadNotFound(lead_id)
         query = self.readable(principal).where(leads.c.id == lead_id)
         row = (await self._session.execute(query.with_for_update() if for_update else query)).first()
         if row is None:
             raise LeadNotFound(lead_id)
-        return self._track(_to_lead(row))
+        lead = _to_lead(row)
+        return self._track(lead) if for_update else lead
 
     async def person_for_update(self, email_key: str) -> Lead | None:
         """The lead of the person with this normalised email (LEAD-8), locked, for de-duplicating an
@@ -117,29 +106,20 @@ class LeadRepository:
         if not new:
             return True
         inserted = (await _INSERT_LEADS.execute(self._session, [_lead_row(lead) for lead in new])).all()
-        self.seen.extend(new)
+        for lead in new:
+            self._track(lead)
         return len(inserted) == len(new)
 
     async def save_many(self, changed: Sequence[Lead]) -> None:
         """Write modified leads, each locked since it was read (people_for_update), in one executemany."""
-        rows = [{**_lead_row(lead), "_id": lead.id, "_previous": lead.version - 1}
-                for lead in changed if lead.is_modified]
-        if rows:
-            await self._session.execute(_UPDATE_LEAD, rows)
+        await self._update_many(changed, _lead_row)
 
     async def save(self, lead: Lead) -> None:
-        """Write a modified lead; its version moved one step since it was read."""
-        if not lead.is_modified:
-            return
-        try:
-            result = await self._session.execute(
-                _UPDATE_LEAD, {**_lead_row(lead), "_id": lead.id, "_previous": lead.version - 1})
-        except IntegrityError as exc:
-            if _EMAIL_CONSTRAINT in str(exc.orig):
-                raise EmailTaken() from None
-            raise
-        if result.rowcount != 1:
-            raise PreconditionFailed("the lead changed meanwhile; read it again", field="expected_version")
+        """Write a lead loaded for change, if it changed, where it still has the version it was read at."""
+        await self._update(lead, _lead_row(lead))
+
+    def _refused(self, exc: IntegrityError, lead: Lead) -> Exception:
+        return EmailTaken() if _EMAIL_CONSTRAINT in str(exc.orig) else exc
 
     async def page(self, principal: Principal, query: ListLeads, *, sort: Sort, after: Cursor | None,
                    limit: int) -> list[Lead]:
@@ -167,10 +147,6 @@ class LeadRepository:
         order = (column.desc(), leads.c.id.desc()) if sort.descending else (column.asc(), leads.c.id.asc())
         rows = (await self._session.execute(stmt.order_by(*order).limit(limit))).all()
         return [_to_lead(row) for row in rows]
-
-    def _track(self, lead: Lead) -> Lead:
-        self.seen.append(lead)
-        return lead
 
 
 class WebFormRepository:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
+from crmkit.domain import Aggregate
 from crmkit.errors import InvalidInput
 
 from crm_leads.domain.commands import LeadData
@@ -60,7 +61,9 @@ def person_key(first_name: str, last_name: str, company: str) -> str:
 
 
 @dataclass
-class Lead:
+class Lead(Aggregate):
+    created_event, updated_event = LeadCreated, LeadUpdated
+
     id: str
     created_at: datetime
     updated_at: datetime
@@ -114,15 +117,6 @@ class Lead:
     def person_key(self) -> str | None:
         """Who a lead without email is: name and company, case and spacing ignored."""
         return None if self.email_key else person_key(self.first_name, self.last_name, self.company)
-
-    @property
-    def is_new(self) -> bool:
-        return any(isinstance(e, LeadCreated) for e in self.events)
-
-    @property
-    def is_modified(self) -> bool:
-        """Changed since it was loaded (a new lead is inserted, not modified)."""
-        return any(isinstance(e, LeadUpdated) for e in self.events)
 
     def absorb_submission(self, data: LeadData, *, rules: RatingRules, now: datetime) -> None:
         """The same person arrived again (LEAD-8): non-empty fields overwrite, empty ones never erase."""
@@ -220,19 +214,8 @@ class Lead:
             changed.append("rating")
         return changed
 
-    def _touch(self, changed: list[str], now: datetime) -> None:
-        """Note a change: one version step and one LeadUpdated per transaction, none for a new lead."""
-        if not changed:
-            return
-        self.updated_at = now
-        if self.is_new:
-            return
-        update = next((e for e in self.events if isinstance(e, LeadUpdated)), None)
-        if update is None:
-            self.version += 1
-            update = LeadUpdated(self.id)
-            self.events.append(update)
-        update.changed_fields.extend(name for name in changed if name not in update.changed_fields)
+    def _new_update(self) -> LeadUpdated:
+        return LeadUpdated(self.id)
 
 
 @dataclass

@@ -3,17 +3,15 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from crm.leads.v1 import events_pb2, leads_pb2
+from crm.leads.v1 import leads_pb2
 from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from crm_leads.domain.commands import (ConvertLead, CreateLead, CreateWebForm, ImportedLead, ImportLeads,
                                        LeadData, ListLeads, SubmitWebForm, UpdateLead, UpdateWebForm)
-from crm_leads.domain.events import Event, LeadAssigned, LeadConverted, LeadCreated, LeadStatusChanged, LeadUpdated
 from crm_leads.domain.lead_import import Outcome
 from crm_leads.domain.model import Lead, WebForm
 
-SUBJECT_PREFIX = "crm.leads.lead."
 _LEAD_TEXT = ("id", "first_name", "last_name", "company", "email", "phone", "state", "country", "source",
               "landing_page", "status", "unqualified_reason", "current_vendor", "current_vendor_account_id",
               "linkedin_url", "role", "rating", "owner_id", "message", "title", "converted_account_id",
@@ -123,26 +121,3 @@ def conversion_to_proto(lead: Lead) -> leads_pb2.ConvertLeadResponse:
 def web_form_to_proto(form: WebForm) -> leads_pb2.WebForm:
     return leads_pb2.WebForm(id=form.id, slug=form.slug, landing_page_name=form.landing_page_name, active=form.active,
                              created_at=_timestamp(form.created_at), version=form.version)
-
-
-def integration_event(event: Event, lead: Lead) -> tuple[str, Message]:
-    """The integration event (subject, message) announcing a domain event of `lead`."""
-    if isinstance(event, LeadCreated):
-        return SUBJECT_PREFIX + "created", events_pb2.LeadCreated(lead=lead_to_proto(lead))
-    if isinstance(event, LeadAssigned):
-        return SUBJECT_PREFIX + "assigned", events_pb2.LeadAssigned(
-            lead_id=event.lead_id, owner_id=event.owner_id, previous_owner_id=event.previous_owner_id, rule=event.rule)
-    if isinstance(event, LeadStatusChanged):
-        return SUBJECT_PREFIX + "status_changed", events_pb2.LeadStatusChanged(
-            lead_id=event.lead_id, from_status=event.from_status, to_status=event.to_status,
-            unqualified_reason=event.unqualified_reason)
-    if isinstance(event, LeadUpdated):
-        return SUBJECT_PREFIX + "updated", events_pb2.LeadUpdated(lead=lead_to_proto(lead),
-                                                                  changed_fields=event.changed_fields)
-    if isinstance(event, LeadConverted):
-        return SUBJECT_PREFIX + "converted", events_pb2.LeadConverted(
-            lead_id=event.lead_id, account_id=event.account_id, contact_id=event.contact_id,
-            account_owner_id=event.account_owner_id, account_name=event.account_name,
-            contact_name=event.contact_name, converted_by=event.converted_by,
-            existing_account=event.existing_account)
-    raise TypeError(f"no integration event for {event!r}")

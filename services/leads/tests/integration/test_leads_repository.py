@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 from crm_leads.domain.commands import LeadData
 from crm_leads.domain.model import Lead, WebForm
-from leads_testkit import RULES, as_role
+from leads_testkit import RULES, as_role, outbox
 
 NOW = datetime(2024, 6, 1, 12, 30, 15, 123456, tzinfo=timezone.utc)
 ADMIN = as_role("admin")
@@ -63,3 +63,22 @@ async def test_lead_3_round_robin_cursor_is_created_on_first_use_and_remembered(
         await uow.commit()
     async with uows() as uow:
         assert await uow.assignment.lock_cursor() == "sdr-b"
+
+
+async def test_a_lead_loaded_twice_in_one_unit_of_work_is_one_object_with_one_update(uows, sessions):
+    lead = Lead.create(data=LeadData(email="twice@example.com"), source="website", landing_page="", rules=RULES,
+                       now=NOW)
+    async with uows() as uow:
+        await uow.leads.add(lead)
+        await uow.commit()
+    async with uows() as uow:
+        by_id = await uow.leads.get(ADMIN, lead.id, for_update=True)
+        by_email = await uow.leads.person_for_update("twice@example.com")
+        assert by_email is by_id and uow.leads.seen == [by_id]
+        by_id.edit(LeadData(first_name="Jo"), rules=RULES, now=NOW)
+        by_email.edit(LeadData(last_name="Doe"), rules=RULES, now=NOW)
+        await uow.leads.save(by_id)
+        await uow.commit()
+    updates = [message for subject, message in await outbox(sessions) if subject == "crm.leads.lead.updated"]
+    assert [list(u.changed_fields) for u in updates] == [["first_name", "last_name"]]
+    assert updates[0].lead.version == 2
