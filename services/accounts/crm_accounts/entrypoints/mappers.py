@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from crm.accounts.v1 import accounts_pb2, events_pb2
+from crm.accounts.v1 import accounts_pb2
 from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
 
