@@ -1,13 +1,20 @@
-"""The Accounts service as the gateway sees it: each call carries a signed principal and a deadline."""
+"""The accounts service as the gateway sees it (its Accounts, Contacts, Kiosks, Activities and
+ErpRecords services over one channel): each call carries a signed principal and a deadline."""
 from __future__ import annotations
 
-from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc
+import grpc
+from crm.accounts.v1 import (accounts_pb2, accounts_pb2_grpc, activities_pb2, activities_pb2_grpc, contacts_pb2,
+                             contacts_pb2_grpc, erp_records_pb2, erp_records_pb2_grpc, kiosks_pb2, kiosks_pb2_grpc)
 from crmkit.grpc.client import call
 
 
 class AccountsClient:
-    def __init__(self, stub: accounts_pb2_grpc.AccountsStub, *, timeout: float) -> None:
-        self._stub = stub
+    def __init__(self, channel: grpc.aio.Channel, *, timeout: float) -> None:
+        self._stub = accounts_pb2_grpc.AccountsStub(channel)
+        self._contacts = contacts_pb2_grpc.ContactsStub(channel)
+        self._kiosks = kiosks_pb2_grpc.KiosksStub(channel)
+        self._activities = activities_pb2_grpc.ActivitiesStub(channel)
+        self._erp = erp_records_pb2_grpc.ErpRecordsStub(channel)
         self._timeout = timeout
 
     async def _call(self, method, request, token: str):
@@ -51,23 +58,23 @@ class AccountsClient:
         request = accounts_pb2.ReassignAccountsRequest(from_user_id=from_user_id, to_user_id=to_user_id)
         return list((await self._call(self._stub.ReassignAccounts, request, token)).account_ids)
 
-    async def create_contact(self, token: str, request: accounts_pb2.CreateContactRequest) -> accounts_pb2.Contact:
-        return await self._call(self._stub.CreateContact, request, token)
+    async def create_contact(self, token: str, request: contacts_pb2.CreateContactRequest) -> contacts_pb2.Contact:
+        return await self._call(self._contacts.CreateContact, request, token)
 
-    async def get_contact(self, token: str, contact_id: str) -> accounts_pb2.Contact:
-        return await self._call(self._stub.GetContact, accounts_pb2.GetContactRequest(id=contact_id), token)
+    async def get_contact(self, token: str, contact_id: str) -> contacts_pb2.Contact:
+        return await self._call(self._contacts.GetContact, contacts_pb2.GetContactRequest(id=contact_id), token)
 
-    async def update_contact(self, token: str, request: accounts_pb2.UpdateContactRequest) -> accounts_pb2.Contact:
-        return await self._call(self._stub.UpdateContact, request, token)
+    async def update_contact(self, token: str, request: contacts_pb2.UpdateContactRequest) -> contacts_pb2.Contact:
+        return await self._call(self._contacts.UpdateContact, request, token)
 
-    async def list_contacts(self, token: str, account_id: str) -> list[accounts_pb2.Contact]:
-        found = await self._call(self._stub.ListContacts, accounts_pb2.ListContactsRequest(account_id=account_id),
+    async def list_contacts(self, token: str, account_id: str) -> list[contacts_pb2.Contact]:
+        found = await self._call(self._contacts.ListContacts, contacts_pb2.ListContactsRequest(account_id=account_id),
                                  token)
         return list(found.contacts)
 
-    async def search_contacts(self, token: str, query: str, limit: int) -> list[accounts_pb2.ContactMatch]:
-        found = await self._call(self._stub.SearchContacts,
-                                 accounts_pb2.SearchContactsRequest(query=query, page_size=limit), token)
+    async def search_contacts(self, token: str, query: str, limit: int) -> list[contacts_pb2.ContactMatch]:
+        found = await self._call(self._contacts.SearchContacts,
+                                 contacts_pb2.SearchContactsRequest(query=query, page_size=limit), token)
         return list(found.contacts)
 
     async def search_accounts(self, token: str, query: str, limit: int) -> list[accounts_pb2.Account]:
@@ -75,50 +82,50 @@ class AccountsClient:
                                  accounts_pb2.SearchAccountsRequest(query=query, page_size=limit), token)
         return list(found.accounts)
 
-    async def create_kiosk(self, token: str, data: accounts_pb2.KioskData) -> accounts_pb2.Kiosk:
-        return await self._call(self._stub.CreateKiosk, accounts_pb2.CreateKioskRequest(data=data), token)
+    async def create_kiosk(self, token: str, data: kiosks_pb2.KioskData) -> kiosks_pb2.Kiosk:
+        return await self._call(self._kiosks.CreateKiosk, kiosks_pb2.CreateKioskRequest(data=data), token)
 
-    async def get_kiosk(self, token: str, kiosk_id: str) -> accounts_pb2.Kiosk:
-        return await self._call(self._stub.GetKiosk, accounts_pb2.GetKioskRequest(id=kiosk_id), token)
+    async def get_kiosk(self, token: str, kiosk_id: str) -> kiosks_pb2.Kiosk:
+        return await self._call(self._kiosks.GetKiosk, kiosks_pb2.GetKioskRequest(id=kiosk_id), token)
 
-    async def update_kiosk(self, token: str, request: accounts_pb2.UpdateKioskRequest) -> accounts_pb2.Kiosk:
-        return await self._call(self._stub.UpdateKiosk, request, token)
+    async def update_kiosk(self, token: str, request: kiosks_pb2.UpdateKioskRequest) -> kiosks_pb2.Kiosk:
+        return await self._call(self._kiosks.UpdateKiosk, request, token)
 
     async def list_kiosks(self, token: str, location_account_id: str,
-                          serial_number: str = "") -> list[accounts_pb2.Kiosk]:
-        request = accounts_pb2.ListKiosksRequest(location_account_id=location_account_id, serial_number=serial_number)
-        return list((await self._call(self._stub.ListKiosks, request, token)).kiosks)
+                          serial_number: str = "") -> list[kiosks_pb2.Kiosk]:
+        request = kiosks_pb2.ListKiosksRequest(location_account_id=location_account_id, serial_number=serial_number)
+        return list((await self._call(self._kiosks.ListKiosks, request, token)).kiosks)
 
     async def list_sales_orders(self, token: str,
-                                request: accounts_pb2.ListSalesOrdersRequest) -> accounts_pb2.ListSalesOrdersResponse:
-        return await self._call(self._stub.ListSalesOrders, request, token)
+                                request: erp_records_pb2.ListSalesOrdersRequest) -> erp_records_pb2.ListSalesOrdersResponse:
+        return await self._call(self._erp.ListSalesOrders, request, token)
 
-    async def get_finance(self, token: str, account_id: str) -> accounts_pb2.Finance:
-        return await self._call(self._stub.GetFinance, accounts_pb2.GetFinanceRequest(account_id=account_id), token)
+    async def get_finance(self, token: str, account_id: str) -> erp_records_pb2.Finance:
+        return await self._call(self._erp.GetFinance, erp_records_pb2.GetFinanceRequest(account_id=account_id), token)
 
     async def get_overview(self, token: str, account_id: str) -> accounts_pb2.AccountOverview:
         return await self._call(self._stub.GetAccountOverview,
                                 accounts_pb2.GetAccountOverviewRequest(account_id=account_id), token)
 
     async def list_activities(self, token: str,
-                              request: accounts_pb2.ListActivitiesRequest) -> accounts_pb2.ListActivitiesResponse:
-        return await self._call(self._stub.ListActivities, request, token)
+                              request: activities_pb2.ListActivitiesRequest) -> activities_pb2.ListActivitiesResponse:
+        return await self._call(self._activities.ListActivities, request, token)
 
-    async def create_activity(self, token: str, request: accounts_pb2.CreateActivityRequest) -> accounts_pb2.Activity:
-        return await self._call(self._stub.CreateActivity, request, token)
+    async def create_activity(self, token: str, request: activities_pb2.CreateActivityRequest) -> activities_pb2.Activity:
+        return await self._call(self._activities.CreateActivity, request, token)
 
-    async def upsert_erp_record(self, token: str, kind: str, row: dict) -> accounts_pb2.UpsertOutcome:
-        """INT-4: one ERP record (`kind` as in ERP_UPSERTS) through the accounts service's batch upsert."""
+    async def upsert_erp_record(self, token: str, kind: str, row: dict) -> erp_records_pb2.UpsertOutcome:
+        """INT-4: one ERP record (`kind` as in ERP_UPSERTS) through the ErpRecords batch upsert."""
         method, request = ERP_UPSERTS[kind]
-        return (await self._call(getattr(self._stub, method), request(row), token)).outcomes[0]
+        return (await self._call(getattr(self._erp, method), request(row), token)).outcomes[0]
 
 
 # The ERP's records by the path they are posted to: the batch upsert that takes them, and its request.
 ERP_UPSERTS = {
     "sales-orders": ("UpsertSalesOrders",
-                     lambda row: accounts_pb2.UpsertSalesOrdersRequest(orders=[accounts_pb2.SalesOrder(**row)])),
-    "finance": ("UpsertFinance", lambda row: accounts_pb2.UpsertFinanceRequest(rows=[accounts_pb2.Finance(**row)])),
+                     lambda row: erp_records_pb2.UpsertSalesOrdersRequest(orders=[erp_records_pb2.SalesOrder(**row)])),
+    "finance": ("UpsertFinance", lambda row: erp_records_pb2.UpsertFinanceRequest(rows=[erp_records_pb2.Finance(**row)])),
     "locations": ("UpsertLocations",
-                  lambda row: accounts_pb2.UpsertLocationsRequest(rows=[accounts_pb2.LocationRow(**row)])),
-    "kiosks": ("UpsertKiosks", lambda row: accounts_pb2.UpsertKiosksRequest(rows=[accounts_pb2.KioskRow(**row)])),
+                  lambda row: erp_records_pb2.UpsertLocationsRequest(rows=[erp_records_pb2.LocationRow(**row)])),
+    "kiosks": ("UpsertKiosks", lambda row: erp_records_pb2.UpsertKiosksRequest(rows=[erp_records_pb2.KioskRow(**row)])),
 }

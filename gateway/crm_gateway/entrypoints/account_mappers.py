@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from crm.accounts.v1 import accounts_pb2
+from crm.accounts.v1 import accounts_pb2, activities_pb2, contacts_pb2, erp_records_pb2, kiosks_pb2
 from crm_gateway.entrypoints.account_schemas import (AccountCreate, AccountFields, AccountOverview, AccountRead,
                                                      AccountUpdate, ContactCreate, ContactFields, ContactRead,
                                                      ContactUpdate, EmailAddress, FinanceRead, KioskCounts,
@@ -93,7 +93,7 @@ def share_read(share: accounts_pb2.Share) -> ShareRead:
                      granted_by=share.granted_by, granted_at=when(share, "granted_at"))
 
 
-def contact_read(contact: accounts_pb2.Contact) -> ContactRead:
+def contact_read(contact: contacts_pb2.Contact) -> ContactRead:
     return ContactRead(
         **{name: getattr(contact, name) for name in _CONTACT_TEXT},
         emails=[EmailAddress(address=e.address, primary=e.primary) for e in contact.emails],
@@ -104,36 +104,36 @@ def contact_read(contact: accounts_pb2.Contact) -> ContactRead:
     )
 
 
-def _legacy(found: accounts_pb2.LegacyContactReference) -> LegacyContactReference:
+def _legacy(found: contacts_pb2.LegacyContactReference) -> LegacyContactReference:
     return LegacyContactReference(**{name: getattr(found, name) for name in _LEGACY_TEXT},
                                   annual_revenue=Decimal(found.annual_revenue) if found.annual_revenue else None)
 
 
-def activity_read(activity: accounts_pb2.Activity) -> ActivityRead:
+def activity_read(activity: activities_pb2.Activity) -> ActivityRead:
     return ActivityRead(**{name: getattr(activity, name) for name in _ACTIVITY_TEXT},
                         occurred_at=when(activity, "occurred_at"), created_at=when(activity, "created_at"),
                         updated_at=when(activity, "updated_at"), version=activity.version)
 
 
-def contact_data(body: ContactFields, *, clear_nulls: bool) -> accounts_pb2.ContactData:
-    data = accounts_pb2.ContactData(**_given(body, _CONTACT_SCALARS, clear_nulls=clear_nulls))
+def contact_data(body: ContactFields, *, clear_nulls: bool) -> contacts_pb2.ContactData:
+    data = contacts_pb2.ContactData(**_given(body, _CONTACT_SCALARS, clear_nulls=clear_nulls))
     if "emails" in body.model_fields_set:
         data.set_emails = True
-        data.emails.extend(accounts_pb2.Email(address=e.address, primary=e.primary) for e in body.emails or [])
+        data.emails.extend(contacts_pb2.Email(address=e.address, primary=e.primary) for e in body.emails or [])
     if "phones" in body.model_fields_set:
         data.set_phones = True
-        data.phones.extend(accounts_pb2.Phone(number=p.number, type=p.type, extension=p.extension)
+        data.phones.extend(contacts_pb2.Phone(number=p.number, type=p.type, extension=p.extension)
                            for p in body.phones or [])
     return data
 
 
-def create_contact_request(body: ContactCreate) -> accounts_pb2.CreateContactRequest:
-    return accounts_pb2.CreateContactRequest(account_id=body.account_id, data=contact_data(body, clear_nulls=False))
+def create_contact_request(body: ContactCreate) -> contacts_pb2.CreateContactRequest:
+    return contacts_pb2.CreateContactRequest(account_id=body.account_id, data=contact_data(body, clear_nulls=False))
 
 
 def update_contact_request(contact_id: str, body: ContactUpdate, expected_version: int
-                           ) -> accounts_pb2.UpdateContactRequest:
-    return accounts_pb2.UpdateContactRequest(id=contact_id, changes=contact_data(body, clear_nulls=True),
+                           ) -> contacts_pb2.UpdateContactRequest:
+    return contacts_pb2.UpdateContactRequest(id=contact_id, changes=contact_data(body, clear_nulls=True),
                                              expected_version=expected_version)
 
 
@@ -141,33 +141,33 @@ def _day(text: str) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def kiosk_read(kiosk: accounts_pb2.Kiosk) -> KioskRead:
+def kiosk_read(kiosk: kiosks_pb2.Kiosk) -> KioskRead:
     return KioskRead(**{name: getattr(kiosk, name) for name in _KIOSK_TEXT},
                      **{name: _day(getattr(kiosk, name)) for name in _KIOSK_DATES},
                      created_at=when(kiosk, "created_at"), updated_at=when(kiosk, "updated_at"),
                      version=kiosk.version)
 
 
-def kiosk_data(body: KioskFields, *, clear_nulls: bool) -> accounts_pb2.KioskData:
-    return accounts_pb2.KioskData(**_given(body, type(body).model_fields, clear_nulls=clear_nulls))
+def kiosk_data(body: KioskFields, *, clear_nulls: bool) -> kiosks_pb2.KioskData:
+    return kiosks_pb2.KioskData(**_given(body, type(body).model_fields, clear_nulls=clear_nulls))
 
 
-def create_kiosk_data(body: KioskCreate) -> accounts_pb2.KioskData:
+def create_kiosk_data(body: KioskCreate) -> kiosks_pb2.KioskData:
     return kiosk_data(body, clear_nulls=False)
 
 
-def update_kiosk_request(kiosk_id: str, body: KioskUpdate, expected_version: int) -> accounts_pb2.UpdateKioskRequest:
-    return accounts_pb2.UpdateKioskRequest(id=kiosk_id, changes=kiosk_data(body, clear_nulls=True),
+def update_kiosk_request(kiosk_id: str, body: KioskUpdate, expected_version: int) -> kiosks_pb2.UpdateKioskRequest:
+    return kiosks_pb2.UpdateKioskRequest(id=kiosk_id, changes=kiosk_data(body, clear_nulls=True),
                                            expected_version=expected_version)
 
 
 def list_sales_orders_request(account_id: str, since: date | None, limit: int,
-                              cursor: str | None) -> accounts_pb2.ListSalesOrdersRequest:
-    return accounts_pb2.ListSalesOrdersRequest(account_id=account_id, since=since.isoformat() if since else "",
+                              cursor: str | None) -> erp_records_pb2.ListSalesOrdersRequest:
+    return erp_records_pb2.ListSalesOrdersRequest(account_id=account_id, since=since.isoformat() if since else "",
                                                page_size=limit, cursor=cursor or "")
 
 
-def sales_order_read(order: accounts_pb2.SalesOrder) -> SalesOrderRead:
+def sales_order_read(order: erp_records_pb2.SalesOrder) -> SalesOrderRead:
     return SalesOrderRead(**{name: getattr(order, name) for name in _ORDER_TEXT},
                           order_date=date.fromisoformat(order.order_date), ship_date=_day(order.ship_date),
                           total_amount=Decimal(order.total_amount), updated_at=when(order, "updated_at"))
@@ -178,7 +178,7 @@ def order_totals(totals) -> list[OrderTotal]:
             for t in totals]
 
 
-def finance_read(finance: accounts_pb2.Finance) -> FinanceRead:
+def finance_read(finance: erp_records_pb2.Finance) -> FinanceRead:
     return FinanceRead(customer_accounting_id=finance.customer_accounting_id, account_id=finance.account_id,
                        as_of_date=date.fromisoformat(finance.as_of_date), currency=finance.currency,
                        **{name: Decimal(getattr(finance, name)) for name in _FINANCE_AMOUNTS},

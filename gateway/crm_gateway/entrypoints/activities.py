@@ -9,7 +9,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, status
 
-from crm.accounts.v1 import accounts_pb2
+from crm.accounts.v1 import activities_pb2
 from crm_gateway.domain.model import ACTIVITY_READERS, ACTIVITY_WRITERS, Caller
 from crm_gateway.entrypoints.account_mappers import activity_read
 from crm_gateway.entrypoints.activity_schemas import ActivityCreate, ActivityKind, ActivityPage, ActivityRead
@@ -26,14 +26,14 @@ PageCursor = Annotated[str | None, Query(max_length=500)]
 Kinds = Annotated[list[ActivityKind] | None, Query(max_length=5, description="only these kinds (repeatable)")]
 
 
-async def _page(gw: Gateway, request: Request, caller: Caller, query: accounts_pb2.ListActivitiesRequest
+async def _page(gw: Gateway, request: Request, caller: Caller, query: activities_pb2.ListActivitiesRequest
                 ) -> ActivityPage:
     found = await gw.accounts.list_activities(await principal_token(request, gw, caller), query)
     return ActivityPage(items=[activity_read(a) for a in found.activities], next_cursor=found.next_cursor or None)
 
 
-def _create_request(body: ActivityCreate) -> accounts_pb2.CreateActivityRequest:
-    return accounts_pb2.CreateActivityRequest(
+def _create_request(body: ActivityCreate) -> activities_pb2.CreateActivityRequest:
+    return activities_pb2.CreateActivityRequest(
         account_id=body.account_id, contact_id=body.contact_id or "", kind=body.kind, subject=body.subject,
         body=body.body, occurred_at=body.occurred_at.isoformat() if body.occurred_at else "",
         direction=body.direction or "")
@@ -43,7 +43,7 @@ def _create_request(body: ActivityCreate) -> accounts_pb2.CreateActivityRequest:
 async def list_account_activities(account_id: RecordId, caller: Reader, gw: GatewayDep, request: Request,
                                   kind: Kinds = None, limit: Limit = 50, cursor: PageCursor = None) -> ActivityPage:
     """The account's calls, meetings, emails, notes and tasks, newest first, one cursor page at a time."""
-    return await _page(gw, request, caller, accounts_pb2.ListActivitiesRequest(
+    return await _page(gw, request, caller, activities_pb2.ListActivitiesRequest(
         account_id=account_id, kinds=kind or [], page_size=limit, cursor=cursor or ""))
 
 
@@ -51,7 +51,7 @@ async def list_account_activities(account_id: RecordId, caller: Reader, gw: Gate
 async def list_contact_activities(contact_id: RecordId, caller: Reader, gw: GatewayDep, request: Request,
                                   kind: Kinds = None, limit: Limit = 50, cursor: PageCursor = None) -> ActivityPage:
     """The activities concerning one contact, newest first (as for its account)."""
-    return await _page(gw, request, caller, accounts_pb2.ListActivitiesRequest(
+    return await _page(gw, request, caller, activities_pb2.ListActivitiesRequest(
         contact_id=contact_id, kinds=kind or [], page_size=limit, cursor=cursor or ""))
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from crm.accounts.v1 import accounts_pb2_grpc
 from crmkit import streams
 from crmkit.db import SessionFactory, make_engine, make_session_factory
 from crmkit.outbox import OutboxRelay
@@ -13,7 +12,7 @@ from crmkit.runtime import Assembly, Infra
 
 from crm_accounts.adapters.orm import messaging
 from crm_accounts.entrypoints.consumers import identity_consumer
-from crm_accounts.entrypoints.grpc_api import SERVICE_NAME, AccountsServicer
+from crm_accounts.entrypoints.grpc_api import services
 from crm_accounts.entrypoints.mappers import integration_event
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 from crm_accounts.settings import AccountsSettings
@@ -32,9 +31,8 @@ async def assemble(infra: Infra) -> Assembly:
     settings = infra.settings
     if not isinstance(settings, AccountsSettings):
         raise TypeError("the accounts service runs with AccountsSettings")
-    servicer = AccountsServicer(uow_factory(infra.session_factory, relay.wake), legacy_zone=settings.legacy_zone)
     return Assembly(
-        grpc_services=[(accounts_pb2_grpc.add_AccountsServicer_to_server, servicer, SERVICE_NAME)],
+        grpc_services=services(uow_factory(infra.session_factory, relay.wake), legacy_zone=settings.legacy_zone),
         workers=[relay, identity_consumer(infra.js, infra.session_factory)],
     )
 

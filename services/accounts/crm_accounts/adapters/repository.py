@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from crmkit.errors import PreconditionFailed
 from crmkit.listing import Cursor, Sort
+from crmkit.listing_sql import keyset
 from crmkit.principal import Principal
-from sqlalchemy import (ColumnElement, Select, and_, false, func, literal, or_, select, text, true, tuple_, update)
+from sqlalchemy import ColumnElement, Select, and_, false, func, literal, or_, select, text, true, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -303,13 +304,8 @@ class AccountRepository:
                               else accounts.c.parent_id.is_(None))
         if query.text.strip():
             stmt = stmt.where(contains(accounts.c.name, query.text.strip(), ignore_case=True))
-        column = accounts.c[sort.field]
-        if after is not None:
-            key = tuple_(column, accounts.c.id)
-            start = tuple_(literal(after.value, column.type), literal(after.id, accounts.c.id.type))
-            stmt = stmt.where(key < start if sort.descending else key > start)
-        order = (column.desc(), accounts.c.id.desc()) if sort.descending else (column.asc(), accounts.c.id.asc())
-        rows = (await self._session.execute(stmt.order_by(*order).limit(limit))).all()
+        stmt = keyset(stmt, accounts.c[sort.field], accounts.c.id, sort, after)
+        rows = (await self._session.execute(stmt.limit(limit))).all()
         return [AccountView(to_account(row), row.full) for row in rows]
 
     async def search(self, principal: Principal, text: str, *, limit: int) -> list[AccountView]:
