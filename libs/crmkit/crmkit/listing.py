@@ -103,8 +103,8 @@ class Sorting:
 
     def request(self, *, sort: str = "", cursor: str = "", requested_size: int = 0) -> PageRequest:
         """The page a list request asks for: its sort (default when blank), where it starts, its size."""
-        parsed = self.parse(sort)
-        return PageRequest(parsed, self.decode(cursor, parsed) if cursor else None, page_size(requested_size))
+        parsed, size = self.parse(sort), page_size(requested_size)
+        return PageRequest(parsed, self.decode(cursor, parsed) if cursor else None, size)
 
 
 @dataclass(frozen=True)
