@@ -96,8 +96,8 @@ class AccountsClient:
         request = kiosks_pb2.ListKiosksRequest(location_account_id=location_account_id, serial_number=serial_number)
         return list((await self._call(self._kiosks.ListKiosks, request, token)).kiosks)
 
-    async def list_sales_orders(self, token: str,
-                                request: erp_records_pb2.ListSalesOrdersRequest) -> erp_records_pb2.ListSalesOrdersResponse:
+    async def list_sales_orders(self, token: str, request: erp_records_pb2.ListSalesOrdersRequest
+                                ) -> erp_records_pb2.ListSalesOrdersResponse:
         return await self._call(self._erp.ListSalesOrders, request, token)
 
     async def get_finance(self, token: str, account_id: str) -> erp_records_pb2.Finance:
@@ -111,7 +111,8 @@ class AccountsClient:
                               request: activities_pb2.ListActivitiesRequest) -> activities_pb2.ListActivitiesResponse:
         return await self._call(self._activities.ListActivities, request, token)
 
-    async def create_activity(self, token: str, request: activities_pb2.CreateActivityRequest) -> activities_pb2.Activity:
+    async def create_activity(self, token: str,
+                              request: activities_pb2.CreateActivityRequest) -> activities_pb2.Activity:
         return await self._call(self._activities.CreateActivity, request, token)
 
     async def upsert_erp_record(self, token: str, kind: str, row: dict) -> erp_records_pb2.UpsertOutcome:
@@ -122,9 +123,10 @@ class AccountsClient:
 
 # The ERP's records by the path they are posted to: the batch upsert that takes them, and its request.
 ERP_UPSERTS = {
-    "sales-orders": ("UpsertSalesOrders",
-                     lambda row: erp_records_pb2.UpsertSalesOrdersRequest(orders=[erp_records_pb2.SalesOrder(**row)])),
-    "finance": ("UpsertFinance", lambda row: erp_records_pb2.UpsertFinanceRequest(rows=[erp_records_pb2.Finance(**row)])),
+    "sales-orders": ("UpsertSalesOrders", lambda row: erp_records_pb2.UpsertSalesOrdersRequest(
+        orders=[erp_records_pb2.SalesOrder(**row)])),
+    "finance": ("UpsertFinance",
+                lambda row: erp_records_pb2.UpsertFinanceRequest(rows=[erp_records_pb2.Finance(**row)])),
     "locations": ("UpsertLocations",
                   lambda row: erp_records_pb2.UpsertLocationsRequest(rows=[erp_records_pb2.LocationRow(**row)])),
     "kiosks": ("UpsertKiosks", lambda row: erp_records_pb2.UpsertKiosksRequest(rows=[erp_records_pb2.KioskRow(**row)])),

@@ -225,7 +225,8 @@ async def test_lead_2_badge_scans_become_campaign_leads_and_known_people_are_ski
     stub = accounts_pb2_grpc.AccountsStub(channel)
     company = await call(stub.CreateAccount, accounts_pb2.CreateAccountRequest(data=accounts_pb2.AccountData(
         name=f"Known Grocers {tag} Inc.", type="customer")), principal_token=token)
-    await call(contacts_pb2_grpc.ContactsStub(channel).CreateContact, contacts_pb2.CreateContactRequest(account_id=company.id, data=contacts_pb2.ContactData(
+    await call(contacts_pb2_grpc.ContactsStub(channel).CreateContact, contacts_pb2.CreateContactRequest(
+        account_id=company.id, data=contacts_pb2.ContactData(
         first_name="Kim", last_name="Known", set_emails=True,
         emails=[contacts_pb2.Email(address=f"kim.{tag}@known.example", primary=True)])), principal_token=token)
     scans = (f"Name,Company,Title,Email,Phone,Notes\n"
