@@ -112,15 +112,51 @@ async def test_a_caller_chosen_id_is_a_retry_with_the_same_data_and_already_exis
     assert first.id == again.id == account_id
     other = accounts_pb2.AccountData(name="Other", type="prospect")
     error = await refused(stub.accounts.CreateAccount(accounts_pb2.CreateAccountRequest(data=other, id=account_id),
-                                             metadata=admin, timeout=5), grpc.StatusCode.ALREADY_EXISTS)
+                                                      metadata=admin, timeout=5), grpc.StatusCode.ALREADY_EXISTS)
     assert error_fields(error) == ["id"]
     person = contacts_pb2.CreateContactRequest(account_id=account_id, id=contact_id,
                                                data=contacts_pb2.ContactData(last_name="Doe"))
     assert (await stub.contacts.CreateContact(person, metadata=admin, timeout=5)).id == contact_id
     assert (await stub.contacts.CreateContact(person, metadata=admin, timeout=5)).id == contact_id
     listed = await stub.contacts.ListContacts(contacts_pb2.ListContactsRequest(account_id=account_id), metadata=admin,
-                                     timeout=5)
+                                              timeout=5)
     assert [c.id for c in listed.contacts] == [contact_id]
+
+
+async def test_the_lists_of_an_account_page_with_page_size_and_cursor(stub, uows, principal_keys):
+    admin = signed(principal_keys[0], "admin")
+    company = await stub.accounts.CreateAccount(accounts_pb2.CreateAccountRequest(
+        data=accounts_pb2.AccountData(name="Paged", type="customer")), metadata=admin, timeout=5)
+    location = await stub.accounts.CreateAccount(accounts_pb2.CreateAccountRequest(data=accounts_pb2.AccountData(
+        name="Paged #1", type="customer", subtype="kiosk_location", parent_id=company.id)), metadata=admin, timeout=5)
+    for name in ("Bo", "Al"):
+        await stub.contacts.CreateContact(contacts_pb2.CreateContactRequest(
+            account_id=company.id, data=contacts_pb2.ContactData(last_name=name)), metadata=admin, timeout=5)
+    for serial in ("SN-B", "SN-A"):
+        await stub.kiosks.CreateKiosk(kiosks_pb2.CreateKioskRequest(data=kiosks_pb2.KioskData(
+            serial_number=serial, location_account_id=location.id)), metadata=admin, timeout=5)
+    users = sorted([(await add_user(uows, "ae")).id for _ in range(2)])
+    for user_id in users:
+        await stub.accounts.ShareAccount(accounts_pb2.ShareAccountRequest(account_id=company.id, user_id=user_id,
+                                                                          access="read"), metadata=admin, timeout=5)
+
+    async def pages(rpc, request, items: str, key: str) -> list[list[str]]:
+        """The `key` of each item, page by page, one item a page."""
+        found, cursor = [], ""
+        while True:
+            request.page_size, request.cursor = 1, cursor
+            answer = await rpc(request, metadata=admin, timeout=5)
+            found.append([getattr(item, key) for item in getattr(answer, items)])
+            if not answer.next_cursor:
+                return found
+            cursor = answer.next_cursor
+
+    assert await pages(stub.contacts.ListContacts, contacts_pb2.ListContactsRequest(account_id=company.id),
+                       "contacts", "last_name") == [["Al"], ["Bo"]]
+    assert await pages(stub.kiosks.ListKiosks, kiosks_pb2.ListKiosksRequest(location_account_id=location.id),
+                       "kiosks", "serial_number") == [["SN-A"], ["SN-B"]]
+    assert await pages(stub.accounts.ListShares, accounts_pb2.ListSharesRequest(account_id=company.id),
+                       "shares", "user_id") == [[user_id] for user_id in users]
 
 
 async def test_the_erp_import_rpcs_and_directory_matching(stub, principal_keys):
