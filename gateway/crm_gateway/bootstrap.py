@@ -11,7 +11,6 @@ from grpc_health.v1 import health_pb2_grpc
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from crm.accounts.v1 import accounts_pb2_grpc
 from crm.integration.v1 import imports_pb2_grpc
 from crm.leads.v1 import leads_pb2_grpc
 from crm_gateway.adapters.access_tokens import AccessTokens
@@ -81,8 +80,7 @@ async def running(settings: GatewaySettings) -> AsyncIterator[Runtime]:
             signer=PrincipalSigner(settings.principal_private_key.get_secret_value()),
             box=SecretBox(settings.jwt_secret.get_secret_value()),
             leads=LeadsClient(leads_pb2_grpc.LeadsStub(channels["leads"]), timeout=settings.grpc_timeout_seconds),
-            accounts=AccountsClient(accounts_pb2_grpc.AccountsStub(channels["accounts"]),
-                                    timeout=settings.grpc_timeout_seconds),
+            accounts=AccountsClient(channels["accounts"], timeout=settings.grpc_timeout_seconds),
             imports=ImportsClient(imports_pb2_grpc.ImportsStub(channels["integration"]),
                                   timeout=settings.grpc_timeout_seconds,
                                   upload_timeout=settings.import_upload_timeout_seconds),

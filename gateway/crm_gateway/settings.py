@@ -4,27 +4,25 @@ from __future__ import annotations
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import SettingsConfigDict
 
-from crmkit.config import KitSettings
+from crmkit.config import DatabaseSettings, target
 
 _PLACEHOLDERS = ("changeme", "change-me", "change_me", "secret", "password", "example", "placeholder")
 
 
-class GatewaySettings(KitSettings):
+class GatewaySettings(DatabaseSettings):
     """Everything the gateway process needs; refuses to start with a weak or placeholder secret."""
 
     model_config = SettingsConfigDict(env_prefix="CRM_GATEWAY_", extra="ignore", frozen=True)
 
-    database_url: str
-    db_pool_size: int = 10
     redis_url: str | None = None  # without it, rate limits, throttles and idempotency keys stay in-process
     redis_key_prefix: str = "crm:gateway:"
     jwt_secret: SecretStr
     jwt_issuer: str = "crm-gateway"
     jwt_audience: str = "crm-api"
     principal_private_key: SecretStr  # PEM of the Ed25519 key that signs principals for the services
-    leads_target: str = "127.0.0.1:50051"
-    accounts_target: str = "127.0.0.1:50062"
-    integration_target: str = "127.0.0.1:50066"
+    leads_target: str = target("leads")
+    accounts_target: str = target("accounts")
+    integration_target: str = target("integration")
     grpc_timeout_seconds: float = 5.0
     import_upload_timeout_seconds: float = Field(600.0, gt=0)  # an import file may be 100+ MB
     http_host: str = "127.0.0.1"
@@ -41,13 +39,6 @@ class GatewaySettings(KitSettings):
     web_form_rate_limit: int = Field(30, ge=1)
     web_form_rate_window_seconds: int = Field(60, ge=1)
     idempotency_ttl_seconds: int = Field(24 * 3600, ge=60)
-
-    @field_validator("database_url")
-    @classmethod
-    def _postgres_only(cls, value: str) -> str:
-        if not value.startswith(("postgresql://", "postgresql+asyncpg://", "postgres://")):
-            raise ValueError("PostgreSQL is the only supported database (postgresql://...)")
-        return value
 
     @field_validator("jwt_secret")
     @classmethod

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc
+from crm.accounts.v1 import contacts_pb2, erp_records_pb2, erp_records_pb2_grpc
 from crmkit.grpc.client import call, make_channel
 from crmkit.principal import Principal, PrincipalSigner
 
@@ -19,10 +19,10 @@ READ_REFUSED = ("sdr1", "csr1", "marketing")  # directory-only roles: they know 
 
 
 async def _rpc(accounts_service, principal_keys, method: str, request):
-    """Call the Accounts service as the erp client, the way the integration service's imports do."""
+    """Call the ErpRecords service as the erp client, the way the integration service's imports do."""
     token = PrincipalSigner(principal_keys[0]).sign(Principal(user_id="erp-test", role="erp", username="erp"))
     async with make_channel(accounts_service.target) as channel:
-        return await call(getattr(accounts_pb2_grpc.AccountsStub(channel), method), request, principal_token=token)
+        return await call(getattr(erp_records_pb2_grpc.ErpRecordsStub(channel), method), request, principal_token=token)
 
 
 @pytest.fixture(scope="module")
@@ -42,20 +42,20 @@ async def timeline(gw, accounts_service, principal_keys):
             "account_id": top["id"], "first_name": "Olive", "last_name": "Hand"})
         assert person.status_code == 201, person.text
     written = await _rpc(accounts_service, principal_keys, "UpsertLegacyContacts",
-                         accounts_pb2.UpsertLegacyContactsRequest(rows=[accounts_pb2.LegacyContactRow(
+                         erp_records_pb2.UpsertLegacyContactsRequest(rows=[erp_records_pb2.LegacyContactRow(
                              legacy_id=f"R-{tag}", first_name="David", last_name="Lee", role="Purchasing",
                              title="Procurement Lead", emails=[f"david.{tag}@timeline.example"],
-                             phones=[accounts_pb2.Phone(number="(404) 644-0270", extension="12")],
+                             phones=[contacts_pb2.Phone(number="(404) 644-0270", extension="12")],
                              company=f"TIMELINE GROCERS {tag.upper()} INC.", state="MA", annual_revenue="1000000")]))
     assert [o.outcome for o in written.outcomes] == ["created"]
-    history = [accounts_pb2.LegacyActivityRow(
+    history = [erp_records_pb2.LegacyActivityRow(
         legacy_key=f"{tag}-{n}", kind=kind, contact_legacy_id=f"R-{tag}", occurred_at=when, subject=subject,
         body="Budget approved for Q3 – café locations first.", direction=direction, author="ae.ne")
         for n, (kind, when, subject, direction) in enumerate((
             ("email", "2018-11-17 04:52", "Follow-up", "OUT"), ("note", "2019-09-30 23:31", "", ""),
             ("email", "2012-09-15 12:21", "Warranty question", "IN")))]
     written = await _rpc(accounts_service, principal_keys, "UpsertLegacyActivities",
-                         accounts_pb2.UpsertLegacyActivitiesRequest(rows=history))
+                         erp_records_pb2.UpsertLegacyActivitiesRequest(rows=history))
     assert [o.outcome for o in written.outcomes] == ["created"] * 3
     async with gw.client() as c:
         contacts = (await c.get("/api/v1/contacts", params={"account_id": top["id"]}, headers=admin)).json()["items"]
@@ -180,11 +180,11 @@ async def test_an_ae_of_another_territory_gets_404(client, timeline):
 async def test_accounts_show_the_erp_ship_to_id_to_full_views_only(client, timeline, accounts_service,
                                                                    principal_keys):
     accounting_id, ship_to = f"C-{timeline['tag']}", f"S-{timeline['tag']}"
-    await _rpc(accounts_service, principal_keys, "UpsertCompanies", accounts_pb2.UpsertCompaniesRequest(rows=[
-        accounts_pb2.CompanyRow(customer_accounting_id=accounting_id, name=f"Shipper {timeline['tag']}",
+    await _rpc(accounts_service, principal_keys, "UpsertCompanies", erp_records_pb2.UpsertCompaniesRequest(rows=[
+        erp_records_pb2.CompanyRow(customer_accounting_id=accounting_id, name=f"Shipper {timeline['tag']}",
                                 hq_state="MA", active=True)]))
-    written = await _rpc(accounts_service, principal_keys, "UpsertLocations", accounts_pb2.UpsertLocationsRequest(
-        rows=[accounts_pb2.LocationRow(ship_to_id=ship_to, customer_accounting_id=accounting_id, name="Dock 1",
+    written = await _rpc(accounts_service, principal_keys, "UpsertLocations", erp_records_pb2.UpsertLocationsRequest(
+        rows=[erp_records_pb2.LocationRow(ship_to_id=ship_to, customer_accounting_id=accounting_id, name="Dock 1",
                                        subtype="kiosk_location", state="MA", active=True)]))
     assert [o.outcome for o in written.outcomes] == ["created"]
     admin = bearer(await login(client, "admin"))

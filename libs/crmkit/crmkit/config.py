@@ -1,10 +1,28 @@
-"""Typed settings shared by every service process; each service subclasses with its own env prefix."""
+"""Typed settings shared by every process; each subclasses with its own env prefix. DEFAULT_PORTS is
+the one table of default gRPC ports: a service listens on its own, and a peer's default target is
+`target(peer)`."""
 from __future__ import annotations
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from crmkit.principal import TrustedIssuer
+
+# Every service's default gRPC port, the planned ones too, so no two defaults ever collide. A new
+# service takes its reserved port here.
+DEFAULT_PORTS: dict[str, int] = {
+    "leads": 50061,
+    "accounts": 50062,
+    "sales": 50063,
+    "support": 50064,
+    "marketing": 50065,
+    "integration": 50066,
+}
+
+
+def target(service: str) -> str:
+    """The default address of `service` (host:port), where it listens when nothing overrides it."""
+    return f"127.0.0.1:{DEFAULT_PORTS[service]}"
 
 
 class KitSettings(BaseSettings):
@@ -18,29 +36,35 @@ class KitSettings(BaseSettings):
     nats_url: str = "nats://127.0.0.1:4222"
 
 
-class ServiceSettings(KitSettings):
-    """A gRPC service with its own database. Subclass with `env_prefix="CRM_<SVC>_"`."""
+class DatabaseSettings(KitSettings):
+    """A process with its own PostgreSQL database (every service, and the gateway)."""
 
     database_url: str
-    grpc_host: str = "127.0.0.1"
-    grpc_port: int = 50051
-    principal_public_key: str  # PEM of the gateway's Ed25519 signing key
-    # Services whose own principals this one accepts, for some roles only (crmkit.principal), as JSON:
-    # [{"name": "crm-integration", "public_key_pem": "-----BEGIN PUBLIC KEY-----...", "roles": ["erp"]}]
-    trusted_issuers: tuple[TrustedIssuer, ...] = ()
-    drain_seconds: float = 10.0
     db_pool_size: int = 10
-
-    @field_validator("principal_public_key")
-    @classmethod
-    def _looks_like_pem(cls, value: str) -> str:
-        if "BEGIN PUBLIC KEY" not in value:
-            raise ValueError("must be a PEM public key (the gateway's principal verification key)")
-        return value
 
     @field_validator("database_url")
     @classmethod
     def _postgres_only(cls, value: str) -> str:
         if not value.startswith(("postgresql://", "postgresql+asyncpg://", "postgres://")):
             raise ValueError("PostgreSQL is the only supported database (postgresql://...)")
+        return value
+
+
+class ServiceSettings(DatabaseSettings):
+    """A gRPC service with its own database. Subclass with `env_prefix="CRM_<SVC>_"` and
+    `grpc_port: int = DEFAULT_PORTS["<svc>"]`."""
+
+    grpc_host: str = "127.0.0.1"
+    grpc_port: int
+    principal_public_key: str  # PEM of the gateway's Ed25519 signing key
+    # Services whose own principals this one accepts, for some roles only (crmkit.principal), as JSON:
+    # [{"name": "crm-integration", "public_key_pem": "-----BEGIN PUBLIC KEY-----...", "roles": ["erp"]}]
+    trusted_issuers: tuple[TrustedIssuer, ...] = ()
+    drain_seconds: float = 10.0
+
+    @field_validator("principal_public_key")
+    @classmethod
+    def _looks_like_pem(cls, value: str) -> str:
+        if "BEGIN PUBLIC KEY" not in value:
+            raise ValueError("must be a PEM public key (the gateway's principal verification key)")
         return value

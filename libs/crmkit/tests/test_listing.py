@@ -4,12 +4,12 @@ from __future__ import annotations
 import base64
 import json
 import uuid
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pytest
 
 from crmkit.errors import InvalidInput
-from crmkit.listing import Cursor, Sorting, encode_cursor, page_size
+from crmkit.listing import Cursor, Page, Sorting, encode_cursor, page_size
 
 SORTING = Sorting(sortable=("created_at", "updated_at", "last_name", "company", "rating"), default="-created_at")
 parse_sort, decode_cursor = SORTING.parse, SORTING.decode
@@ -72,3 +72,29 @@ def test_records_keyed_by_another_systems_number_page_with_that_number():
     assert orders.decode(encode_cursor(cursor), orders.parse("")) == cursor
     with pytest.raises(InvalidInput):
         orders.decode(_token({"s": "-order_date", "v": "2026-11-20", "i": 7001030}), orders.parse(""))
+
+
+def test_a_page_fetched_with_one_more_row_knows_whether_another_follows():
+    request = SORTING.request(sort="last_name", requested_size=2)
+    assert (request.sort, request.after, request.limit) == (parse_sort("last_name"), None, 3)
+    rows = [("Adams", "a"), ("Baker", "b"), ("Clark", "c")]
+    last_page = Page.of(rows[:2], request, key=lambda row: row)
+    assert last_page == Page(rows[:2], "")
+    page = Page.of(rows, request, key=lambda row: (row[0], LEAD_ID))
+    items, next_cursor = page  # unpacks as (items, next_cursor)
+    assert items == rows[:2]
+    assert SORTING.request(sort="last_name", cursor=next_cursor).after == Cursor("last_name", "Baker", LEAD_ID)
+    with pytest.raises(InvalidInput) as refused:  # made for another sort
+        SORTING.request(sort="-last_name", cursor=next_cursor)
+    assert refused.value.problems[0].field == "cursor"
+
+
+def test_date_and_tuple_sort_values_round_trip():
+    sorting = Sorting(sortable=("order_date", "name"), default="-order_date", timestamp_fields=(),
+                      date_fields=("order_date",), tuple_fields=("name",))
+    for spec, value in (("-order_date", date(2024, 2, 29)), ("name", ("Adams", "Bea"))):
+        token = encode_cursor(Cursor(spec, value, LEAD_ID))
+        assert sorting.decode(token, sorting.parse(spec)) == Cursor(spec, value, LEAD_ID)
+    for spec, value in (("-order_date", "yesterday"), ("name", "Adams"), ("name", ["Adams", 1])):
+        with pytest.raises(InvalidInput):
+            sorting.decode(_token({"s": spec, "v": value, "i": LEAD_ID}), sorting.parse(spec))

@@ -56,7 +56,7 @@ async def test_dead_letters_are_replayed_for_every_declared_consumer(service_db,
             consumer=f"{name}-users", event_id="e1", subject=f"crm.{name}.user.created",
             event_type=event.DESCRIPTOR.full_name, payload=event.SerializeToString(),
             headers={EVENT_TYPE_HEADER: event.DESCRIPTOR.full_name}, error="bug", deliveries=8))
-    settings = ServiceSettings(database_url=url, principal_public_key=principal_keys[1], nats_url=nats_url)
+    settings = ServiceSettings(database_url=url, principal_public_key=principal_keys[1], nats_url=nats_url, grpc_port=0)
     service = Service(name=name, settings=lambda: settings, tables=tables, assemble=assemble, migrations=Path("."))
     try:
         await replay_dead_letters(service, settings)

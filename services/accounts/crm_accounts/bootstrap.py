@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from crm.accounts.v1 import accounts_pb2_grpc
 from crmkit.db import SessionFactory
 from crmkit.identity.consumer import identity_subscription
 from crmkit.runtime import Assembly, Infra, Service, units_of_work
 
 from crm_accounts.adapters.orm import identity, messaging
-from crm_accounts.entrypoints.grpc_api import SERVICE_NAME, AccountsServicer
+from crm_accounts.entrypoints.grpc_api import services
 from crm_accounts.entrypoints.integration_events import INTEGRATION_EVENTS
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 from crm_accounts.settings import AccountsSettings
@@ -31,9 +30,8 @@ def uow_factory(session_factory: SessionFactory) -> Callable[[], AccountsUnitOfW
 
 async def assemble(infra: Infra) -> Assembly:
     settings: AccountsSettings = infra.settings
-    servicer = AccountsServicer(infra.uow(PublishingAccountsUnitOfWork), legacy_zone=settings.legacy_zone)
     return Assembly(
-        grpc_services=[(accounts_pb2_grpc.add_AccountsServicer_to_server, servicer, SERVICE_NAME)],
+        grpc_services=services(infra.uow(PublishingAccountsUnitOfWork), legacy_zone=settings.legacy_zone),
         consumers=[identity_subscription(identity, durable="accounts-identity")],
     )
 

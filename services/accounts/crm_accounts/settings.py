@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from crmkit.config import ServiceSettings
+from crmkit.config import DEFAULT_PORTS, ServiceSettings
 from pydantic import field_validator
 from pydantic_settings import SettingsConfigDict
 
@@ -15,7 +15,7 @@ class AccountsSettings(ServiceSettings):
 
     model_config = SettingsConfigDict(env_prefix="CRM_ACCOUNTS_", extra="ignore", frozen=True)
 
-    grpc_port: int = 50062
+    grpc_port: int = DEFAULT_PORTS["accounts"]
     # MIG-2: the legacy contact manager wrote its times without a zone, in the wall-clock time of the
     # office that ran it; UpsertLegacyActivities reads a time without an offset as a time of this
     # IANA zone (daylight saving included). The reference customer's ran on US Eastern time.

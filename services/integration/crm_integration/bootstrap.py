@@ -6,7 +6,7 @@ from pathlib import Path
 
 import logging
 
-from crm.accounts.v1 import accounts_pb2_grpc
+from crm.accounts.v1 import erp_records_pb2_grpc
 from crm.integration.v1 import imports_pb2_grpc
 from crm.leads.v1 import leads_pb2_grpc
 from crmkit.db import SessionFactory
@@ -55,7 +55,7 @@ async def assemble(infra: Infra) -> Assembly:
         log.warning("no CRM_INTEGRATION_PRINCIPAL_PRIVATE_KEY: imports are off (the Imports API is not served)")
         return Assembly(grpc_services=[], consumers=consumers, workers=workers)
     accounts_channel, leads_channel = make_channel(settings.accounts_target), make_channel(settings.leads_target)
-    owners = Owners(accounts_pb2_grpc.AccountsStub(accounts_channel), leads_pb2_grpc.LeadsStub(leads_channel),
+    owners = Owners(erp_records_pb2_grpc.ErpRecordsStub(accounts_channel), leads_pb2_grpc.LeadsStub(leads_channel),
                     PrincipalSigner(settings.principal_private_key, issuer=ISSUER),
                     timeout=settings.owner_timeout_seconds)
     uows = infra.uow(ImportsUnitOfWork)

@@ -1,17 +1,40 @@
 """Settings of the integration process, from CRM_INTEGRATION_* environment variables."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
-from crmkit.config import ServiceSettings
+from crmkit.config import DEFAULT_PORTS, ServiceSettings, target
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from crm_integration.adapters.delivery import SmtpEndpoint
-
 DEFAULT_DATA_DIR = Path("var")  # ./crm up's default CRM_DATA_DIR, relative to the working directory
+
+
+@dataclass(frozen=True)
+class SmtpEndpoint:
+    """Where outbound mail goes, as the smtp_url setting names it (adapters.delivery sends there)."""
+
+    host: str
+    port: int
+    tls: bool  # smtps: TLS from the first byte
+    username: str | None = None
+    password: str | None = None
+
+    @classmethod
+    def parse(cls, url: str) -> SmtpEndpoint:
+        parts = urlsplit(url)
+        if parts.scheme not in ("smtp", "smtps"):
+            raise ValueError(f"SMTP URL must start with smtp:// or smtps://, not {parts.scheme or 'nothing'}://")
+        if not parts.hostname:
+            raise ValueError("SMTP URL names no host")
+        tls = parts.scheme == "smtps"
+        return cls(host=parts.hostname, port=parts.port or (465 if tls else 25), tls=tls,
+                   username=unquote(parts.username) if parts.username else None,
+                   password=unquote(parts.password) if parts.password else None)
 
 
 class IntegrationSettings(ServiceSettings):
@@ -24,7 +47,7 @@ class IntegrationSettings(ServiceSettings):
 
     model_config = SettingsConfigDict(env_prefix="CRM_INTEGRATION_", extra="ignore", frozen=True)
 
-    grpc_port: int = 50066
+    grpc_port: int = DEFAULT_PORTS["integration"]
     data_dir: Path = DEFAULT_DATA_DIR
     smtp_url: str | None = None
     smtp_timeout_seconds: float = Field(30.0, gt=0)
@@ -36,8 +59,8 @@ class IntegrationSettings(ServiceSettings):
     mail_retry_max_seconds: float = Field(600.0, gt=0)
     # Imports: the services rows are applied through, and this service's own principal signing key
     # (the called services trust its public half for the admin and erp roles; crmkit.principal).
-    accounts_target: str = "127.0.0.1:50062"  # host:port, or dns:///name for several replicas
-    leads_target: str = "127.0.0.1:50061"
+    accounts_target: str = target("accounts")  # host:port, or dns:///name for several replicas
+    leads_target: str = target("leads")
     owner_timeout_seconds: float = Field(60.0, gt=0)  # the deadline of one batch call
     principal_private_key: str | None = None
     import_batch_rows: int = Field(500, ge=1, le=5000)

@@ -1,7 +1,7 @@
 """Settings of the leads process, from CRM_LEADS_* environment variables."""
 from __future__ import annotations
 
-from crmkit.config import ServiceSettings
+from crmkit.config import DEFAULT_PORTS, ServiceSettings, target
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
@@ -14,9 +14,9 @@ class LeadsSettings(ServiceSettings):
 
     model_config = SettingsConfigDict(env_prefix="CRM_LEADS_", extra="ignore", frozen=True)
 
-    grpc_port: int = 50061
+    grpc_port: int = DEFAULT_PORTS["leads"]
     # Lead conversion (LEAD-6) creates accounts and contacts through the accounts service.
-    accounts_target: str = "127.0.0.1:50062"  # host:port, or dns:///name for several replicas
+    accounts_target: str = target("accounts")  # host:port, or dns:///name for several replicas
     accounts_timeout_seconds: float = Field(5.0, gt=0)  # the deadline of each call to accounts
     rating_a_min_points: int = Field(8, ge=0)
     rating_b_min_points: int = Field(4, ge=0)

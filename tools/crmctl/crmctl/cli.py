@@ -67,7 +67,7 @@ def _up(*, demo: bool) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     print(f"crm: data in {data_dir}", flush=True)
     found = infra.for_platform(data_dir)
-    platform = Platform(infra=found, data_dir=data_dir, http_port=port)
+    platform = Platform(infra=found, data_dir=data_dir, http_port=port, default_ports=True)
     try:
         print(f"crm: {found.describe()}", flush=True)
         platform.start(on_step=lambda msg: print(f"crm: {msg}", flush=True))

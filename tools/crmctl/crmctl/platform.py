@@ -17,9 +17,11 @@ from pathlib import Path
 import httpx
 
 from crmctl.infra import Infra, free_port
+from crmkit.config import DEFAULT_PORTS
 from crmkit.principal import generate_keypair
 
-# Every service the platform runs, in start order. A new service adds one line here.
+# Every service the platform runs, in start order (each has its default port in DEFAULT_PORTS). A new
+# service adds one line here.
 SERVICES = ["accounts", "leads", "integration"]
 # Which services a service calls over gRPC: it is told their addresses (CRM_<SVC>_<PEER>_TARGET).
 CALLS = {"leads": ["accounts"], "integration": ["accounts", "leads"]}
@@ -114,6 +116,9 @@ class Platform:
     extra_env: dict[str, str] = field(default_factory=dict)
     processes: list[Process] = field(default_factory=list)
     gateway_env: dict[str, str] = field(default_factory=dict)
+    # `./crm up`: each service's first replica on its default port, where a tool (or a gateway) started
+    # by hand with default settings finds it. Tests take free ports: several platforms run side by side.
+    default_ports: bool = False
 
     @property
     def url(self) -> str:
@@ -164,6 +169,13 @@ class Platform:
         env.update({k: v for k, v in self.extra_env.items() if k.startswith("CRM_GATEWAY_")})
         return env
 
+    def _ports(self, service: str) -> list[int]:
+        """The gRPC port of each replica of `service`."""
+        count = self.replicas.get(service, 1)
+        if not self.default_ports:
+            return [free_port() for _ in range(count)]
+        return [DEFAULT_PORTS[service], *(free_port() for _ in range(count - 1))]
+
     def _run(self, argv: list[str], env: dict[str, str], what: str) -> None:
         result = subprocess.run(argv, env=env, capture_output=True, text=True)
         if result.returncode != 0:
@@ -172,7 +184,7 @@ class Platform:
     def start(self, *, on_step=lambda msg: None) -> None:
         keys = Secrets.load_or_create(self.data_dir / "secrets")
         logs = self.data_dir / "log"
-        ports = {service: [free_port() for _ in range(self.replicas.get(service, 1))] for service in SERVICES}
+        ports = {service: self._ports(service) for service in SERVICES}
         targets = {service: "ipv4:" + ",".join(f"127.0.0.1:{p}" for p in found) for service, found in ports.items()}
         for service in SERVICES:
             on_step(f"migrating {service}")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from crm.accounts.v1 import accounts_pb2
+from crm.accounts.v1 import accounts_pb2, erp_records_pb2
 from crm_gateway.api.accounts.schemas import (AccountFields, AccountOverview, AccountRead, AccountUpdate, FinanceRead,
                                               KioskCounts, OrderTotal, SalesOrderRead, ShareRead)
 from crm_gateway.api.activities.mappers import activity_read
@@ -64,12 +64,12 @@ def share_read(share: accounts_pb2.Share) -> ShareRead:
 
 
 def list_sales_orders_request(account_id: str, since: date | None, limit: int,
-                              cursor: str | None) -> accounts_pb2.ListSalesOrdersRequest:
-    return accounts_pb2.ListSalesOrdersRequest(account_id=account_id, since=since.isoformat() if since else "",
+                              cursor: str | None) -> erp_records_pb2.ListSalesOrdersRequest:
+    return erp_records_pb2.ListSalesOrdersRequest(account_id=account_id, since=since.isoformat() if since else "",
                                                page_size=limit, cursor=cursor or "")
 
 
-def sales_order_read(order: accounts_pb2.SalesOrder) -> SalesOrderRead:
+def sales_order_read(order: erp_records_pb2.SalesOrder) -> SalesOrderRead:
     return SalesOrderRead(**{name: getattr(order, name) for name in _ORDER_TEXT},
                           order_date=date.fromisoformat(order.order_date), ship_date=day(order.ship_date),
                           total_amount=Decimal(order.total_amount), updated_at=when(order, "updated_at"))
@@ -80,7 +80,7 @@ def order_totals(totals) -> list[OrderTotal]:
             for t in totals]
 
 
-def finance_read(finance: accounts_pb2.Finance) -> FinanceRead:
+def finance_read(finance: erp_records_pb2.Finance) -> FinanceRead:
     return FinanceRead(customer_accounting_id=finance.customer_accounting_id, account_id=finance.account_id,
                        as_of_date=date.fromisoformat(finance.as_of_date), currency=finance.currency,
                        **{name: Decimal(getattr(finance, name)) for name in _FINANCE_AMOUNTS},

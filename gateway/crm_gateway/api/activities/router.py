@@ -9,7 +9,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, status
 
-from crm.accounts.v1 import accounts_pb2
+from crm.accounts.v1 import activities_pb2
 from crm_gateway.api.activities import mappers
 from crm_gateway.api.activities.schemas import ActivityCreate, ActivityKind, ActivityRead
 from crm_gateway.api.common import Page
@@ -27,7 +27,7 @@ PageCursor = Annotated[str | None, Query(max_length=500)]
 Kinds = Annotated[list[ActivityKind] | None, Query(max_length=5, description="only these kinds (repeatable)")]
 
 
-async def _page(calls: ServiceCalls, query: accounts_pb2.ListActivitiesRequest) -> Page[ActivityRead]:
+async def _page(calls: ServiceCalls, query: activities_pb2.ListActivitiesRequest) -> Page[ActivityRead]:
     found = await calls.accounts.list_activities(query)
     return Page(items=[mappers.activity_read(a) for a in found.activities], next_cursor=found.next_cursor or None)
 
@@ -36,7 +36,7 @@ async def _page(calls: ServiceCalls, query: accounts_pb2.ListActivitiesRequest) 
 async def list_account_activities(account_id: RecordId, caller: Reader, calls: Calls, kind: Kinds = None,
                                   limit: Limit = 50, cursor: PageCursor = None) -> Page[ActivityRead]:
     """The account's calls, meetings, emails, notes and tasks, newest first, one cursor page at a time."""
-    return await _page(calls, accounts_pb2.ListActivitiesRequest(account_id=account_id, kinds=kind or [],
+    return await _page(calls, activities_pb2.ListActivitiesRequest(account_id=account_id, kinds=kind or [],
                                                                  page_size=limit, cursor=cursor or ""))
 
 
@@ -44,7 +44,7 @@ async def list_account_activities(account_id: RecordId, caller: Reader, calls: C
 async def list_contact_activities(contact_id: RecordId, caller: Reader, calls: Calls, kind: Kinds = None,
                                   limit: Limit = 50, cursor: PageCursor = None) -> Page[ActivityRead]:
     """The activities concerning one contact, newest first (as for its account)."""
-    return await _page(calls, accounts_pb2.ListActivitiesRequest(contact_id=contact_id, kinds=kind or [],
+    return await _page(calls, activities_pb2.ListActivitiesRequest(contact_id=contact_id, kinds=kind or [],
                                                                  page_size=limit, cursor=cursor or ""))
 
 

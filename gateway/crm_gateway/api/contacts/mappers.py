@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from crm.accounts.v1 import accounts_pb2
+from crm.accounts.v1 import contacts_pb2
 from crm_gateway.api.common import given_fields, when
 from crm_gateway.api.contacts.schemas import (ContactCreate, ContactFields, ContactRead, ContactUpdate, EmailAddress,
                                               LegacyContactReference, PhoneNumber)
@@ -17,7 +17,7 @@ _LEGACY_TEXT = ("company", "role", "street", "city", "state", "postal_code", "co
 _FLAGS = frozenset({"holiday_card"})  # a null flag is left as it is: there is nothing to clear
 
 
-def contact_read(contact: accounts_pb2.Contact) -> ContactRead:
+def contact_read(contact: contacts_pb2.Contact) -> ContactRead:
     return ContactRead(
         **{name: getattr(contact, name) for name in _CONTACT_TEXT},
         emails=[EmailAddress(address=e.address, primary=e.primary) for e in contact.emails],
@@ -28,28 +28,28 @@ def contact_read(contact: accounts_pb2.Contact) -> ContactRead:
     )
 
 
-def _legacy(found: accounts_pb2.LegacyContactReference) -> LegacyContactReference:
+def _legacy(found: contacts_pb2.LegacyContactReference) -> LegacyContactReference:
     return LegacyContactReference(**{name: getattr(found, name) for name in _LEGACY_TEXT},
                                   annual_revenue=Decimal(found.annual_revenue) if found.annual_revenue else None)
 
 
-def contact_data(body: ContactFields, *, clear_nulls: bool) -> accounts_pb2.ContactData:
-    data = accounts_pb2.ContactData(**given_fields(body, _CONTACT_SCALARS, clear_nulls=clear_nulls, keep_nulls=_FLAGS))
+def contact_data(body: ContactFields, *, clear_nulls: bool) -> contacts_pb2.ContactData:
+    data = contacts_pb2.ContactData(**given_fields(body, _CONTACT_SCALARS, clear_nulls=clear_nulls, keep_nulls=_FLAGS))
     if "emails" in body.model_fields_set:
         data.set_emails = True
-        data.emails.extend(accounts_pb2.Email(address=e.address, primary=e.primary) for e in body.emails or [])
+        data.emails.extend(contacts_pb2.Email(address=e.address, primary=e.primary) for e in body.emails or [])
     if "phones" in body.model_fields_set:
         data.set_phones = True
-        data.phones.extend(accounts_pb2.Phone(number=p.number, type=p.type, extension=p.extension)
+        data.phones.extend(contacts_pb2.Phone(number=p.number, type=p.type, extension=p.extension)
                            for p in body.phones or [])
     return data
 
 
-def create_contact_request(body: ContactCreate) -> accounts_pb2.CreateContactRequest:
-    return accounts_pb2.CreateContactRequest(account_id=body.account_id, data=contact_data(body, clear_nulls=False))
+def create_contact_request(body: ContactCreate) -> contacts_pb2.CreateContactRequest:
+    return contacts_pb2.CreateContactRequest(account_id=body.account_id, data=contact_data(body, clear_nulls=False))
 
 
 def update_contact_request(contact_id: str, body: ContactUpdate, expected_version: int
-                           ) -> accounts_pb2.UpdateContactRequest:
-    return accounts_pb2.UpdateContactRequest(id=contact_id, changes=contact_data(body, clear_nulls=True),
+                           ) -> contacts_pb2.UpdateContactRequest:
+    return contacts_pb2.UpdateContactRequest(id=contact_id, changes=contact_data(body, clear_nulls=True),
                                              expected_version=expected_version)

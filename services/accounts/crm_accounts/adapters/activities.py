@@ -7,7 +7,9 @@ from collections.abc import Iterable, Sequence
 
 from crmkit.listing import Cursor
 from crmkit.repository import is_uuid
-from sqlalchemy import literal, select, tuple_
+from sqlalchemy import select
+from crmkit.listing import Sort
+from crmkit.listing_sql import keyset
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_accounts.adapters.erp_records import Batch, any_of
@@ -72,10 +74,10 @@ class ActivityRepository:
         return (await self._session.execute(
             select(contacts.c.account_id).where(contacts.c.id == contact_id))).scalar()
 
-    async def page(self, *, account_id: str = "", contact_id: str = "", kinds: tuple[str, ...] = (),
+    async def page(self, *, account_id: str = "", contact_id: str = "", kinds: tuple[str, ...] = (), sort: Sort,
                    after: Cursor | None = None, limit: int) -> list[Activity]:
-        """Up to `limit` activities of an account or of a contact, newest first (id breaks ties), after
-        `after`, of `kinds` when given."""
+        """Up to `limit` activities of an account or of a contact in `sort` order of occurrence (id
+        breaks ties), after `after`, of `kinds` when given."""
         stmt = select(activities)
         if contact_id:
             stmt = stmt.where(activities.c.contact_id == contact_id)
@@ -83,9 +85,6 @@ class ActivityRepository:
             stmt = stmt.where(activities.c.account_id == account_id)
         if kinds:
             stmt = stmt.where(activities.c.kind.in_(kinds))
-        if after is not None:
-            start = tuple_(literal(after.value, activities.c.occurred_at.type), literal(after.id, activities.c.id.type))
-            stmt = stmt.where(tuple_(activities.c.occurred_at, activities.c.id) < start)
-        rows = await self._session.execute(
-            stmt.order_by(activities.c.occurred_at.desc(), activities.c.id.desc()).limit(limit))
+        stmt = keyset(stmt, activities.c.occurred_at, activities.c.id, sort, after)
+        rows = await self._session.execute(stmt.limit(limit))
         return [to_activity(row) for row in rows.all()]

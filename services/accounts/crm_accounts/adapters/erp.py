@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
+from crmkit.listing import Cursor, Sort
+from crmkit.listing_sql import keyset
 from sqlalchemy import Table, func, literal_column, select, tuple_
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -73,15 +75,13 @@ class ErpFigures:
             self.events.append(FiguresRecorded(Stored(row, account_id, now), created=found.inserted))
         return outcomes
 
-    async def orders_since(self, account_id: str, since: date, *, after: tuple[date, str] | None,
+    async def orders_since(self, account_id: str, since: date, *, sort: Sort, after: Cursor | None,
                            limit: int) -> list[Stored]:
-        """Up to `limit` orders of the account dated `since` or later, newest first, after `after`
-        (the order date and number of the last order of the previous page)."""
+        """Up to `limit` orders of the account dated `since` or later, in `sort` order of the order
+        date (the sales order number breaks ties), after `after`."""
         stmt = select(sales_orders).where(sales_orders.c.account_id == account_id, sales_orders.c.order_date >= since)
-        if after is not None:
-            stmt = stmt.where(tuple_(sales_orders.c.order_date, sales_orders.c.sales_order_number) < tuple_(*after))
-        rows = await self._session.execute(
-            stmt.order_by(sales_orders.c.order_date.desc(), sales_orders.c.sales_order_number.desc()).limit(limit))
+        stmt = keyset(stmt, sales_orders.c.order_date, sales_orders.c.sales_order_number, sort, after)
+        rows = await self._session.execute(stmt.limit(limit))
         return [Stored(SalesOrder(**{n: row._mapping[n] for n in SALES_ORDER_FIELDS}), row.account_id, row.updated_at)
                 for row in rows.all()]
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from crmkit.listing import Cursor, Sort
+from crmkit.listing_sql import keyset
 from crmkit.principal import Principal
 from crmkit.repository import TrackedRepository, is_uuid
 from sqlalchemy import Select, any_, func, or_, select
@@ -69,11 +71,12 @@ class ContactRepository(_Records[Contact]):
             raise AccessDenied("you may see this contact but not change it", "id")
         return self._track(to_contact(row))
 
-    async def of_account(self, principal: Principal, account_id: str) -> list[Contact]:
-        rows = (await self._session.execute(
-            self._readable(principal).where(contacts.c.account_id == account_id)
-            .order_by(contacts.c.last_name, contacts.c.first_name, contacts.c.id))).all()
-        return [to_contact(row) for row in rows]
+    async def of_account(self, principal: Principal, account_id: str, *, sort: Sort, after: Cursor | None,
+                         limit: int) -> list[Contact]:
+        """Up to `limit` contacts of an account the caller may read, by (last, first) name, after `after`."""
+        stmt = keyset(self._readable(principal).where(contacts.c.account_id == account_id),
+                      (contacts.c.last_name, contacts.c.first_name), contacts.c.id, sort, after)
+        return [to_contact(row) for row in (await self._session.execute(stmt.limit(limit))).all()]
 
     async def first_of_account(self, principal: Principal, account_id: str, *,
                                limit: int) -> tuple[list[Contact], int]:
@@ -158,15 +161,17 @@ class KioskRepository(_Records[Kiosk]):
         kiosk = Kiosk(**row._mapping)
         return self._track(kiosk) if for_update else kiosk
 
-    async def matching(self, principal: Principal, *, location: str = "", serial_number: str = "") -> list[Kiosk]:
-        """The kiosks the caller may read at `location` and/or with `serial_number`, by serial."""
+    async def matching(self, principal: Principal, *, location: str = "", serial_number: str = "", sort: Sort,
+                       after: Cursor | None, limit: int) -> list[Kiosk]:
+        """Up to `limit` kiosks the caller may read at `location` and/or with `serial_number`, by
+        serial, after `after`."""
         stmt = self._readable(principal)
         if location:
             stmt = stmt.where(kiosks.c.location_account_id == location)
         if serial_number:
             stmt = stmt.where(kiosks.c.serial_number == serial_number)
-        rows = (await self._session.execute(stmt.order_by(kiosks.c.serial_number))).all()
-        return [Kiosk(**row._mapping) for row in rows]
+        stmt = keyset(stmt, kiosks.c.serial_number, kiosks.c.id, sort, after)
+        return [Kiosk(**row._mapping) for row in (await self._session.execute(stmt.limit(limit))).all()]
 
     async def end_dates_below(self, principal: Principal, account_id: str) -> dict:
         """How many kiosks the caller may read stand at the account or anywhere below it, per warranty
@@ -205,7 +210,8 @@ class ShareRepository:
             shares.c.account_id == account_id, shares.c.user_id == user_id).returning(shares.c.user_id))
         return deleted.first() is not None
 
-    async def of_account(self, account_id: str) -> list[Share]:
-        rows = (await self._session.execute(
-            select(shares).where(shares.c.account_id == account_id).order_by(shares.c.user_id))).all()
-        return [Share(**row._mapping) for row in rows]
+    async def of_account(self, account_id: str, *, sort: Sort, after: Cursor | None, limit: int) -> list[Share]:
+        """Up to `limit` shares of an account, by user id, after `after` (a share's id is its user id)."""
+        stmt = keyset(select(shares).where(shares.c.account_id == account_id), shares.c.user_id, shares.c.user_id,
+                      sort, after)
+        return [Share(**row._mapping) for row in (await self._session.execute(stmt.limit(limit))).all()]

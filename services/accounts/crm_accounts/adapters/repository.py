@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crmkit.listing import Cursor, Sort
+from crmkit.listing_sql import keyset
 from crmkit.principal import Principal
 from crmkit.repository import TrackedRepository, is_uuid
-from sqlalchemy import ColumnElement, Select, and_, false, func, literal, or_, select, text, true, tuple_
+from sqlalchemy import ColumnElement, Select, and_, false, func, literal, or_, select, text, true
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 
@@ -273,13 +274,8 @@ class AccountRepository(TrackedRepository[Account]):
                               else accounts.c.parent_id.is_(None))
         if query.text.strip():
             stmt = stmt.where(contains(accounts.c.name, query.text.strip(), ignore_case=True))
-        column = accounts.c[sort.field]
-        if after is not None:
-            key = tuple_(column, accounts.c.id)
-            start = tuple_(literal(after.value, column.type), literal(after.id, accounts.c.id.type))
-            stmt = stmt.where(key < start if sort.descending else key > start)
-        order = (column.desc(), accounts.c.id.desc()) if sort.descending else (column.asc(), accounts.c.id.asc())
-        rows = (await self._session.execute(stmt.order_by(*order).limit(limit))).all()
+        stmt = keyset(stmt, accounts.c[sort.field], accounts.c.id, sort, after)
+        rows = (await self._session.execute(stmt.limit(limit))).all()
         return [AccountView(to_account(row), row.full) for row in rows]
 
     async def search(self, principal: Principal, text: str, *, limit: int) -> list[AccountView]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from crm.accounts.v1 import accounts_pb2
+from crm.accounts.v1 import accounts_pb2, activities_pb2, contacts_pb2, erp_records_pb2, kiosks_pb2
 from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
 
@@ -73,7 +73,7 @@ def list_accounts(request: accounts_pb2.ListAccountsRequest) -> ListAccounts:
     )
 
 
-def contact_data(message: accounts_pb2.ContactData) -> ContactData:
+def contact_data(message: contacts_pb2.ContactData) -> ContactData:
     given = _given(message, ("first_name", "last_name", "title", "role", "holiday_card", "status", "linkedin_url",
                              "legacy_id"))
     emails = tuple(EmailInput(e.address, e.primary) for e in message.emails) if message.set_emails else None
@@ -81,16 +81,16 @@ def contact_data(message: accounts_pb2.ContactData) -> ContactData:
     return ContactData(**given, emails=emails, phones=phones)  # type: ignore[arg-type]
 
 
-def update_contact(request: accounts_pb2.UpdateContactRequest) -> UpdateContact:
+def update_contact(request: contacts_pb2.UpdateContactRequest) -> UpdateContact:
     return UpdateContact(contact_id=request.id, data=contact_data(request.changes),
                          expected_version=request.expected_version)
 
 
-def kiosk_data(message: accounts_pb2.KioskData) -> KioskData:
+def kiosk_data(message: kiosks_pb2.KioskData) -> KioskData:
     return KioskData(**_given(message, KioskData.__dataclass_fields__))  # type: ignore[arg-type]
 
 
-def update_kiosk(request: accounts_pb2.UpdateKioskRequest) -> UpdateKiosk:
+def update_kiosk(request: kiosks_pb2.UpdateKioskRequest) -> UpdateKiosk:
     return UpdateKiosk(kiosk_id=request.id, data=kiosk_data(request.changes), expected_version=request.expected_version)
 
 
@@ -118,20 +118,20 @@ def view_to_proto(view: AccountView) -> accounts_pb2.Account:
     return account_to_proto(view.account, full=view.full)
 
 
-def contact_to_proto(contact: Contact) -> accounts_pb2.Contact:
-    message = accounts_pb2.Contact(
+def contact_to_proto(contact: Contact) -> contacts_pb2.Contact:
+    message = contacts_pb2.Contact(
         **{name: getattr(contact, name) for name in _CONTACT_TEXT},
-        emails=[accounts_pb2.Email(address=e.address, primary=e.primary) for e in contact.emails],
-        phones=[accounts_pb2.Phone(number=p.number, type=p.type, extension=p.extension) for p in contact.phones],
+        emails=[contacts_pb2.Email(address=e.address, primary=e.primary) for e in contact.emails],
+        phones=[contacts_pb2.Phone(number=p.number, type=p.type, extension=p.extension) for p in contact.phones],
         holiday_card=contact.holiday_card, created_at=_timestamp(contact.created_at),
         updated_at=_timestamp(contact.updated_at), version=contact.version)
     if contact.legacy is not None:
-        message.legacy.CopyFrom(accounts_pb2.LegacyContactReference(**vars(contact.legacy)))
+        message.legacy.CopyFrom(contacts_pb2.LegacyContactReference(**vars(contact.legacy)))
     return message
 
 
-def activity_to_proto(activity: Activity) -> accounts_pb2.Activity:
-    return accounts_pb2.Activity(
+def activity_to_proto(activity: Activity) -> activities_pb2.Activity:
+    return activities_pb2.Activity(
         **{name: getattr(activity, name) for name in _ACTIVITY_TEXT}, occurred_at=_timestamp(activity.occurred_at),
         created_at=_timestamp(activity.created_at), updated_at=_timestamp(activity.updated_at),
         version=activity.version)
@@ -146,18 +146,18 @@ def legacy_contact_rows(messages) -> list[dict[str, object]]:
     return rows
 
 
-def list_activities(request: accounts_pb2.ListActivitiesRequest) -> ListActivities:
+def list_activities(request: activities_pb2.ListActivitiesRequest) -> ListActivities:
     return ListActivities(account_id=request.account_id, contact_id=request.contact_id, kinds=tuple(request.kinds),
                           page_size=request.page_size, cursor=request.cursor)
 
 
-def new_activity(request: accounts_pb2.CreateActivityRequest) -> NewActivity:
+def new_activity(request: activities_pb2.CreateActivityRequest) -> NewActivity:
     return NewActivity(account_id=request.account_id, contact_id=request.contact_id,
                        fields={name: getattr(request, name) for name in _NEW_ACTIVITY})
 
 
-def kiosk_to_proto(kiosk: Kiosk, today: date) -> accounts_pb2.Kiosk:
-    return accounts_pb2.Kiosk(
+def kiosk_to_proto(kiosk: Kiosk, today: date) -> kiosks_pb2.Kiosk:
+    return kiosks_pb2.Kiosk(
         **{name: getattr(kiosk, name) for name in _KIOSK_TEXT},
         install_date=kiosk.install_date.isoformat() if kiosk.install_date else "",
         warranty_end_date=kiosk.warranty_end_date.isoformat() if kiosk.warranty_end_date else "",
@@ -181,11 +181,11 @@ def import_rows(messages) -> list[dict[str, object]]:
             for message in messages]
 
 
-def matches_to_proto(matches: DirectoryMatches) -> accounts_pb2.MatchDirectoryResponse:
-    return accounts_pb2.MatchDirectoryResponse(
-        contacts=[accounts_pb2.EmailMatch(email=email, contact_id=contact_id, account_id=account_id)
+def matches_to_proto(matches: DirectoryMatches) -> erp_records_pb2.MatchDirectoryResponse:
+    return erp_records_pb2.MatchDirectoryResponse(
+        contacts=[erp_records_pb2.EmailMatch(email=email, contact_id=contact_id, account_id=account_id)
                   for email, contact_id, account_id in matches.contacts],
-        companies=[accounts_pb2.CompanyMatch(company_key=key, account_id=account_id, account_name=name)
+        companies=[erp_records_pb2.CompanyMatch(company_key=key, account_id=account_id, account_name=name)
                    for key, account_id, name in matches.companies])
 
 
@@ -193,23 +193,23 @@ def _text(value) -> str:
     return "" if value is None else value.isoformat() if isinstance(value, date) else str(value)
 
 
-def sales_order_to_proto(stored: erp.Stored) -> accounts_pb2.SalesOrder:
-    return accounts_pb2.SalesOrder(**{name: _text(getattr(stored.row, name)) for name in erp.SALES_ORDER_FIELDS},
+def sales_order_to_proto(stored: erp.Stored) -> erp_records_pb2.SalesOrder:
+    return erp_records_pb2.SalesOrder(**{name: _text(getattr(stored.row, name)) for name in erp.SALES_ORDER_FIELDS},
                                    account_id=stored.account_id, updated_at=_timestamp(stored.updated_at))
 
 
-def finance_to_proto(stored: erp.Stored) -> accounts_pb2.Finance:
-    return accounts_pb2.Finance(**{name: _text(getattr(stored.row, name)) for name in erp.FINANCE_FIELDS},
+def finance_to_proto(stored: erp.Stored) -> erp_records_pb2.Finance:
+    return erp_records_pb2.Finance(**{name: _text(getattr(stored.row, name)) for name in erp.FINANCE_FIELDS},
                                 account_id=stored.account_id, updated_at=_timestamp(stored.updated_at))
 
 
-def outcome_to_proto(outcome: erp.Outcome) -> accounts_pb2.UpsertOutcome:
-    return accounts_pb2.UpsertOutcome(key=outcome.key, outcome=outcome.outcome, field=outcome.field,
+def outcome_to_proto(outcome: erp.Outcome) -> erp_records_pb2.UpsertOutcome:
+    return erp_records_pb2.UpsertOutcome(key=outcome.key, outcome=outcome.outcome, field=outcome.field,
                                       reason=outcome.reason)
 
 
-def totals_to_proto(totals) -> list[accounts_pb2.OrderTotal]:
-    return [accounts_pb2.OrderTotal(currency=currency, total_amount=str(total), order_count=count)
+def totals_to_proto(totals) -> list[erp_records_pb2.OrderTotal]:
+    return [erp_records_pb2.OrderTotal(currency=currency, total_amount=str(total), order_count=count)
             for currency, (total, count) in totals.items()]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crmkit.errors import InvalidInput
-from crmkit.listing import Cursor, Sorting, encode_cursor, page_size
+from crmkit.listing import Page, Sorting
 from crmkit.principal import Principal
 
 from crm_accounts.domain import policy
@@ -36,17 +36,16 @@ class NewActivity:
 
 
 async def list_activities(*, uow: AccountsUnitOfWork, principal: Principal,
-                          query: ListActivities) -> tuple[list[Activity], str]:
-    """A page of the activities of an account or of a contact (exactly one), newest first; answers
-    (activities, cursor of the next page or ""). NotFound when the caller does not see the account (the
-    contact's account), Forbidden when they see only its directory view."""
+                          query: ListActivities) -> Page[Activity]:
+    """A page of the activities of an account or of a contact (exactly one), newest first. NotFound
+    when the caller does not see the account (the contact's account), Forbidden when they see only
+    its directory view."""
     account_id, contact_id = query.account_id.strip(), query.contact_id.strip()
     if bool(account_id) == bool(contact_id):
         raise InvalidInput("give either an account_id or a contact_id",
                            field="contact_id" if contact_id else "account_id")
     kinds = tuple(dict.fromkeys(canonical(kind, KINDS, "kinds") for kind in query.kinds))
-    size, sort = page_size(query.page_size), ACTIVITY_SORTING.parse("")
-    after = ACTIVITY_SORTING.decode(query.cursor, sort) if query.cursor else None
+    request = ACTIVITY_SORTING.request(cursor=query.cursor, requested_size=query.page_size)
     async with uow:
         if contact_id:
             owner = await uow.activities.account_of_contact(contact_id)
@@ -61,18 +60,14 @@ async def list_activities(*, uow: AccountsUnitOfWork, principal: Principal,
             view = await uow.accounts.get(principal, account_id, field="account_id")
             policy.ensure_sees_activities(view.full, "account_id")
             account_id = view.account.id
-        rows = await uow.activities.page(account_id=account_id, contact_id=contact_id, kinds=kinds, after=after,
-                                         limit=size + 1)
-    page = rows[:size]
-    if len(rows) <= size:
-        return page, ""
-    last = page[-1]
-    return page, encode_cursor(Cursor(sort.spec, last.occurred_at, last.id))
+        rows = await uow.activities.page(account_id=account_id, contact_id=contact_id, kinds=kinds,
+                                         sort=request.sort, after=request.after, limit=request.limit)
+    return Page.of(rows, request, key=lambda activity: (activity.occurred_at, activity.id))
 
 
 async def latest_activities(uow: AccountsUnitOfWork, account_id: str) -> list[Activity]:
     """Inside an open unit of work: the latest activities of an account already checked seen in full."""
-    return await uow.activities.page(account_id=account_id, limit=LATEST)
+    return await uow.activities.page(account_id=account_id, sort=ACTIVITY_SORTING.parse(""), limit=LATEST)
 
 
 async def create_activity(*, uow: AccountsUnitOfWork, principal: Principal, command: NewActivity) -> Activity:

@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 
 from crmkit.errors import InvalidInput
-from crmkit.listing import Cursor, Sorting, encode_cursor, page_size
+from crmkit.listing import Page, PageRequest, Sorting, page_size
 from crmkit.principal import Principal
 
 from crm_accounts.domain import erp, policy
@@ -16,7 +16,8 @@ from crm_accounts.domain.errors import RecordNotFound
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 
 MAX_BATCH = 1000  # rows per upsert call: one statement, well inside PostgreSQL's parameter limit
-ORDER_SORTING = Sorting(sortable=("order_date",), default="-order_date", timestamp_fields=(), uuid_ids=False)
+ORDER_SORTING = Sorting(sortable=("order_date",), default="-order_date", timestamp_fields=(), uuid_ids=False,
+                        date_fields=("order_date",))
 
 
 @dataclass(frozen=True)
@@ -92,26 +93,14 @@ def _since(text: str, today: date) -> date:
         raise InvalidInput("must be a date as YYYY-MM-DD", field="since") from None
 
 
-def _after(token: str) -> tuple[date, str] | None:
-    if not token:
-        return None
-    cursor = ORDER_SORTING.decode(token, ORDER_SORTING.parse(""))
-    try:
-        return date.fromisoformat(str(cursor.value)), cursor.id
-    except ValueError:
-        raise InvalidInput("the cursor is not valid for this list", field="cursor") from None
-
-
 async def order_history(uow: AccountsUnitOfWork, account_id: str, since: date, *, size: int,
                         cursor: str = "") -> OrderHistory:
     """Inside an open unit of work: a page of the orders of an account already checked visible."""
-    rows = await uow.erp.orders_since(account_id, since, after=_after(cursor), limit=size + 1)
-    page, next_cursor = rows[:size], ""
-    if len(rows) > size:
-        last = page[-1].row
-        next_cursor = encode_cursor(Cursor(ORDER_SORTING.parse("").spec, last.order_date.isoformat(),
-                                           last.sales_order_number))
-    return OrderHistory(page, await uow.erp.order_totals(account_id, since), since, next_cursor)
+    sort = ORDER_SORTING.parse("")
+    request = PageRequest(sort, ORDER_SORTING.decode(cursor, sort) if cursor else None, size)
+    rows = await uow.erp.orders_since(account_id, since, sort=request.sort, after=request.after, limit=request.limit)
+    page = Page.of(rows, request, key=lambda stored: (stored.row.order_date, stored.row.sales_order_number))
+    return OrderHistory(page.items, await uow.erp.order_totals(account_id, since), since, page.next_cursor)
 
 
 async def list_sales_orders(*, uow: AccountsUnitOfWork, principal: Principal, account_id: str, since: str,

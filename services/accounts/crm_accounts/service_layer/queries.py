@@ -4,14 +4,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from crmkit.errors import InvalidInput
-from crmkit.listing import Cursor, encode_cursor, page_size
+from crmkit.listing import Page, page_size
 from crmkit.principal import Principal
 
 from crm_accounts.adapters.repository import AccountView
 from crm_accounts.domain import policy
 from crm_accounts.domain.commands import ListAccounts
 from crm_accounts.domain.errors import AccessDenied
-from crm_accounts.domain.listing import ACCOUNT_SORTING
+from crm_accounts.domain.listing import ACCOUNT_SORTING, CONTACT_SORTING, KIOSK_SORTING, SHARE_SORTING
 from crm_accounts.domain.model import Contact, Kiosk, Share
 from crm_accounts.domain.search import search_terms
 from crm_accounts.domain.validation import ACCOUNT_STATUSES, TYPES, canonical, canonical_subtype, clean_uuid
@@ -25,11 +25,9 @@ async def get_account(*, uow: AccountsUnitOfWork, principal: Principal, account_
 
 
 async def list_accounts(*, uow: AccountsUnitOfWork, principal: Principal,
-                        query: ListAccounts) -> tuple[list[AccountView], str]:
-    """A page of the accounts the caller may see; answers (accounts, cursor of the next page or "")."""
-    sort = ACCOUNT_SORTING.parse(query.sort)
-    size = page_size(query.page_size)
-    after = ACCOUNT_SORTING.decode(query.cursor, sort) if query.cursor else None
+                        query: ListAccounts) -> Page[AccountView]:
+    """A page of the accounts the caller may see."""
+    request = ACCOUNT_SORTING.request(sort=query.sort, cursor=query.cursor, requested_size=query.page_size)
     query = replace(
         query,
         types=tuple(canonical(t, TYPES, "types") for t in query.types),
@@ -39,12 +37,8 @@ async def list_accounts(*, uow: AccountsUnitOfWork, principal: Principal,
         parent_id=None if query.parent_id is None else clean_uuid("parent_id", query.parent_id),
     )
     async with uow:
-        rows = await uow.accounts.page(principal, query, sort=sort, after=after, limit=size + 1)
-    page = rows[:size]
-    if len(rows) <= size:
-        return page, ""
-    last = page[-1].account
-    return page, encode_cursor(Cursor(sort.spec, getattr(last, sort.field), last.id))
+        rows = await uow.accounts.page(principal, query, sort=request.sort, after=request.after, limit=request.limit)
+    return Page.of(rows, request, key=lambda view: (getattr(view.account, request.sort.field), view.account.id))
 
 
 async def get_hierarchy(*, uow: AccountsUnitOfWork, principal: Principal,
@@ -61,11 +55,16 @@ async def get_contact(*, uow: AccountsUnitOfWork, principal: Principal, contact_
         return await uow.contacts.get(principal, contact_id)
 
 
-async def list_contacts(*, uow: AccountsUnitOfWork, principal: Principal, account_id: str) -> list[Contact]:
-    """The contacts of a visible account (none when the caller sees only its directory fields)."""
+async def list_contacts(*, uow: AccountsUnitOfWork, principal: Principal, account_id: str, requested_size: int = 0,
+                        cursor: str = "") -> Page[Contact]:
+    """A page of the contacts of a visible account by name (none when the caller sees only its
+    directory fields)."""
+    request = CONTACT_SORTING.request(cursor=cursor, requested_size=requested_size)
     async with uow:
         view = await uow.accounts.get(principal, account_id, field="account_id")
-        return await uow.contacts.of_account(principal, view.account.id)
+        rows = await uow.contacts.of_account(principal, view.account.id, sort=request.sort, after=request.after,
+                                             limit=request.limit)
+    return Page.of(rows, request, key=lambda contact: ((contact.last_name, contact.first_name), contact.id))
 
 
 async def get_kiosk(*, uow: AccountsUnitOfWork, principal: Principal, kiosk_id: str) -> Kiosk:
@@ -74,25 +73,33 @@ async def get_kiosk(*, uow: AccountsUnitOfWork, principal: Principal, kiosk_id: 
 
 
 async def list_kiosks(*, uow: AccountsUnitOfWork, principal: Principal, location_account_id: str,
-                      serial_number: str = "") -> list[Kiosk]:
-    """The kiosks the caller may see at one location, or with one serial number (SUP-5), or both."""
+                      serial_number: str = "", requested_size: int = 0, cursor: str = "") -> Page[Kiosk]:
+    """A page of the kiosks the caller may see at one location, or with one serial number (SUP-5),
+    or both, by serial number."""
     location = clean_uuid("location_account_id", location_account_id)
     serial = serial_number.strip()
     if not (location or serial):
         raise InvalidInput("give a location_account_id or a serial_number", field="location_account_id")
+    request = KIOSK_SORTING.request(cursor=cursor, requested_size=requested_size)
     async with uow:
         if location and not policy.reads_every_kiosk(principal):
             await uow.accounts.get(principal, location, field="location_account_id")
-        return await uow.kiosks.matching(principal, location=location, serial_number=serial)
+        rows = await uow.kiosks.matching(principal, location=location, serial_number=serial, sort=request.sort,
+                                         after=request.after, limit=request.limit)
+    return Page.of(rows, request, key=lambda kiosk: (kiosk.serial_number, kiosk.id))
 
 
-async def list_shares(*, uow: AccountsUnitOfWork, principal: Principal, account_id: str) -> list[Share]:
-    """Who an account is shared with: for those who see the account in full."""
+async def list_shares(*, uow: AccountsUnitOfWork, principal: Principal, account_id: str, requested_size: int = 0,
+                      cursor: str = "") -> Page[Share]:
+    """A page of who an account is shared with, by user id: for those who see the account in full."""
+    request = SHARE_SORTING.request(cursor=cursor, requested_size=requested_size)
     async with uow:
         view = await uow.accounts.get(principal, account_id, field="account_id")
         if not view.full:
             raise AccessDenied("only those who see the account in full see its shares", "account_id")
-        return await uow.shares.of_account(view.account.id)
+        rows = await uow.shares.of_account(view.account.id, sort=request.sort, after=request.after,
+                                           limit=request.limit)
+    return Page.of(rows, request, key=lambda share: (share.user_id, share.user_id))
 
 
 async def search_contacts(*, uow: AccountsUnitOfWork, principal: Principal, query: str,

@@ -50,7 +50,7 @@ async def migrated_company(uows, name: str = "Acme Kiosks", state: str = "MA", *
              "company_key": company_key(name), "emails": [], "phones": []} for legacy_id in legacy_ids or ("R1",)]
     assert {o.outcome for o in await legacy.upsert_legacy_contacts(uow=uows(), principal=ERP, raws=rows)} == {
         "created"}
-    contacts = await queries.list_contacts(uow=uows(), principal=ADMIN, account_id=account.id)
+    contacts = (await queries.list_contacts(uow=uows(), principal=ADMIN, account_id=account.id)).items
     return account, {c.legacy_id: c.id for c in contacts}
 
 

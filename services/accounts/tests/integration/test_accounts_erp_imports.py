@@ -171,14 +171,14 @@ async def test_acc_5_kiosks_are_created_updated_unchanged_and_moved_by_serial_nu
                      ("KX-4", "failed", "install_date"), ("KX-5", "skipped", ""), ("KX-5", "created", ""),
                      ("", "failed", "serial_number")]
     s1, s2 = await account_by(uows, erp_ship_to_id="S1"), await account_by(uows, erp_ship_to_id="S2")
-    listed = await queries.list_kiosks(uow=uows(), principal=ADMIN, location_account_id=s1.id)
+    listed = (await queries.list_kiosks(uow=uows(), principal=ADMIN, location_account_id=s1.id)).items
     assert [(k.serial_number, k.software_version, str(k.warranty_end_date)) for k in listed] == [
         ("KX-1", "4.7.16", "2028-08-30"), ("KX-2", "4.7.16", "None"), ("KX-5", "5.0.0", "2028-08-30")]
     assert await kiosks(uows, kiosk("KX-1"), kiosk("KX-2", warranty_end_date="")) == [
         ("KX-1", "unchanged", ""), ("KX-2", "unchanged", "")]
     assert await kiosks(uows, kiosk("KX-1", "S2"), kiosk("KX-2", warranty_end_date="2027-01-31")) == [
         ("KX-1", "updated", ""), ("KX-2", "updated", "")]
-    moved = await queries.list_kiosks(uow=uows(), principal=ADMIN, location_account_id=s2.id)
+    moved = (await queries.list_kiosks(uow=uows(), principal=ADMIN, location_account_id=s2.id)).items
     assert [(k.serial_number, k.version) for k in moved] == [("KX-1", 2)]
     events = [(s, e) for s, e in await outbox(sessions) if s.startswith("crm.accounts.kiosk")]
     assert [s for s, _ in events] == ["crm.accounts.kiosk.created"] * 3 + ["crm.accounts.kiosk.updated"] * 2

@@ -47,7 +47,7 @@ async def test_concurrent_creates_of_one_id_make_one_account_and_one_contact(uow
     contacts = await asyncio.gather(*(record_handlers.create_contact(
         uow=uows(), principal=ADMIN, account_id=account_id, data=person, contact_id=contact_id) for _ in range(5)))
     assert {(c.id, c.account_id, c.role) for c in contacts} == {(contact_id, account_id, "IT")}
-    listed = await queries.list_contacts(uow=uows(), principal=ADMIN, account_id=account_id)
+    listed = (await queries.list_contacts(uow=uows(), principal=ADMIN, account_id=account_id)).items
     assert [c.id for c in listed] == [contact_id]
     subjects = [s for s, _ in await outbox(sessions)]
     assert subjects.count("crm.accounts.account.created") == 1
@@ -88,10 +88,10 @@ async def test_lead_5_an_sdr_adds_a_contact_to_an_account_seen_only_in_the_direc
     contact = await record_handlers.create_contact(uow=uows(), principal=sdr, account_id=customer.id,
                                                    data=ContactData(last_name="Doe", role="Marketing"))
     assert (contact.account_id, contact.account_type) == (customer.id, "customer")
-    assert await queries.list_contacts(uow=uows(), principal=sdr, account_id=customer.id) == []
+    assert (await queries.list_contacts(uow=uows(), principal=sdr, account_id=customer.id)).items == []
     with pytest.raises(NotFound):
         await queries.get_contact(uow=uows(), principal=sdr, contact_id=contact.id)
-    listed = await queries.list_contacts(uow=uows(), principal=principal(ae), account_id=customer.id)
+    listed = (await queries.list_contacts(uow=uows(), principal=principal(ae), account_id=customer.id)).items
     assert [c.id for c in listed] == [contact.id]
     with pytest.raises(NotFound):
         await record_handlers.create_contact(uow=uows(), principal=sdr, account_id=str(uuid.uuid4()),

@@ -32,7 +32,7 @@ async def upsert(uows, *rows, caller=ERP):
 
 
 async def contacts_of(uows, account_id: str):
-    return await queries.list_contacts(uow=uows(), principal=ADMIN, account_id=account_id)
+    return (await queries.list_contacts(uow=uows(), principal=ADMIN, account_id=account_id)).items
 
 
 async def accounts(uows):

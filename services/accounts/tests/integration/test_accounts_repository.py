@@ -106,7 +106,7 @@ async def test_con_1_con_2_contacts_round_trip_with_their_account_status_and_typ
     with pytest.raises(Conflict):
         await record_handlers.create_contact(uow=uows(), principal=ADMIN, account_id=account.id,
                                              data=ContactData(last_name="Dup", legacy_id="L-1"))
-    listed = await queries.list_contacts(uow=uows(), principal=ADMIN, account_id=account.id)
+    listed = (await queries.list_contacts(uow=uows(), principal=ADMIN, account_id=account.id)).items
     assert [c.id for c in listed] == [contact.id]
     subjects = [s for s, _ in await outbox(sessions) if ".contact." in s]
     assert subjects == ["crm.accounts.contact.created", "crm.accounts.contact.updated"]
@@ -135,12 +135,13 @@ async def test_acc_5_sec_6_kiosks_are_written_by_support_only(uows, sessions):
     updated = await record_handlers.update_kiosk(uow=uows(), principal=as_role("cs_manager"), command=UpdateKiosk(
         kiosk.id, KioskData(software_version="2.1", warranty_end_date=""), expected_version=1))
     assert (updated.software_version, updated.warranty_end_date, updated.version) == ("2.1", None, 2)
-    listed = await queries.list_kiosks(uow=uows(), principal=csr, location_account_id=location.id)
+    listed = (await queries.list_kiosks(uow=uows(), principal=csr, location_account_id=location.id)).items
     assert [k.serial_number for k in listed] == ["SN-1"]
-    by_serial = await queries.list_kiosks(uow=uows(), principal=csr, location_account_id="", serial_number=" SN-1 ")
+    by_serial = (await queries.list_kiosks(uow=uows(), principal=csr, location_account_id="",
+                                           serial_number=" SN-1 ")).items
     assert [k.id for k in by_serial] == [kiosk.id]  # SUP-5: a case names its kiosk by serial
-    assert await queries.list_kiosks(uow=uows(), principal=as_role("ae"), location_account_id="",
-                                     serial_number="SN-1") == []  # not a kiosk this AE may read
+    assert (await queries.list_kiosks(uow=uows(), principal=as_role("ae"), location_account_id="",
+                                      serial_number="SN-1")).items == []  # not a kiosk this AE may read
     with pytest.raises(InvalidInput) as neither:
         await queries.list_kiosks(uow=uows(), principal=csr, location_account_id="")
     assert neither.value.problems[0].field == "location_account_id"
@@ -174,7 +175,7 @@ async def test_sec_5_the_owner_shares_and_revokes(uows, sessions):
                                  command=ShareAccount(account.id, other.id, "Edit"))
     await handlers.update_account(uow=uows(), principal=principal(other),
                                   command=UpdateAccount(account.id, AccountData(phone="1")))
-    shares = await queries.list_shares(uow=uows(), principal=principal(owner), account_id=account.id)
+    shares = (await queries.list_shares(uow=uows(), principal=principal(owner), account_id=account.id)).items
     assert [(s.user_id, s.access, s.granted_by) for s in shares] == [(other.id, "edit", owner.id)]
     await handlers.revoke_share(uow=uows(), principal=principal(owner), account_id=account.id, user_id=other.id)
     with pytest.raises(NotFound):

@@ -11,15 +11,14 @@ import asyncio
 import os
 import smtplib
 import ssl
-from dataclasses import dataclass
 from datetime import timezone
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
 from pathlib import Path
 from typing import Protocol
-from urllib.parse import unquote, urlsplit
 
 from crm_integration.domain.model import QueuedMail
+from crm_integration.settings import SmtpEndpoint
 
 _CORE_HEADERS = ("From", "To", "Subject", "Date", "Message-ID")
 
@@ -47,27 +46,6 @@ def build_message(item: QueuedMail, sender: str) -> EmailMessage:
 class Transport(Protocol):
     async def deliver(self, item: QueuedMail, message: EmailMessage) -> None:
         """Deliver or raise; a raise leaves the message queued for a later attempt."""
-
-
-@dataclass(frozen=True)
-class SmtpEndpoint:
-    host: str
-    port: int
-    tls: bool  # smtps: TLS from the first byte
-    username: str | None = None
-    password: str | None = None
-
-    @classmethod
-    def parse(cls, url: str) -> SmtpEndpoint:
-        parts = urlsplit(url)
-        if parts.scheme not in ("smtp", "smtps"):
-            raise ValueError(f"SMTP URL must start with smtp:// or smtps://, not {parts.scheme or 'nothing'}://")
-        if not parts.hostname:
-            raise ValueError("SMTP URL names no host")
-        tls = parts.scheme == "smtps"
-        return cls(host=parts.hostname, port=parts.port or (465 if tls else 25), tls=tls,
-                   username=unquote(parts.username) if parts.username else None,
-                   password=unquote(parts.password) if parts.password else None)
 
 
 class SmtpTransport:

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, literal, or_, select, tuple_, update
+from crmkit.listing import Cursor, Sort
+from crmkit.listing_sql import keyset
+from sqlalchemy import and_, func, or_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_integration.adapters.orm import COUNTERS, import_chunks, import_failures, import_jobs
@@ -45,18 +47,14 @@ class ImportJobs:
         row = (await self._session.execute(select(import_jobs).where(import_jobs.c.id == job_id))).first()
         return _to_job(row) if row else None
 
-    async def page(self, created_by: str | None, *, after: tuple[datetime, str] | None, limit: int) -> list[ImportJob]:
-        """Jobs newest first (of one creator, or everyone's with None), after the (created_at, id) given."""
+    async def page(self, created_by: str | None, *, sort: Sort, after: Cursor | None, limit: int) -> list[ImportJob]:
+        """Up to `limit` jobs (of one creator, or everyone's with None) in `sort` order of creation (id
+        breaks ties), after `after`."""
         stmt = select(import_jobs)
         if created_by is not None:
             stmt = stmt.where(import_jobs.c.created_by == created_by)
-        if after is not None:
-            created_at, job_id = after
-            stmt = stmt.where(tuple_(import_jobs.c.created_at, import_jobs.c.id)
-                              < tuple_(literal(created_at, import_jobs.c.created_at.type),
-                                       literal(job_id, import_jobs.c.id.type)))
-        rows = await self._session.execute(
-            stmt.order_by(import_jobs.c.created_at.desc(), import_jobs.c.id.desc()).limit(limit))
+        stmt = keyset(stmt, import_jobs.c.created_at, import_jobs.c.id, sort, after)
+        rows = await self._session.execute(stmt.limit(limit))
         return [_to_job(row) for row in rows.all()]
 
     async def claim(self, owner: str, now: datetime, lease: timedelta) -> ImportJob | None:

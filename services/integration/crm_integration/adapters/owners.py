@@ -1,4 +1,5 @@
-"""The owning services' batch RPCs, as the import runner applies records through them.
+"""The owning services' batch RPCs (the accounts service's ErpRecords, the leads service's
+ImportLeads), as the import runner applies records through them.
 
 Each call acts for the job's creator (an admin, or the ERP client) under a principal this service
 signs itself: the job outlives the gateway's five-minute token, and the called services trust this
@@ -11,7 +12,7 @@ from datetime import date, datetime
 from functools import partial
 from pathlib import PurePath
 
-from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc
+from crm.accounts.v1 import contacts_pb2, erp_records_pb2, erp_records_pb2_grpc
 from crm.leads.v1 import leads_pb2, leads_pb2_grpc
 from crmkit.grpc.client import call
 from crmkit.principal import Principal, PrincipalSigner
@@ -29,7 +30,7 @@ TRADE_SHOW = "trade show"
 class _Upsert:
     """How one kind's records become one batch RPC of the accounts service."""
 
-    rpc: str  # the Accounts method
+    rpc: str  # the ErpRecords method
     request: Callable[[list[Message]], Message]
     row: Callable[[object], Message]  # one record as the RPC's row
 
@@ -40,43 +41,43 @@ def _same_names(row: type[Message], *names: str) -> Callable[[object], Message]:
 
 
 def _legacy_contact(record: LegacyContactRecord) -> Message:
-    return accounts_pb2.LegacyContactRow(
+    return erp_records_pb2.LegacyContactRow(
         **{name: _value(getattr(record, name)) for name in (
             "legacy_id", "first_name", "last_name", "title", "role", "company", "company_key", "street", "city",
             "state", "postal_code", "country", "status", "annual_revenue", "last_result")},
         emails=list(record.emails),
-        phones=[accounts_pb2.Phone(number=p.number, extension=p.extension, type=p.type) for p in record.phones])
+        phones=[contacts_pb2.Phone(number=p.number, extension=p.extension, type=p.type) for p in record.phones])
 
 
 def _legacy_activity(record: ActivityRecord) -> Message:
-    return accounts_pb2.LegacyActivityRow(
+    return erp_records_pb2.LegacyActivityRow(
         legacy_key=record.fingerprint, **{name: _value(getattr(record, name)) for name in (
             "kind", "contact_legacy_id", "occurred_at", "subject", "body", "direction", "from_address",
             "to_address", "author")})
 
 
 _UPSERTS = {
-    "erp-customers": _Upsert("UpsertCompanies", lambda rows: accounts_pb2.UpsertCompaniesRequest(rows=rows),
-                             _same_names(accounts_pb2.CompanyRow, "customer_accounting_id", "name", "hq_state",
+    "erp-customers": _Upsert("UpsertCompanies", lambda rows: erp_records_pb2.UpsertCompaniesRequest(rows=rows),
+                             _same_names(erp_records_pb2.CompanyRow, "customer_accounting_id", "name", "hq_state",
                                          "active")),
-    "erp-locations": _Upsert("UpsertLocations", lambda rows: accounts_pb2.UpsertLocationsRequest(rows=rows),
-                             _same_names(accounts_pb2.LocationRow, "ship_to_id", "customer_accounting_id", "name",
+    "erp-locations": _Upsert("UpsertLocations", lambda rows: erp_records_pb2.UpsertLocationsRequest(rows=rows),
+                             _same_names(erp_records_pb2.LocationRow, "ship_to_id", "customer_accounting_id", "name",
                                          "subtype", "street", "city", "state", "postal_code", "country", "phone",
                                          "active")),
-    "erp-kiosks": _Upsert("UpsertKiosks", lambda rows: accounts_pb2.UpsertKiosksRequest(rows=rows),
-                          _same_names(accounts_pb2.KioskRow, "serial_number", "ship_to_id", "model",
+    "erp-kiosks": _Upsert("UpsertKiosks", lambda rows: erp_records_pb2.UpsertKiosksRequest(rows=rows),
+                          _same_names(erp_records_pb2.KioskRow, "serial_number", "ship_to_id", "model",
                                       "operating_system", "software_version", "install_date", "warranty_end_date")),
-    "erp-sales-orders": _Upsert("UpsertSalesOrders", lambda rows: accounts_pb2.UpsertSalesOrdersRequest(orders=rows),
-                                _same_names(accounts_pb2.SalesOrder, "sales_order_number", "po_number",
+    "erp-sales-orders": _Upsert("UpsertSalesOrders", lambda rows: erp_records_pb2.UpsertSalesOrdersRequest(orders=rows),
+                                _same_names(erp_records_pb2.SalesOrder, "sales_order_number", "po_number",
                                             "customer_accounting_id", "salesperson", "territory", "order_date",
                                             "ship_date", "total_amount", "currency")),
-    "erp-finance": _Upsert("UpsertFinance", lambda rows: accounts_pb2.UpsertFinanceRequest(rows=rows),
-                           _same_names(accounts_pb2.Finance, "customer_accounting_id", "as_of_date", "mtd_sales",
+    "erp-finance": _Upsert("UpsertFinance", lambda rows: erp_records_pb2.UpsertFinanceRequest(rows=rows),
+                           _same_names(erp_records_pb2.Finance, "customer_accounting_id", "as_of_date", "mtd_sales",
                                        "ytd_sales", "prior_ytd_sales", "credit_limit", "past_due_amount",
                                        "currency")),
     "legacy-contacts": _Upsert("UpsertLegacyContacts",
-                               lambda rows: accounts_pb2.UpsertLegacyContactsRequest(rows=rows), _legacy_contact),
-    **{kind: _Upsert("UpsertLegacyActivities", lambda rows: accounts_pb2.UpsertLegacyActivitiesRequest(rows=rows),
+                               lambda rows: erp_records_pb2.UpsertLegacyContactsRequest(rows=rows), _legacy_contact),
+    **{kind: _Upsert("UpsertLegacyActivities", lambda rows: erp_records_pb2.UpsertLegacyActivitiesRequest(rows=rows),
                      _legacy_activity) for kind in ("legacy-email-history", "legacy-notes")},
 }
 
@@ -99,9 +100,9 @@ def campaign_of(job: ImportJob) -> str:
 class Owners:
     """Appliers by import kind, over the channels to the owning services."""
 
-    def __init__(self, accounts: accounts_pb2_grpc.AccountsStub, leads: leads_pb2_grpc.LeadsStub,
+    def __init__(self, erp_records: erp_records_pb2_grpc.ErpRecordsStub, leads: leads_pb2_grpc.LeadsStub,
                  signer: PrincipalSigner, *, timeout: float) -> None:
-        self._accounts = accounts
+        self._erp_records = erp_records
         self._leads = leads
         self._signer = signer
         self._timeout = timeout
@@ -118,7 +119,7 @@ class Owners:
     async def _upsert(self, spec: _Upsert, job: ImportJob, records: Sequence[object]) -> list[Outcome]:
         """INT-1..3: records through the accounts service's batch RPC; one outcome per record, in order."""
         outcomes: list[Outcome] = []
-        method = getattr(self._accounts, spec.rpc)
+        method = getattr(self._erp_records, spec.rpc)
         for start in range(0, len(records), RPC_BATCH):
             rows = [spec.row(r) for r in records[start:start + RPC_BATCH]]
             answer = await call(method, spec.request(rows), principal_token=self._token(job), timeout=self._timeout)
@@ -147,7 +148,7 @@ class Owners:
         naming several accounts is ambiguous and attaches to none."""
         emails = sorted({r.email.lower() for r in records if r.email})
         keys = sorted({r.company_key for r in records if r.company_key})
-        found = await call(self._accounts.MatchDirectory, accounts_pb2.MatchDirectoryRequest(
+        found = await call(self._erp_records.MatchDirectory, erp_records_pb2.MatchDirectoryRequest(
             emails=emails, company_keys=keys), principal_token=token, timeout=self._timeout)
         contacts = {m.email.lower(): m.contact_id for m in found.contacts}
         by_key: dict[str, set[str]] = {}

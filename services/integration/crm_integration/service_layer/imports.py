@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from datetime import datetime, timezone
 
 from crmkit.errors import InvalidInput, NotFound
-from crmkit.listing import Cursor, Sorting, encode_cursor, page_size
+from crmkit.listing import Page, PageRequest, Sorting
 from crmkit.principal import Principal
 
 from crm_integration.domain import imports
@@ -78,17 +78,13 @@ async def _readable(uow: ImportsUnitOfWork, principal: Principal, job_id: str) -
 
 
 async def list_imports(*, uow: ImportsUnitOfWork, principal: Principal, requested_size: int,
-                       cursor: str) -> tuple[list[ImportJob], str]:
+                       cursor: str) -> Page[ImportJob]:
     """The caller's jobs (an admin's: everyone's), newest first, one cursor page at a time."""
-    sort, size = JOB_SORTING.parse(""), page_size(requested_size)
-    after = JOB_SORTING.decode(cursor, sort) if cursor else None
+    request = JOB_SORTING.request(cursor=cursor, requested_size=requested_size)
     async with uow:
-        jobs = await uow.imports.page(None if principal.role == "admin" else principal.user_id,
-                                      after=(after.value, after.id) if after else None, limit=size + 1)
-    if len(jobs) <= size:
-        return jobs, ""
-    last = jobs[size - 1]
-    return jobs[:size], encode_cursor(Cursor(sort.spec, last.created_at, last.id))
+        jobs = await uow.imports.page(None if principal.role == "admin" else principal.user_id, sort=request.sort,
+                                      after=request.after, limit=request.limit)
+    return Page.of(jobs, request, key=lambda job: (job.created_at, job.id))
 
 
 async def list_failures(*, uow: ImportsUnitOfWork, principal: Principal, job_id: str, requested_size: int,
@@ -97,18 +93,16 @@ async def list_failures(*, uow: ImportsUnitOfWork, principal: Principal, job_id:
     size = min(requested_size or MAX_FAILURES_PAGE, MAX_FAILURES_PAGE)
     if size < 0:
         raise InvalidInput("page_size cannot be negative", field="page_size")
-    after = (0, -1)
-    if cursor:
-        found = FAILURE_SORTING.decode(cursor, FAILURE_SORTING.parse(""))
+    sort = FAILURE_SORTING.parse("")
+    request = PageRequest(sort, FAILURE_SORTING.decode(cursor, sort) if cursor else None, size)
+    after = (0, -1)  # (row number, seq): before the first problem of the first row
+    if request.after is not None:
         try:
-            after = (int(found.value), int(found.id))
+            after = (int(str(request.after.value)), int(request.after.id))
         except ValueError:
             raise InvalidInput("the cursor is not valid for this list", field="cursor") from None
     async with uow:
         job = await _readable(uow, principal, job_id)
-        found = await uow.imports.failures(job.id, after=after, limit=size + 1)
-    if len(found) <= size:
-        return job, [f for _, f in found], ""
-    seq, last = found[size - 1]
-    next_cursor = encode_cursor(Cursor(FAILURE_SORTING.parse("").spec, str(last.row_number), str(seq)))
-    return job, [f for _, f in found[:size]], next_cursor
+        found = await uow.imports.failures(job.id, after=after, limit=request.limit)
+    page = Page.of(found, request, key=lambda numbered: (str(numbered[1].row_number), str(numbered[0])))
+    return job, [f for _, f in page.items], page.next_cursor

@@ -15,11 +15,12 @@ from crmkit.runtime import units_of_work
 from integration_testkit import eventually, publish, rows
 from sqlalchemy import func, select
 
-from crm_integration.adapters.delivery import SmtpEndpoint, SmtpTransport
+from crm_integration.adapters.delivery import SmtpTransport
 from crm_integration.adapters.orm import identity, messaging
 from crm_integration.domain.errors import UserNotReplicatedYet
 from crm_integration.entrypoints.consumers import lead_conversions
 from crm_integration.service_layer.mail_sender import MailSender
+from crm_integration.settings import SmtpEndpoint
 
 PUBLIC_URL = "https://crm.acme.test"
 

@@ -9,7 +9,7 @@ import os
 import signal
 import uuid
 
-from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc
+from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc, erp_records_pb2, erp_records_pb2_grpc
 from crm.integration.v1 import imports_pb2, imports_pb2_grpc
 from crmkit.grpc.client import call, make_channel
 from crmkit.principal import METADATA_KEY, Principal, PrincipalSigner, generate_keypair
@@ -82,7 +82,7 @@ async def test_a_killed_import_resumes_and_ends_as_an_uninterrupted_one(make_dat
         assert counts.created + counts.unchanged == ROWS  # a batch re-applied after the kill counts as unchanged
 
         async with make_channel(accounts.target) as channel:
-            orders = await call(accounts_pb2_grpc.AccountsStub(channel).ListSalesOrders,
-                                accounts_pb2.ListSalesOrdersRequest(account_id=account.id, since="2000-01-01",
+            orders = await call(erp_records_pb2_grpc.ErpRecordsStub(channel).ListSalesOrders,
+                                erp_records_pb2.ListSalesOrdersRequest(account_id=account.id, since="2000-01-01",
                                                                     page_size=1), principal_token=admin)
     assert [(t.order_count, t.total_amount) for t in orders.totals] == [(ROWS, f"{sum(range(ROWS)) + ROWS * 0.25:.2f}")]

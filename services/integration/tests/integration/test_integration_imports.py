@@ -9,7 +9,8 @@ import json
 import uuid
 
 import pytest
-from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc
+from crm.accounts.v1 import (accounts_pb2, accounts_pb2_grpc, activities_pb2, activities_pb2_grpc, contacts_pb2,
+                             contacts_pb2_grpc, erp_records_pb2, erp_records_pb2_grpc)
 from crm.leads.v1 import leads_pb2, leads_pb2_grpc
 from crmkit.errors import Forbidden, NotFound
 from crmkit.grpc.client import call, make_channel
@@ -70,7 +71,7 @@ def uows(sessions):
 
 @pytest.fixture
 def runner(uows, channel, leads_channel, integration_keys):
-    owners = Owners(accounts_pb2_grpc.AccountsStub(channel), leads_pb2_grpc.LeadsStub(leads_channel),
+    owners = Owners(erp_records_pb2_grpc.ErpRecordsStub(channel), leads_pb2_grpc.LeadsStub(leads_channel),
                     PrincipalSigner(integration_keys[0], issuer=ISSUER), timeout=30)
     return ImportRunner(uows, owners.appliers(), import_completed, batch_rows=2)
 
@@ -141,8 +142,8 @@ async def test_acc_3_sales_orders_update_when_a_later_file_ships_them(uows, runn
     job = await _import(uows, runner, "erp-sales-orders", shipped)
     assert _counts(job) == {"rows_read": 2, "created": 0, "updated": 1, "unchanged": 1, "skipped": 0, "failed": 0}
     token = PrincipalSigner(principal_keys[0]).sign(ADMIN)
-    orders = await call(accounts_pb2_grpc.AccountsStub(channel).ListSalesOrders,
-                        accounts_pb2.ListSalesOrdersRequest(account_id=account_id, since="2000-01-01"),
+    orders = await call(erp_records_pb2_grpc.ErpRecordsStub(channel).ListSalesOrders,
+                        erp_records_pb2.ListSalesOrdersRequest(account_id=account_id, since="2000-01-01"),
                         principal_token=token)
     assert sorted((o.sales_order_number, o.ship_date) for o in orders.orders) == [
         (f"SO-{accounting_id}-1", "2026-11-21"), (f"SO-{accounting_id}-2", "")]
@@ -224,9 +225,10 @@ async def test_lead_2_badge_scans_become_campaign_leads_and_known_people_are_ski
     stub = accounts_pb2_grpc.AccountsStub(channel)
     company = await call(stub.CreateAccount, accounts_pb2.CreateAccountRequest(data=accounts_pb2.AccountData(
         name=f"Known Grocers {tag} Inc.", type="customer")), principal_token=token)
-    await call(stub.CreateContact, accounts_pb2.CreateContactRequest(account_id=company.id, data=accounts_pb2.ContactData(
+    await call(contacts_pb2_grpc.ContactsStub(channel).CreateContact, contacts_pb2.CreateContactRequest(
+        account_id=company.id, data=contacts_pb2.ContactData(
         first_name="Kim", last_name="Known", set_emails=True,
-        emails=[accounts_pb2.Email(address=f"kim.{tag}@known.example", primary=True)])), principal_token=token)
+        emails=[contacts_pb2.Email(address=f"kim.{tag}@known.example", primary=True)])), principal_token=token)
     scans = (f"Name,Company,Title,Email,Phone,Notes\n"
              f"Aarav Rodriguez,Silver Markets {tag},Ops Director,aarav.{tag}@silver.example,713-305-9531,pricing\n"
              f"Kim Known,Known Grocers {tag},CIO,KIM.{tag}@KNOWN.EXAMPLE,,\n"
@@ -263,14 +265,14 @@ async def test_mig_1_mig_2_legacy_contacts_then_their_history_from_windows_1252_
     assert _counts(mails) == {"rows_read": 3, "created": 1, "updated": 0, "unchanged": 0, "skipped": 1, "failed": 1}
     assert _counts(await _import(uows, runner, "legacy-email-history", history))["unchanged"] == 1
     token = PrincipalSigner(principal_keys[0]).sign(ADMIN)
-    found = await call(accounts_pb2_grpc.AccountsStub(channel).SearchContacts,
-                       accounts_pb2.SearchContactsRequest(query=f"renee.{tag}"), principal_token=token)
+    found = await call(contacts_pb2_grpc.ContactsStub(channel).SearchContacts,
+                       contacts_pb2.SearchContactsRequest(query=f"renee.{tag}"), principal_token=token)
     [match] = found.contacts
     assert match.contact.first_name == "Renée" and match.contact.legacy.role == "Operations"
     assert [p.extension for p in match.contact.phones] == ["12"]
     company = (await call(accounts_pb2_grpc.AccountsStub(channel).SearchAccounts,
                           accounts_pb2.SearchAccountsRequest(query=tag), principal_token=token)).accounts
     assert len(company) == 1 and company[0].type == "prospect"  # one company for both spellings
-    timeline = await call(accounts_pb2_grpc.AccountsStub(channel).ListActivities,
-                          accounts_pb2.ListActivitiesRequest(contact_id=match.contact.id), principal_token=token)
+    timeline = await call(activities_pb2_grpc.ActivitiesStub(channel).ListActivities,
+                          activities_pb2.ListActivitiesRequest(contact_id=match.contact.id), principal_token=token)
     assert [(a.kind, a.direction, "–" in a.body) for a in timeline.activities] == [("email", "out", True)]

@@ -12,8 +12,9 @@ from tests.support.smtp_sink import SmtpSink
 from integration_testkit import enqueue, mail, rows
 from sqlalchemy import text
 
-from crm_integration.adapters.delivery import EmlDirectory, SmtpEndpoint, SmtpTransport
+from crm_integration.adapters.delivery import EmlDirectory, SmtpTransport
 from crm_integration.service_layer.mail_sender import MailSender
+from crm_integration.settings import SmtpEndpoint
 
 
 def smtp_sender(sessions: SessionFactory, url: str, **options) -> MailSender:

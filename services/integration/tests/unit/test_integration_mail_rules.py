@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from crm_integration.adapters.delivery import EmlDirectory, SmtpEndpoint, build_message
+from crm_integration.adapters.delivery import EmlDirectory, build_message
 from crm_integration.domain.model import Mail, QueuedMail
 from crm_integration.domain.retry import retry_delay
-from crm_integration.settings import IntegrationSettings
+from crm_integration.settings import IntegrationSettings, SmtpEndpoint
 
 CREATED = datetime(2024, 5, 1, 9, 30, 15, 123456, tzinfo=timezone.utc)
 PEM = "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n"

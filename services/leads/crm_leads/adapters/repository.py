@@ -7,9 +7,10 @@ from datetime import datetime, timezone
 from crmkit.bulk import UnnestInsert
 from crmkit.identity.replica import Users
 from crmkit.listing import Cursor, Sort
+from crmkit.listing_sql import keyset
 from crmkit.principal import Principal
 from crmkit.repository import TrackedRepository, is_uuid
-from sqlalchemy import Select, and_, bindparam, func, literal, or_, select, tuple_, update
+from sqlalchemy import Select, and_, bindparam, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -139,13 +140,8 @@ class LeadRepository(TrackedRepository[Lead]):
             full_name = func.concat(leads.c.first_name, " ", leads.c.last_name)
             stmt = stmt.where(or_(*(col.ilike(pattern, escape="\\") for col in (
                 full_name, leads.c.company, leads.c.email))))
-        column = leads.c[sort.field]
-        if after is not None:
-            key = tuple_(column, leads.c.id)
-            start = tuple_(literal(after.value, column.type), literal(after.id, leads.c.id.type))
-            stmt = stmt.where(key < start if sort.descending else key > start)
-        order = (column.desc(), leads.c.id.desc()) if sort.descending else (column.asc(), leads.c.id.asc())
-        rows = (await self._session.execute(stmt.order_by(*order).limit(limit))).all()
+        stmt = keyset(stmt, leads.c[sort.field], leads.c.id, sort, after)
+        rows = (await self._session.execute(stmt.limit(limit))).all()
         return [_to_lead(row) for row in rows]
 
 
@@ -166,9 +162,10 @@ class WebFormRepository:
         row = (await self._session.execute(query.with_for_update() if for_update else query)).first()
         return WebForm(**row._mapping) if row else None
 
-    async def all(self) -> list[WebForm]:
-        rows = (await self._session.execute(select(web_forms).order_by(web_forms.c.slug))).all()
-        return [WebForm(**row._mapping) for row in rows]
+    async def page(self, *, sort: Sort, after: Cursor | None, limit: int) -> list[WebForm]:
+        """Up to `limit` forms by slug, after `after`."""
+        stmt = keyset(select(web_forms), web_forms.c.slug, web_forms.c.id, sort, after)
+        return [WebForm(**row._mapping) for row in (await self._session.execute(stmt.limit(limit))).all()]
 
     async def save(self, form: WebForm) -> None:
         await self._session.execute(update(web_forms).where(web_forms.c.id == form.id).values(

@@ -63,8 +63,10 @@ class LeadsServicer(leads_pb2_grpc.LeadsServicer):
                                                                     slug=request.slug))
 
     async def ListWebForms(self, request, context):
-        forms = await queries.list_web_forms(uow=self._uow(), principal=current_principal())
-        return leads_pb2.ListWebFormsResponse(forms=[mappers.web_form_to_proto(form) for form in forms])
+        forms, next_cursor = await queries.list_web_forms(uow=self._uow(), principal=current_principal(),
+                                                          requested_size=request.page_size, cursor=request.cursor)
+        return leads_pb2.ListWebFormsResponse(forms=[mappers.web_form_to_proto(form) for form in forms],
+                                              next_cursor=next_cursor)
 
     async def UpdateWebForm(self, request, context):
         return mappers.web_form_to_proto(await handlers.update_web_form(

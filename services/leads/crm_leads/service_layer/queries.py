@@ -4,13 +4,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from crmkit.errors import InvalidInput
-from crmkit.listing import Cursor, encode_cursor, page_size
+from crmkit.listing import Page
 from crmkit.principal import Principal
 
 from crm_leads.domain import policy
 from crm_leads.domain.commands import ListLeads
 from crm_leads.domain.errors import WebFormNotFound
-from crm_leads.domain.listing import LEAD_SORTING
+from crm_leads.domain.listing import LEAD_SORTING, WEB_FORM_SORTING
 from crm_leads.domain.model import Lead, WebForm, canonical_source, canonical_status
 from crm_leads.domain.rating import RATINGS
 from crm_leads.service_layer.unit_of_work import LeadsUnitOfWork
@@ -22,11 +22,9 @@ async def get_lead(*, uow: LeadsUnitOfWork, principal: Principal, lead_id: str) 
         return await uow.leads.get(principal, lead_id)
 
 
-async def list_leads(*, uow: LeadsUnitOfWork, principal: Principal, query: ListLeads) -> tuple[list[Lead], str]:
-    """A page of the leads the caller may see; answers (leads, cursor of the next page or "")."""
-    sort = LEAD_SORTING.parse(query.sort)
-    size = page_size(query.page_size)
-    after = LEAD_SORTING.decode(query.cursor, sort) if query.cursor else None
+async def list_leads(*, uow: LeadsUnitOfWork, principal: Principal, query: ListLeads) -> Page[Lead]:
+    """A page of the leads the caller may see."""
+    request = LEAD_SORTING.request(sort=query.sort, cursor=query.cursor, requested_size=query.page_size)
     ratings = tuple(r.strip().upper() for r in query.ratings)
     if any(r not in RATINGS for r in ratings):
         raise InvalidInput(f"ratings are among {', '.join(RATINGS)}", field="ratings")
@@ -34,12 +32,8 @@ async def list_leads(*, uow: LeadsUnitOfWork, principal: Principal, query: ListL
                     statuses=tuple(_field(canonical_status, s, "statuses") for s in query.statuses),
                     sources=tuple(_field(canonical_source, s, "sources") for s in query.sources))
     async with uow:
-        rows = await uow.leads.page(principal, query, sort=sort, after=after, limit=size + 1)
-    page = rows[:size]
-    if len(rows) <= size:
-        return page, ""
-    last = page[-1]
-    return page, encode_cursor(Cursor(sort.spec, getattr(last, sort.field), last.id))
+        rows = await uow.leads.page(principal, query, sort=request.sort, after=request.after, limit=request.limit)
+    return Page.of(rows, request, key=lambda lead: (getattr(lead, request.sort.field), lead.id))
 
 
 async def get_web_form(*, uow: LeadsUnitOfWork, principal: Principal, slug: str) -> WebForm:
@@ -52,11 +46,14 @@ async def get_web_form(*, uow: LeadsUnitOfWork, principal: Principal, slug: str)
     return form
 
 
-async def list_web_forms(*, uow: LeadsUnitOfWork, principal: Principal) -> list[WebForm]:
-    """Every landing page's form, by slug."""
+async def list_web_forms(*, uow: LeadsUnitOfWork, principal: Principal, requested_size: int = 0,
+                         cursor: str = "") -> Page[WebForm]:
+    """A page of the landing pages' forms, active or not, by slug."""
     policy.ensure_can_work_leads(principal)
+    request = WEB_FORM_SORTING.request(cursor=cursor, requested_size=requested_size)
     async with uow:
-        return await uow.forms.all()
+        rows = await uow.forms.page(sort=request.sort, after=request.after, limit=request.limit)
+    return Page.of(rows, request, key=lambda form: (form.slug, form.id))
 
 
 def _field(canonical, value: str, field: str) -> str:

@@ -10,7 +10,7 @@ import uuid
 
 import grpc
 import pytest
-from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc
+from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc, contacts_pb2, contacts_pb2_grpc
 from crm.leads.v1 import leads_pb2
 from crmctl.infra import free_port
 from crmkit.grpc.server import ERROR_METADATA_KEY
@@ -38,9 +38,19 @@ async def territory_ae(accounts) -> str:
 
 
 @pytest.fixture(scope="module")
-async def accounts_stub(accounts):
+async def accounts_channel(accounts):
     async with grpc.aio.insecure_channel(accounts.target) as channel:
-        yield accounts_pb2_grpc.AccountsStub(channel)
+        yield channel
+
+
+@pytest.fixture(scope="module")
+def accounts_stub(accounts_channel):
+    return accounts_pb2_grpc.AccountsStub(accounts_channel)
+
+
+@pytest.fixture(scope="module")
+def contacts_stub(accounts_channel):
+    return contacts_pb2_grpc.ContactsStub(accounts_channel)
 
 
 @pytest.fixture
@@ -98,8 +108,8 @@ async def accounts_named(accounts_stub, admin, name: str) -> list[accounts_pb2.A
                                                   timeout=TIMEOUT)).accounts)
 
 
-async def contacts_of(accounts_stub, admin, account_id: str) -> list[accounts_pb2.Contact]:
-    return list((await accounts_stub.ListContacts(accounts_pb2.ListContactsRequest(account_id=account_id),
+async def contacts_of(contacts_stub, admin, account_id: str) -> list[contacts_pb2.Contact]:
+    return list((await contacts_stub.ListContacts(contacts_pb2.ListContactsRequest(account_id=account_id),
                                                   metadata=admin, timeout=TIMEOUT)).contacts)
 
 
@@ -108,7 +118,7 @@ async def conversions(sessions) -> list:
 
 
 async def test_lead_6_a_qualified_lead_becomes_an_account_of_the_territory_ae_and_a_contact(
-        stub, uows, sessions, sdr, sdr_id, admin, accounts_stub, territory_ae):
+        stub, uows, sessions, sdr, sdr_id, admin, accounts_stub, contacts_stub, territory_ae):
     lead = await qualified_lead(uows)
     answer = await stub.ConvertLead(convert(lead.id), metadata=sdr, timeout=TIMEOUT)
     assert answer.account_owner_id == territory_ae
@@ -120,7 +130,7 @@ async def test_lead_6_a_qualified_lead_becomes_an_account_of_the_territory_ae_an
                                              timeout=TIMEOUT)
     assert (account.name, account.type, account.owner_id, account.territory, account.state, account.country,
             account.phone) == (lead.company, "prospect", territory_ae, "NE", "MA", "US", "555-0100")
-    [contact] = await contacts_of(accounts_stub, admin, answer.account_id)
+    [contact] = await contacts_of(contacts_stub, admin, answer.account_id)
     assert (contact.id, contact.first_name, contact.last_name, contact.role, contact.title, contact.linkedin_url) == (
         answer.contact_id, "Jane", "Doe", "Executive Management", "COO", "https://www.linkedin.com/in/jane-doe")
     assert [(e.address, e.primary) for e in contact.emails] == [(lead.email, True)]
@@ -137,7 +147,7 @@ async def test_lead_6_a_qualified_lead_becomes_an_account_of_the_territory_ae_an
 
 
 async def test_lead_6_converting_again_or_concurrently_creates_one_account_and_one_contact(
-        stub, uows, sessions, principal_keys, admin, accounts_stub, territory_ae):
+        stub, uows, sessions, principal_keys, admin, accounts_stub, contacts_stub, territory_ae):
     again = await qualified_lead(uows)
     vp_sales = signed(principal_keys[0], "vp_sales")
     first = await stub.ConvertLead(convert(again.id, account_name=f"{again.company} Holdings"), metadata=vp_sales,
@@ -154,12 +164,12 @@ async def test_lead_6_converting_again_or_concurrently_creates_one_account_and_o
     assert len({(a.account_id, a.contact_id, a.account_owner_id, a.lead.version) for a in answers}) == 1
     [account] = await accounts_named(accounts_stub, admin, racing.company)
     assert account.id == answers[0].account_id
-    assert [c.id for c in await contacts_of(accounts_stub, admin, account.id)] == [answers[0].contact_id]
+    assert [c.id for c in await contacts_of(contacts_stub, admin, account.id)] == [answers[0].contact_id]
     assert sorted(e.lead_id for e in await conversions(sessions)) == sorted([again.id, racing.id])
 
 
 async def test_lead_5_the_person_joins_an_existing_account(stub, uows, sessions, sdr, admin, accounts_stub,
-                                                          territory_ae):
+                                                          contacts_stub, territory_ae):
     existing = await accounts_stub.CreateAccount(accounts_pb2.CreateAccountRequest(
         data=accounts_pb2.AccountData(name=f"Existing {uuid.uuid4().hex[:8]}", type="customer", state="CT")),
         metadata=admin, timeout=TIMEOUT)
@@ -174,7 +184,7 @@ async def test_lead_5_the_person_joins_an_existing_account(stub, uows, sessions,
     answer = await stub.ConvertLead(convert(lead.id, existing_account_id=existing.id), metadata=sdr, timeout=TIMEOUT)
     assert (answer.account_id, answer.account_owner_id, answer.lead.converted_account_id) == (
         existing.id, territory_ae, existing.id)
-    assert [c.id for c in await contacts_of(accounts_stub, admin, existing.id)] == [answer.contact_id]
+    assert [c.id for c in await contacts_of(contacts_stub, admin, existing.id)] == [answer.contact_id]
     assert await accounts_named(accounts_stub, admin, lead.company) == []
     [event] = await conversions(sessions)
     assert (event.account_id, event.account_name, event.existing_account) == (existing.id, existing.name, True)

@@ -85,4 +85,8 @@ async def test_lead_1_anonymous_visitor_submits_and_staff_work_the_lead(stub, uo
         await stub.GetLead(leads_pb2.GetLeadRequest(id="missing"), metadata=staff, timeout=5)
     assert refused.value.code() == grpc.StatusCode.NOT_FOUND
     forms = await stub.ListWebForms(leads_pb2.ListWebFormsRequest(), metadata=staff, timeout=5)
-    assert [f.slug for f in forms.forms] == ["how-to-spec-out-a-kiosk"]
+    assert ([f.slug for f in forms.forms], forms.next_cursor) == (["how-to-spec-out-a-kiosk"], "")
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await stub.ListWebForms(leads_pb2.ListWebFormsRequest(page_size=1, cursor="garbage!!"), metadata=staff,
+                                timeout=5)
+    assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT

@@ -104,5 +104,23 @@ async def test_lead_1_web_forms_are_managed_by_marketing_only(uows):
     with pytest.raises(PreconditionFailed):
         await handlers.update_web_form(uow=uows(), principal=marketing,
                                        command=UpdateWebForm(slug="kiosk-roi", active=True, expected_version=1))
-    assert [f.slug for f in await queries.list_web_forms(uow=uows(), principal=SDR)] == ["kiosk-roi"]
+    assert [f.slug for f in (await queries.list_web_forms(uow=uows(), principal=SDR)).items] == ["kiosk-roi"]
     assert (await queries.get_web_form(uow=uows(), principal=SDR, slug="KIOSK-ROI")).version == 2
+
+
+async def test_web_forms_come_in_cursor_pages_by_slug(uows):
+    slugs = ["trade-show", "kiosk-roi", "webinar", "demo"]
+    for slug in slugs:
+        await handlers.create_web_form(uow=uows(), principal=as_role("marketing"),
+                                       command=CreateWebForm(slug=slug, landing_page_name=slug.title()))
+    walked, cursor = [], ""
+    while True:
+        page = await queries.list_web_forms(uow=uows(), principal=SDR, requested_size=3, cursor=cursor)
+        walked += [form.slug for form in page.items]
+        if not page.next_cursor:
+            break
+        cursor = page.next_cursor
+    assert walked == sorted(slugs)
+    with pytest.raises(InvalidInput) as refused:
+        await queries.list_web_forms(uow=uows(), principal=SDR, cursor="garbage!!")
+    assert refused.value.problems[0].field == "cursor"

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from crm_leads.domain.commands import LeadData
+from crm_leads.domain.listing import WEB_FORM_SORTING
 from crm_leads.domain.model import Lead, WebForm
 from leads_testkit import RULES, as_role, outbox
 
@@ -52,7 +53,7 @@ async def test_lead_1_web_forms_round_trip(uows):
         await uow.commit()
     async with uows() as uow:
         assert await uow.forms.get(form.slug) == form
-        assert await uow.forms.all() == [form]
+        assert await uow.forms.page(sort=WEB_FORM_SORTING.parse(""), after=None, limit=2) == [form]
         assert await uow.forms.get("nope") is None
 
 

@@ -23,41 +23,45 @@ _sym_db = _symbol_database.Default()
 
 
 from crm.accounts.v1 import accounts_pb2 as crm_dot_accounts_dot_v1_dot_accounts__pb2
+from crm.accounts.v1 import activities_pb2 as crm_dot_accounts_dot_v1_dot_activities__pb2
+from crm.accounts.v1 import contacts_pb2 as crm_dot_accounts_dot_v1_dot_contacts__pb2
+from crm.accounts.v1 import erp_records_pb2 as crm_dot_accounts_dot_v1_dot_erp__records__pb2
+from crm.accounts.v1 import kiosks_pb2 as crm_dot_accounts_dot_v1_dot_kiosks__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1c\x63rm/accounts/v1/events.proto\x12\x0f\x63rm.accounts.v1\x1a\x1e\x63rm/accounts/v1/accounts.proto\";\n\x0e\x41\x63\x63ountCreated\x12)\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x18.crm.accounts.v1.Account\"S\n\x0e\x41\x63\x63ountUpdated\x12)\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x18.crm.accounts.v1.Account\x12\x16\n\x0e\x63hanged_fields\x18\x02 \x03(\t\"?\n\x12\x41\x63\x63ountDeactivated\x12)\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x18.crm.accounts.v1.Account\"Y\n\x11\x41\x63\x63ountReassigned\x12)\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x18.crm.accounts.v1.Account\x12\x19\n\x11previous_owner_id\x18\x02 \x01(\t\";\n\x0e\x43ontactCreated\x12)\n\x07\x63ontact\x18\x01 \x01(\x0b\x32\x18.crm.accounts.v1.Contact\"S\n\x0e\x43ontactUpdated\x12)\n\x07\x63ontact\x18\x01 \x01(\x0b\x32\x18.crm.accounts.v1.Contact\x12\x16\n\x0e\x63hanged_fields\x18\x02 \x03(\t\"5\n\x0cKioskCreated\x12%\n\x05kiosk\x18\x01 \x01(\x0b\x32\x16.crm.accounts.v1.Kiosk\"M\n\x0cKioskUpdated\x12%\n\x05kiosk\x18\x01 \x01(\x0b\x32\x16.crm.accounts.v1.Kiosk\x12\x16\n\x0e\x63hanged_fields\x18\x02 \x03(\t\"5\n\x0cShareGranted\x12%\n\x05share\x18\x01 \x01(\x0b\x32\x16.crm.accounts.v1.Share\"G\n\x0cShareRevoked\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x0f\n\x07user_id\x18\x02 \x01(\t\x12\x12\n\nrevoked_by\x18\x03 \x01(\t\"Q\n\x12SalesOrderRecorded\x12*\n\x05order\x18\x01 \x01(\x0b\x32\x1b.crm.accounts.v1.SalesOrder\x12\x0f\n\x07\x63reated\x18\x02 \x01(\x08\"M\n\x0f\x46inanceRecorded\x12)\n\x07\x66inance\x18\x01 \x01(\x0b\x32\x18.crm.accounts.v1.Finance\x12\x0f\n\x07\x63reated\x18\x02 \x01(\x08\">\n\x0f\x41\x63tivityCreated\x12+\n\x08\x61\x63tivity\x18\x01 \x01(\x0b\x32\x19.crm.accounts.v1.Activity\"V\n\x0f\x41\x63tivityUpdated\x12+\n\x08\x61\x63tivity\x18\x01 \x01(\x0b\x32\x19.crm.accounts.v1.Activity\x12\x16\n\x0e\x63hanged_fields\x18\x02 \x03(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1c\x63rm/accounts/v1/events.proto\x12\x0f\x63rm.accounts.v1\x1a\x1e\x63rm/accounts/v1/accounts.proto\x1a crm/accounts/v1/activities.proto\x1a\x1e\x63rm/accounts/v1/contacts.proto\x1a!crm/accounts/v1/erp_records.proto\x1a\x1c\x63rm/accounts/v1/kiosks.proto\";\n\x0e\x41\x63\x63ountCreated\x12)\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x18.crm.accounts.v1.Account\"S\n\x0e\x41\x63\x63ountUpdated\x12)\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x18.crm.accounts.v1.Account\x12\x16\n\x0e\x63hanged_fields\x18\x02 \x03(\t\"?\n\x12\x41\x63\x63ountDeactivated\x12)\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x18.crm.accounts.v1.Account\"Y\n\x11\x41\x63\x63ountReassigned\x12)\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x18.crm.accounts.v1.Account\x12\x19\n\x11previous_owner_id\x18\x02 \x01(\t\";\n\x0e\x43ontactCreated\x12)\n\x07\x63ontact\x18\x01 \x01(\x0b\x32\x18.crm.accounts.v1.Contact\"S\n\x0e\x43ontactUpdated\x12)\n\x07\x63ontact\x18\x01 \x01(\x0b\x32\x18.crm.accounts.v1.Contact\x12\x16\n\x0e\x63hanged_fields\x18\x02 \x03(\t\"5\n\x0cKioskCreated\x12%\n\x05kiosk\x18\x01 \x01(\x0b\x32\x16.crm.accounts.v1.Kiosk\"M\n\x0cKioskUpdated\x12%\n\x05kiosk\x18\x01 \x01(\x0b\x32\x16.crm.accounts.v1.Kiosk\x12\x16\n\x0e\x63hanged_fields\x18\x02 \x03(\t\"5\n\x0cShareGranted\x12%\n\x05share\x18\x01 \x01(\x0b\x32\x16.crm.accounts.v1.Share\"G\n\x0cShareRevoked\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x0f\n\x07user_id\x18\x02 \x01(\t\x12\x12\n\nrevoked_by\x18\x03 \x01(\t\"Q\n\x12SalesOrderRecorded\x12*\n\x05order\x18\x01 \x01(\x0b\x32\x1b.crm.accounts.v1.SalesOrder\x12\x0f\n\x07\x63reated\x18\x02 \x01(\x08\"M\n\x0f\x46inanceRecorded\x12)\n\x07\x66inance\x18\x01 \x01(\x0b\x32\x18.crm.accounts.v1.Finance\x12\x0f\n\x07\x63reated\x18\x02 \x01(\x08\">\n\x0f\x41\x63tivityCreated\x12+\n\x08\x61\x63tivity\x18\x01 \x01(\x0b\x32\x19.crm.accounts.v1.Activity\"V\n\x0f\x41\x63tivityUpdated\x12+\n\x08\x61\x63tivity\x18\x01 \x01(\x0b\x32\x19.crm.accounts.v1.Activity\x12\x16\n\x0e\x63hanged_fields\x18\x02 \x03(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'crm.accounts.v1.events_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_ACCOUNTCREATED']._serialized_start=81
-  _globals['_ACCOUNTCREATED']._serialized_end=140
-  _globals['_ACCOUNTUPDATED']._serialized_start=142
-  _globals['_ACCOUNTUPDATED']._serialized_end=225
-  _globals['_ACCOUNTDEACTIVATED']._serialized_start=227
-  _globals['_ACCOUNTDEACTIVATED']._serialized_end=290
-  _globals['_ACCOUNTREASSIGNED']._serialized_start=292
-  _globals['_ACCOUNTREASSIGNED']._serialized_end=381
-  _globals['_CONTACTCREATED']._serialized_start=383
-  _globals['_CONTACTCREATED']._serialized_end=442
-  _globals['_CONTACTUPDATED']._serialized_start=444
-  _globals['_CONTACTUPDATED']._serialized_end=527
-  _globals['_KIOSKCREATED']._serialized_start=529
-  _globals['_KIOSKCREATED']._serialized_end=582
-  _globals['_KIOSKUPDATED']._serialized_start=584
-  _globals['_KIOSKUPDATED']._serialized_end=661
-  _globals['_SHAREGRANTED']._serialized_start=663
-  _globals['_SHAREGRANTED']._serialized_end=716
-  _globals['_SHAREREVOKED']._serialized_start=718
-  _globals['_SHAREREVOKED']._serialized_end=789
-  _globals['_SALESORDERRECORDED']._serialized_start=791
-  _globals['_SALESORDERRECORDED']._serialized_end=872
-  _globals['_FINANCERECORDED']._serialized_start=874
-  _globals['_FINANCERECORDED']._serialized_end=951
-  _globals['_ACTIVITYCREATED']._serialized_start=953
-  _globals['_ACTIVITYCREATED']._serialized_end=1015
-  _globals['_ACTIVITYUPDATED']._serialized_start=1017
-  _globals['_ACTIVITYUPDATED']._serialized_end=1103
+  _globals['_ACCOUNTCREATED']._serialized_start=212
+  _globals['_ACCOUNTCREATED']._serialized_end=271
+  _globals['_ACCOUNTUPDATED']._serialized_start=273
+  _globals['_ACCOUNTUPDATED']._serialized_end=356
+  _globals['_ACCOUNTDEACTIVATED']._serialized_start=358
+  _globals['_ACCOUNTDEACTIVATED']._serialized_end=421
+  _globals['_ACCOUNTREASSIGNED']._serialized_start=423
+  _globals['_ACCOUNTREASSIGNED']._serialized_end=512
+  _globals['_CONTACTCREATED']._serialized_start=514
+  _globals['_CONTACTCREATED']._serialized_end=573
+  _globals['_CONTACTUPDATED']._serialized_start=575
+  _globals['_CONTACTUPDATED']._serialized_end=658
+  _globals['_KIOSKCREATED']._serialized_start=660
+  _globals['_KIOSKCREATED']._serialized_end=713
+  _globals['_KIOSKUPDATED']._serialized_start=715
+  _globals['_KIOSKUPDATED']._serialized_end=792
+  _globals['_SHAREGRANTED']._serialized_start=794
+  _globals['_SHAREGRANTED']._serialized_end=847
+  _globals['_SHAREREVOKED']._serialized_start=849
+  _globals['_SHAREREVOKED']._serialized_end=920
+  _globals['_SALESORDERRECORDED']._serialized_start=922
+  _globals['_SALESORDERRECORDED']._serialized_end=1003
+  _globals['_FINANCERECORDED']._serialized_start=1005
+  _globals['_FINANCERECORDED']._serialized_end=1082
+  _globals['_ACTIVITYCREATED']._serialized_start=1084
+  _globals['_ACTIVITYCREATED']._serialized_end=1146
+  _globals['_ACTIVITYUPDATED']._serialized_start=1148
+  _globals['_ACTIVITYUPDATED']._serialized_end=1234
 # @@protoc_insertion_point(module_scope)

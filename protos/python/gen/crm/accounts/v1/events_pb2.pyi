@@ -1,4 +1,8 @@
 from crm.accounts.v1 import accounts_pb2 as _accounts_pb2
+from crm.accounts.v1 import activities_pb2 as _activities_pb2
+from crm.accounts.v1 import contacts_pb2 as _contacts_pb2
+from crm.accounts.v1 import erp_records_pb2 as _erp_records_pb2
+from crm.accounts.v1 import kiosks_pb2 as _kiosks_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -38,30 +42,30 @@ class AccountReassigned(_message.Message):
 class ContactCreated(_message.Message):
     __slots__ = ("contact",)
     CONTACT_FIELD_NUMBER: _ClassVar[int]
-    contact: _accounts_pb2.Contact
-    def __init__(self, contact: _Optional[_Union[_accounts_pb2.Contact, _Mapping]] = ...) -> None: ...
+    contact: _contacts_pb2.Contact
+    def __init__(self, contact: _Optional[_Union[_contacts_pb2.Contact, _Mapping]] = ...) -> None: ...
 
 class ContactUpdated(_message.Message):
     __slots__ = ("contact", "changed_fields")
     CONTACT_FIELD_NUMBER: _ClassVar[int]
     CHANGED_FIELDS_FIELD_NUMBER: _ClassVar[int]
-    contact: _accounts_pb2.Contact
+    contact: _contacts_pb2.Contact
     changed_fields: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, contact: _Optional[_Union[_accounts_pb2.Contact, _Mapping]] = ..., changed_fields: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, contact: _Optional[_Union[_contacts_pb2.Contact, _Mapping]] = ..., changed_fields: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class KioskCreated(_message.Message):
     __slots__ = ("kiosk",)
     KIOSK_FIELD_NUMBER: _ClassVar[int]
-    kiosk: _accounts_pb2.Kiosk
-    def __init__(self, kiosk: _Optional[_Union[_accounts_pb2.Kiosk, _Mapping]] = ...) -> None: ...
+    kiosk: _kiosks_pb2.Kiosk
+    def __init__(self, kiosk: _Optional[_Union[_kiosks_pb2.Kiosk, _Mapping]] = ...) -> None: ...
 
 class KioskUpdated(_message.Message):
     __slots__ = ("kiosk", "changed_fields")
     KIOSK_FIELD_NUMBER: _ClassVar[int]
     CHANGED_FIELDS_FIELD_NUMBER: _ClassVar[int]
-    kiosk: _accounts_pb2.Kiosk
+    kiosk: _kiosks_pb2.Kiosk
     changed_fields: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, kiosk: _Optional[_Union[_accounts_pb2.Kiosk, _Mapping]] = ..., changed_fields: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, kiosk: _Optional[_Union[_kiosks_pb2.Kiosk, _Mapping]] = ..., changed_fields: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ShareGranted(_message.Message):
     __slots__ = ("share",)
@@ -83,28 +87,28 @@ class SalesOrderRecorded(_message.Message):
     __slots__ = ("order", "created")
     ORDER_FIELD_NUMBER: _ClassVar[int]
     CREATED_FIELD_NUMBER: _ClassVar[int]
-    order: _accounts_pb2.SalesOrder
+    order: _erp_records_pb2.SalesOrder
     created: bool
-    def __init__(self, order: _Optional[_Union[_accounts_pb2.SalesOrder, _Mapping]] = ..., created: _Optional[bool] = ...) -> None: ...
+    def __init__(self, order: _Optional[_Union[_erp_records_pb2.SalesOrder, _Mapping]] = ..., created: _Optional[bool] = ...) -> None: ...
 
 class FinanceRecorded(_message.Message):
     __slots__ = ("finance", "created")
     FINANCE_FIELD_NUMBER: _ClassVar[int]
     CREATED_FIELD_NUMBER: _ClassVar[int]
-    finance: _accounts_pb2.Finance
+    finance: _erp_records_pb2.Finance
     created: bool
-    def __init__(self, finance: _Optional[_Union[_accounts_pb2.Finance, _Mapping]] = ..., created: _Optional[bool] = ...) -> None: ...
+    def __init__(self, finance: _Optional[_Union[_erp_records_pb2.Finance, _Mapping]] = ..., created: _Optional[bool] = ...) -> None: ...
 
 class ActivityCreated(_message.Message):
     __slots__ = ("activity",)
     ACTIVITY_FIELD_NUMBER: _ClassVar[int]
-    activity: _accounts_pb2.Activity
-    def __init__(self, activity: _Optional[_Union[_accounts_pb2.Activity, _Mapping]] = ...) -> None: ...
+    activity: _activities_pb2.Activity
+    def __init__(self, activity: _Optional[_Union[_activities_pb2.Activity, _Mapping]] = ...) -> None: ...
 
 class ActivityUpdated(_message.Message):
     __slots__ = ("activity", "changed_fields")
     ACTIVITY_FIELD_NUMBER: _ClassVar[int]
     CHANGED_FIELDS_FIELD_NUMBER: _ClassVar[int]
-    activity: _accounts_pb2.Activity
+    activity: _activities_pb2.Activity
     changed_fields: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, activity: _Optional[_Union[_accounts_pb2.Activity, _Mapping]] = ..., changed_fields: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, activity: _Optional[_Union[_activities_pb2.Activity, _Mapping]] = ..., changed_fields: _Optional[_Iterable[str]] = ...) -> None: ...

@@ -252,14 +252,20 @@ class GetWebFormRequest(_message.Message):
     def __init__(self, slug: _Optional[str] = ...) -> None: ...
 
 class ListWebFormsRequest(_message.Message):
-    __slots__ = ()
-    def __init__(self) -> None: ...
+    __slots__ = ("page_size", "cursor")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    CURSOR_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    cursor: str
+    def __init__(self, page_size: _Optional[int] = ..., cursor: _Optional[str] = ...) -> None: ...
 
 class ListWebFormsResponse(_message.Message):
-    __slots__ = ("forms",)
+    __slots__ = ("forms", "next_cursor")
     FORMS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
     forms: _containers.RepeatedCompositeFieldContainer[WebForm]
-    def __init__(self, forms: _Optional[_Iterable[_Union[WebForm, _Mapping]]] = ...) -> None: ...
+    next_cursor: str
+    def __init__(self, forms: _Optional[_Iterable[_Union[WebForm, _Mapping]]] = ..., next_cursor: _Optional[str] = ...) -> None: ...
 
 class UpdateWebFormRequest(_message.Message):
     __slots__ = ("slug", "landing_page_name", "active", "expected_version")
