@@ -63,6 +63,18 @@ def clean_text(field: str, value: str, limit: int, problems: list[FieldProblem])
     return value
 
 
+def checked_text(field: str, value: str, limit: int, *, required: bool = False) -> str:
+    """One value cleaned as clean_text cleans it, outside a batch of fields: InvalidInput at once,
+    its detail the first problem."""
+    problems: list[FieldProblem] = []
+    value = clean_text(field, value, limit, problems)
+    if required and not value:
+        problems.insert(0, FieldProblem(field, "is required"))
+    if problems:
+        raise InvalidInput(problems[0].message, problems=problems)
+    return value
+
+
 def canonical_key(value: str) -> str:
     """Case, underscores, hyphens and repeated spaces do not matter in enumerated values."""
     return " ".join(value.replace("_", " ").replace("-", " ").lower().split())
@@ -73,12 +85,12 @@ def _by_key(allowed: tuple[str, ...]) -> dict[str, str]:
     return {canonical_key(option): option for option in allowed}
 
 
-def canonical(value: str, allowed: tuple[str, ...], field: str) -> str:
+def canonical(value: str, allowed: tuple[str, ...], field: str, *, blank: str = "none") -> str:
     """The option of `allowed` that `value` names ("executive_management" -> "Executive Management");
-    InvalidInput naming `field` and the options otherwise."""
+    InvalidInput naming `field` and the options otherwise, an empty option shown as `"" (blank)`."""
     found = _by_key(allowed).get(canonical_key(value))
     if found is None:
-        shown = ", ".join(option or '"" (none)' for option in allowed)
+        shown = ", ".join(option or f'"" ({blank})' for option in allowed)
         raise InvalidInput(f"must be one of: {shown}", field=field)
     return found
 
