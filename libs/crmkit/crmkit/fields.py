@@ -3,7 +3,8 @@
 Pure: no I/O, nothing of a service. A `clean_*` function appends a FieldProblem naming its field to
 `problems` and returns the cleaned value, so one request reports every problem at once; the caller
 ends with `raise_if(problems, detail)`. A `parse_*` function raises ValueError whose message is the
-reason, for readers that collect problems their own way (the integration feeds).
+reason alone ("wrong number of digits for US"), for readers that word and collect problems their own
+way (the integration feeds).
 
 Text is kept as written apart from white space and Unicode compatibility forms (NFKC: full-width
 "４０４" is "404"): escaping markup is the job of whoever renders it.
@@ -19,6 +20,7 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
+from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
 
 from crmkit.errors import FieldProblem, InvalidInput
 
@@ -153,10 +155,12 @@ def parse_email(text: str) -> str:
     local, at, domain = address.partition("@")
     if (at and address.isascii() and len(address) <= EMAIL_MAX and "@" not in domain
             and "xn--" not in domain.lower() and _SIMPLE_LOCAL.match(local)):
-        # Checking the domain is most of the validator's cost: for such an address the verdict,
-        # the message and the normal form are the domain's, so check each domain once.
+        # Checking the domain is most of the validator's cost: for such an address the verdict and
+        # the message are the domain's, so check each domain once. The normal form is the validator's:
+        # the domain lower-cased, and role mailboxes (postmaster@, sales@: RFC 2142) too.
         problem = _domain_problem(domain)
-        normalized = f"{local}@{domain.lower()}"
+        role = local.lower() in CASE_INSENSITIVE_MAILBOX_NAMES
+        normalized = f"{local.lower() if role else local}@{domain.lower()}"
     else:
         normalized, problem = _validated(address)
     if problem:
@@ -216,14 +220,14 @@ def parse_phone(text: str, *, region: str = DEFAULT_REGION) -> Phone:
     if match := _PHONE_EXTENSION.fullmatch(written):
         number, extension = match.group(1).strip(), match.group(2)
     if not _PHONE_CHARS.fullmatch(number):
-        raise ValueError("not a phone number: digits and + ( ) . - / only, an extension after x or ext.")
+        raise ValueError("only digits, spaces and + ( ) . - / are a number; an extension follows x or ext.")
     try:
         parsed = phonenumbers.parse(number, region)
     except phonenumbers.NumberParseException:
         parsed = None
     reason = phonenumbers.is_possible_number_with_reason(parsed) if parsed else None
     if reason not in (phonenumbers.ValidationResult.IS_POSSIBLE, phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY):
-        raise ValueError(f"not a phone number of {region} or, with +, of another country (wrong number of digits)")
+        raise ValueError(f"wrong number of digits for {region} (another country's number starts with +)")
     e164 = (phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
             if reason == phonenumbers.ValidationResult.IS_POSSIBLE else "")
     return Phone(number, extension, e164)
@@ -233,7 +237,7 @@ def parse_extension(text: str) -> str:
     """A phone extension: up to 10 digits, a leading x or ext. dropped ("ext. 204" -> "204")."""
     value = _EXTENSION_MARK.sub("", unicodedata.normalize("NFKC", text).strip())
     if not (value.isascii() and value.isdigit()) or len(value) > EXTENSION_MAX:
-        raise ValueError(f"not a phone extension: up to {EXTENSION_MAX} digits")
+        raise ValueError(f"an extension is up to {EXTENSION_MAX} digits")
     return value
 
 
@@ -242,7 +246,7 @@ def clean_phone(field: str, value: str, problems: list[FieldProblem], *, region:
     try:
         parse_phone(value, region=region)
     except ValueError as exc:
-        problems.append(FieldProblem(field, str(exc)))
+        problems.append(FieldProblem(field, f"not a phone number: {exc}"))
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", value)).strip()
 
 

@@ -152,12 +152,12 @@ def _clean_phones(phones: tuple[PhoneInput, ...], problems: list[FieldProblem]) 
             phone = parse_phone(item.number, region=DEFAULT_REGION)
             extension = parse_extension(item.extension) if item.extension.strip() else phone.extension
             if len(phone.number) > PHONE_MAX or (phone.extension and phone.extension != extension):
-                raise ValueError(f"at most {PHONE_MAX} characters, and one extension")
+                raise ValueError(f"at most {PHONE_MAX} characters and one extension")
         except InvalidInput as exc:
             problems.extend(exc.problems)
             continue
         except ValueError as exc:
-            problems.append(FieldProblem("phones", f"{item.number.strip()!r}: {exc}"))
+            problems.append(FieldProblem("phones", f"{item.number.strip()!r} is not a phone number: {exc}"))
             continue
         out.append(PhoneInput(phone.number, kind, extension))
     if len(out) > MAX_PHONES:
