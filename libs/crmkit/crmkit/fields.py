@@ -221,13 +221,14 @@ def parse_phone(text: str, *, region: str = DEFAULT_REGION) -> Phone:
         number, extension = match.group(1).strip(), match.group(2)
     if not _PHONE_CHARS.fullmatch(number):
         raise ValueError("only digits, spaces and + ( ) . - / are a number; an extension follows x or ext.")
+    wrong = f"wrong number of digits for {region} (another country's number starts with +)"
     try:
         parsed = phonenumbers.parse(number, region)
     except phonenumbers.NumberParseException:
-        parsed = None
-    reason = phonenumbers.is_possible_number_with_reason(parsed) if parsed else None
+        raise ValueError(wrong) from None
+    reason = phonenumbers.is_possible_number_with_reason(parsed)
     if reason not in (phonenumbers.ValidationResult.IS_POSSIBLE, phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY):
-        raise ValueError(f"wrong number of digits for {region} (another country's number starts with +)")
+        raise ValueError(wrong)
     e164 = (phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
             if reason == phonenumbers.ValidationResult.IS_POSSIBLE else "")
     return Phone(number, extension, e164)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from crmkit.fields import canonical_key, region_of
 from crmkit.fields import company_key as company_key_of
-from crmkit.fields import region_of
 
 from crm_integration.domain.feeds.cells import ID_MAX, SHORT_MAX, RowCells
 from crm_integration.domain.feeds.model import Column, Feed
@@ -30,8 +30,7 @@ from crm_integration.domain.feeds.values import (
 )
 
 OFFICE, KIOSK_LOCATION = "office", "kiosk_location"  # the accounts service's location subtypes (ACC-2)
-_LOCATION_TYPES = {"office": OFFICE, "kiosk": KIOSK_LOCATION, "kiosk_location": KIOSK_LOCATION,
-                   "kiosk location": KIOSK_LOCATION}
+_LOCATION_TYPES = {"office": OFFICE, "kiosk": KIOSK_LOCATION, "kiosk location": KIOSK_LOCATION}  # canonical keys
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,7 @@ def parse_customer(row: RowCells) -> CustomerRecord | None:
 
 
 def _location_type(text: str) -> str:
-    subtype = _LOCATION_TYPES.get(" ".join(text.lower().replace("_", " ").split()))
+    subtype = _LOCATION_TYPES.get(canonical_key(text))
     if subtype is None:
         raise ValueError(f"not a location type: {shown(text)} (OFFICE or KIOSK)")
     return subtype
