@@ -168,15 +168,6 @@ def parse_email(text: str) -> str:
     return normalized
 
 
-def email_problem(text: str) -> str | None:
-    """What is wrong with an address (None: it is valid)."""
-    try:
-        parse_email(text)
-    except ValueError as exc:
-        return str(exc)
-    return None
-
-
 def clean_email(field: str, value: str, problems: list[FieldProblem]) -> str:
     """parse_email's normal form, or `value` trimmed with a problem naming `field`."""
     try:
