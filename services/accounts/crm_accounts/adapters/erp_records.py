@@ -214,7 +214,7 @@ class ErpRecords:
 
     async def contacts_by_email(self, addresses: Iterable[str]) -> list[tuple[str, str, str]]:
         """(address, contact id, account id) for every address of a contact among `addresses`
-        (lower-cased as the email key holds them: domain.search.email_lookup_key), by contact id."""
+        (lower-cased as the email key holds them: crmkit.fields.email_key), by contact id."""
         addresses = sorted(set(addresses))
         if not addresses:
             return []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crmkit.fields import company_key
 from crmkit.listing import Cursor, Sort
 from crmkit.listing_sql import keyset
 from crmkit.principal import Principal
@@ -22,7 +23,6 @@ from crm_accounts.domain.errors import AccessDenied, RecordNotFound, Taken
 from crm_accounts.domain.hierarchy import LOCATION_SUBTYPES
 from crm_accounts.domain.model import Account
 from crm_accounts.domain.policy import Scope, adds_contacts_to_any_visible_account, scope
-from crm_accounts.domain.search import company_key
 from crm_accounts.domain.validation import ACTIVE
 
 ACCOUNT_COLUMNS = tuple(c.name for c in accounts.c if c.name not in ("creation_digest", "name_key"))

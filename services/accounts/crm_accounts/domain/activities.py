@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
 
 from crmkit.errors import InvalidInput
+from crmkit.fields import canonical, canonical_key
 
 from crm_accounts.domain.erp import clean_text
 from crm_accounts.domain.events import Created, Event
 from crm_accounts.domain.model import Record
-from crm_accounts.domain.validation import canonical, canonical_key
 
 KINDS = CALL, MEETING, EMAIL, NOTE, TASK = ("call", "meeting", "email", "note", "task")
 DIRECTED_KINDS = (CALL, EMAIL)  # only these have a direction

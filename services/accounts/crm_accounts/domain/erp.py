@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
 from crmkit.errors import InvalidInput
+from crmkit.fields import checked_text
 
 CREATED, UPDATED, UNCHANGED, SKIPPED, FAILED = "created", "updated", "unchanged", "skipped", "failed"
 DEFAULT_CURRENCY = "USD"
@@ -85,14 +86,8 @@ class _Problems:
 
 
 def clean_text(value: str, field: str, *, required: bool = False, limit: int = TEXT_MAX) -> str:
-    value = value.strip()
-    if required and not value:
-        raise InvalidInput("is required", field=field)
-    if len(value) > limit:
-        raise InvalidInput(f"must be at most {limit} characters", field=field)
-    if "\x00" in value:
-        raise InvalidInput("must not contain NUL characters", field=field)
-    return value
+    """A value of an ERP record: crmkit.fields.checked_text, the ERP's default limit."""
+    return checked_text(field, value, limit, required=required)
 
 
 def clean_key(value: str, field: str) -> str:

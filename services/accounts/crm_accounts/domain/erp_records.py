@@ -25,11 +25,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crmkit.errors import InvalidInput
+from crmkit.fields import canonical
 
 from crm_accounts.domain.commands import AccountData, KioskData
 from crm_accounts.domain.erp import clean_date, clean_key, clean_text
 from crm_accounts.domain.hierarchy import COMPANY, KIOSK_LOCATION, LOCATION_SUBTYPES, check_parent
-from crm_accounts.domain.validation import SHORT_MAX, canonical, clean_account_text
+from crm_accounts.domain.validation import SHORT_MAX, clean_account_text
 
 CUSTOMER = "customer"
 KIOSK_TEXT = ("model", "operating_system", "software_version")
@@ -90,10 +91,10 @@ def _text(raw: dict, name: str) -> str:
 
 
 def _field(raw: dict, name: str, *, as_field: str = "", required: bool = False) -> str:
-    """An account's text field cleaned as any account's (validation.clean_account_text); `as_field`
-    names the row's field when it differs (hq_state is a state)."""
+    """An account's text field cleaned as any account's (validation.clean_account_text; a phone read
+    in the row's country); `as_field` names the row's field when it differs (hq_state is a state)."""
     try:
-        value = clean_account_text(name, _text(raw, as_field or name))
+        value = clean_account_text(name, _text(raw, as_field or name), country=_text(raw, "country"))
     except InvalidInput as exc:
         raise InvalidInput(exc.problems[0].message, field=as_field or name) from None
     if required and not value:

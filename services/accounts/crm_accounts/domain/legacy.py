@@ -10,7 +10,7 @@ and a bad row fails alone naming its first bad field. Decisions the migration ne
   (case and spacing ignored) is kept, and any other leaves the contact's role "" and becomes its title
   when the legacy title is blank. Nothing is lost: the role as written stays in the contact's legacy
   reference.
-- The contact goes on the top-level account whose company key (domain.search.company_key, the key the
+- The contact goes on the top-level account whose company key (crmkit.fields.company_key, the key the
   integration service computes) matches the row's, so "ACME KIOSKS INC." finds "Acme Kiosks". Several
   accounts with that key: a customer before a prospect or another type, an active one before an
   inactive one, then the oldest. No match: a prospect company is created, once per company in a batch
@@ -30,17 +30,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crmkit.errors import InvalidInput
+from crmkit.fields import canonical, company_key
 
 from crm_accounts.domain.commands import AccountData, ContactData, EmailInput, LegacyReference, PhoneInput
 from crm_accounts.domain.erp import amount, clean_text
-from crm_accounts.domain.search import company_key
-from crm_accounts.domain.validation import ACTIVE, ROLES, canonical_key, clean_account_text, clean_contact_data
+from crm_accounts.domain.validation import ACTIVE, ROLES, clean_account_text, clean_contact_data
 
 PROSPECT = "prospect"
 ADDRESS = ("street", "city", "state", "postal_code", "country")
 LEGACY_ID_MAX = 100
 LAST_RESULT_MAX = 1000
-_ROLES = {canonical_key(role): role for role in ROLES}
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,10 @@ class LegacyContact:
 
 def crm_role(role: str) -> str:
     """The CRM's role for a legacy role: one of ROLES, or "" for any other."""
-    return _ROLES.get(canonical_key(role), "")
+    try:
+        return canonical(role, ROLES, "role")
+    except InvalidInput:
+        return ""
 
 
 def _text(raw: dict, name: str) -> str:

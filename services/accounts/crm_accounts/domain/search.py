@@ -1,38 +1,23 @@
-"""Search and matching keys, stored beside their record so an index can serve the search.
+"""Search keys, stored beside their record so an index can serve the search.
 
 MOB-1: what a contact is found by. Each key holds one entry per name, address or phone, separated by
 a space, so a match never spans two of them. Names fold case and accents, addresses case, phones
-keep their digits only.
-
-Imports (MatchDirectory): an account's `company_key`, so that "ACME KIOSKS INC." in a legacy export
-finds the account "Acme Kiosks".
+keep their digits only. An account's name key is its company key (crmkit.fields.company_key), so
+that "ACME KIOSKS INC." in a legacy export finds the account "Acme Kiosks" (MatchDirectory).
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from crmkit.errors import InvalidInput
+from crmkit.fields import email_key as address_key
+from crmkit.fields import fold
 
 MIN_PHONE_DIGITS = 4
 MAX_QUERY_LENGTH = 200
 _NOT_DIGIT = re.compile(r"\D")
-_SPACES = re.compile(r"\s+")
-_LEGAL_FORMS = frozenset({"inc", "incorporated", "llc", "ltd", "limited", "co", "company", "corp",
-                          "corporation", "plc", "lp", "llp", "pllc", "pc", "gmbh", "ag", "sa", "sarl",
-                          "bv", "nv", "pty", "ulc"})
-_APOSTROPHES = re.compile(r"['’`´]")
-_NOT_WORD = re.compile(r"[^0-9a-z]+")
-
-
-def fold(text: str) -> str:
-    """`text` lower-cased without accents, its runs of white space one space: "Zoë  O'Brien" -> "zoe o'brien"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SPACES.sub(" ", bare.casefold()).strip()
 
 
 def digits(text: str) -> str:
@@ -48,37 +33,11 @@ def name_key(first_name: str, last_name: str) -> str:
 
 
 def email_key(addresses: Iterable[str]) -> str:
-    return _joined(email_lookup_key(a) for a in addresses)
+    return _joined(address_key(a) for a in addresses)
 
 
 def phone_key(numbers: Iterable[str]) -> str:
     return _joined(digits(n) for n in numbers)
-
-
-@lru_cache(maxsize=4096)
-def company_key(name: str) -> str:
-    """The matching key of a company name: case and accents folded, "&" read as "and", apostrophes
-    and dots dropped ("L.L.C." is "llc", "O'Neil" "oneil"), any other punctuation a space, then
-    legal-form words at the end removed, repeatedly, keeping at least one word: "ACME KIOSKS INC."
-    and "Acme Kiosks" both give "acme kiosks", "Foo Co Inc." gives "foo", "Company" stays "company".
-
-    It gives the same key as the integration service's `normalised_company_name`
-    (crm_integration.domain.feeds.names), whose rules and legal-form list are copied here (services
-    never import each other): the keys that service computes match the ones stored on accounts.
-    Change both together. Migration 0005 holds a copy as of that revision for its backfill.
-    """
-    decomposed = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("&", " and ")
-    text = _APOSTROPHES.sub("", text).replace(".", "")
-    words = _NOT_WORD.sub(" ", text).split()
-    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
-        words.pop()
-    return " ".join(words)
-
-
-def email_lookup_key(address: str) -> str:
-    """An address as the contacts' email key holds it (see email_key): trimmed, case folded."""
-    return address.strip().casefold()
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,18 @@
-"""Cleaning of what callers send: trim, canonicalise, bound lengths, refuse what cannot be stored.
+"""Cleaning of what callers send into accounts, contacts and kiosks: which fields, their limits and
+canonical forms, through crmkit.fields (trimmed, no control characters, emails normalised, phones
+numbers of the default region unless written with + or, for an account, given with their country).
 
 Every problem in one request is reported together, each naming its field.
 """
 from __future__ import annotations
 
-import uuid
 from dataclasses import replace
 from datetime import date
-from urllib.parse import urlsplit
 
 from crmkit.errors import FieldProblem, InvalidInput
-from email_validator import EmailNotValidError, validate_email
+from crmkit.fields import (DEFAULT_REGION, canonical, canonical_key, checked_text, clean_linkedin_url, clean_phone,
+                           clean_text, clean_uuid, clean_website, email_key, parse_email, parse_extension,
+                           parse_phone, raise_if, region_of)
 
 from crm_accounts.domain.commands import AccountData, ContactData, EmailInput, KioskData, PhoneInput
 from crm_accounts.domain.hierarchy import SUBTYPES
@@ -20,48 +22,26 @@ ACCOUNT_STATUSES = ACTIVE, INACTIVE = ("active", "inactive")
 ROLES = ("IT", "Executive Management", "Marketing")  # the values leads carry (CON-1)
 PHONE_TYPES = ("work", "mobile", "home", "fax", "other")
 SHARE_ACCESS = ("read", "edit")
-NAME_MAX, SHORT_MAX, URL_MAX = 200, 100, 500
+NAME_MAX, SHORT_MAX, URL_MAX, PHONE_MAX = 200, 100, 500, 50
 MAX_EMAILS, MAX_PHONES = 10, 10
 _UPPER_CASE = ("state", "country")
 _LIMITS: dict[str, int] = {
     "name": NAME_MAX, "customer_accounting_id": SHORT_MAX, "street": NAME_MAX, "city": SHORT_MAX,
-    "state": SHORT_MAX, "postal_code": 20, "country": SHORT_MAX, "phone": 50, "website": URL_MAX,
+    "state": SHORT_MAX, "postal_code": 20, "country": SHORT_MAX, "phone": PHONE_MAX, "website": URL_MAX,
     "owner_id": 64, "erp_ship_to_id": SHORT_MAX, "first_name": NAME_MAX, "last_name": NAME_MAX, "title": NAME_MAX,
     "linkedin_url": URL_MAX, "legacy_id": SHORT_MAX, "serial_number": SHORT_MAX, "model": SHORT_MAX,
     "operating_system": SHORT_MAX, "software_version": SHORT_MAX,
 }
 
 
-def canonical_key(value: str) -> str:
-    """Case, underscores, hyphens and repeated spaces do not matter in enumerated values."""
-    return " ".join(value.replace("_", " ").replace("-", " ").lower().split())
-
-
-def canonical(value: str, allowed: tuple[str, ...], field: str) -> str:
-    found = {canonical_key(option): option for option in allowed}.get(canonical_key(value))
-    if found is None:
-        shown = ", ".join(option or '"" (company)' for option in allowed)
-        raise InvalidInput(f"must be one of: {shown}", field=field)
-    return found
-
-
 def canonical_subtype(value: str, field: str = "subtype") -> str:
     """"" and "company" both name a company."""
-    return "" if canonical_key(value) in ("", "company") else canonical(value, SUBTYPES, field)
-
-
-def clean_uuid(field: str, value: str, *, required: bool = False) -> str:
-    """An id: a UUID in canonical form, or "" when allowed."""
-    value = value.strip()
-    if not value and not required:
-        return ""
-    try:
-        return str(uuid.UUID(value))
-    except ValueError:
-        raise InvalidInput("must be a UUID", field=field) from None
+    return "" if canonical_key(value) in ("", "company") else canonical(value, SUBTYPES, field, blank="company")
 
 
 def clean_account_data(data: AccountData) -> AccountData:
+    """A phone is read as a number of the country given with it (the default region when none is:
+    a number of another country is then written with +)."""
     problems: list[FieldProblem] = []
     cleaned = _clean_texts(data.given(), problems)
     if "type" in cleaned:
@@ -73,9 +53,12 @@ def clean_account_data(data: AccountData) -> AccountData:
     for name in _UPPER_CASE:
         if name in cleaned:
             cleaned[name] = str(cleaned[name]).upper()
+    if cleaned.get("phone"):
+        region = region_of(str(cleaned.get("country") or ""))
+        cleaned["phone"] = clean_phone("phone", str(cleaned["phone"]), problems, region=region)
     if cleaned.get("website"):
-        _check_url("website", str(cleaned["website"]), problems, bare_host=True)
-    _raise(problems, "the account data is not valid")
+        clean_website("website", str(cleaned["website"]), problems)
+    raise_if(problems, "the account data is not valid")
     return replace(data, **cleaned)  # type: ignore[arg-type]
 
 
@@ -87,12 +70,12 @@ def clean_contact_data(data: ContactData) -> ContactData:
     if "status" in cleaned:
         _collect(problems, lambda: canonical(str(cleaned["status"]), ACCOUNT_STATUSES, "status"), cleaned, "status")
     if cleaned.get("linkedin_url"):
-        _check_url("linkedin_url", str(cleaned["linkedin_url"]), problems)
+        clean_linkedin_url("linkedin_url", str(cleaned["linkedin_url"]), problems)
     if data.emails is not None:
         cleaned["emails"] = _clean_emails(data.emails, problems)
     if data.phones is not None:
         cleaned["phones"] = _clean_phones(data.phones, problems)
-    _raise(problems, "the contact data is not valid")
+    raise_if(problems, "the contact data is not valid")
     return replace(data, **cleaned)  # type: ignore[arg-type]
 
 
@@ -107,7 +90,7 @@ def clean_kiosk_data(data: KioskData) -> KioskData:
                                               required=True), cleaned, "location_account_id")
     if "serial_number" in cleaned and not cleaned["serial_number"]:
         problems.append(FieldProblem("serial_number", "is required"))
-    _raise(problems, "the kiosk data is not valid")
+    raise_if(problems, "the kiosk data is not valid")
     return replace(data, **cleaned)  # type: ignore[arg-type]
 
 
@@ -118,51 +101,38 @@ def parse_date(field: str, value: str) -> date:
         raise InvalidInput("must be a date YYYY-MM-DD", field=field) from None
 
 
-def clean_account_text(name: str, value: str) -> str:
-    """One text field of an account, cleaned as clean_account_data cleans it (trimmed, bounded, no NUL;
-    state and country upper-cased), for callers cleaning field by field (the ERP imports)."""
-    value = value.strip()
-    found = _text_problems(name, value)
-    if found:
-        raise InvalidInput(found[0], field=name)
+def clean_account_text(name: str, value: str, *, country: str = "") -> str:
+    """One text field of an account, cleaned as clean_account_data cleans it (trimmed, bounded, no
+    control characters; state and country upper-cased; a phone a number of `country`), for callers
+    cleaning field by field (the ERP imports)."""
+    value = checked_text(name, value, _LIMITS.get(name, NAME_MAX))
+    if name == "phone" and value:
+        problems: list[FieldProblem] = []
+        value = clean_phone(name, value, problems, region=region_of(country))
+        if problems:
+            raise InvalidInput(problems[0].message, problems=problems)
     return value.upper() if name in _UPPER_CASE else value
 
 
-def _text_problems(name: str, value: str) -> list[str]:
-    """What is wrong with a trimmed text value: over its limit, or containing NUL."""
-    found = []
-    if len(value) > _LIMITS.get(name, NAME_MAX):
-        found.append(f"at most {_LIMITS.get(name, NAME_MAX)} characters")
-    if "\x00" in value:
-        found.append("must not contain NUL characters")
-    return found
-
-
 def _clean_texts(values: dict[str, object], problems: list[FieldProblem]) -> dict[str, object]:
-    """Trim every text value; refuse text over its limit or containing NUL."""
-    cleaned: dict[str, object] = {}
-    for name, value in values.items():
-        if isinstance(value, str):
-            value = value.strip()
-            problems.extend(FieldProblem(name, message) for message in _text_problems(name, value))
-        cleaned[name] = value
-    return cleaned
+    """Every text value cleaned within its field's limit."""
+    return {name: clean_text(name, value, _LIMITS.get(name, NAME_MAX), problems) if isinstance(value, str) else value
+            for name, value in values.items()}
 
 
 def _clean_emails(emails: tuple[EmailInput, ...], problems: list[FieldProblem]) -> tuple[EmailInput, ...]:
-    """Valid, distinct (ignoring case) addresses; at most one primary, put first (the first given
-    is primary when none is flagged)."""
+    """Valid, distinct (ignoring case) addresses in their normal form; at most one primary, put first
+    (the first given is primary when none is flagged)."""
     seen: set[str] = set()
     out: list[EmailInput] = []
     for item in emails:
-        address = item.address.strip()
         try:
-            validate_email(address, check_deliverability=False)
-        except EmailNotValidError as exc:
-            problems.append(FieldProblem("emails", f"{address!r} is not a valid email address: {exc}"))
+            address = parse_email(item.address)
+        except ValueError as exc:
+            problems.append(FieldProblem("emails", f"{item.address.strip()!r} is not a valid email address: {exc}"))
             continue
-        if address.lower() not in seen:
-            seen.add(address.lower())
+        if email_key(address) not in seen:
+            seen.add(email_key(address))
             out.append(EmailInput(address, item.primary))
     if sum(e.primary for e in out) > 1:
         problems.append(FieldProblem("emails", "only one email can be the primary"))
@@ -173,18 +143,23 @@ def _clean_emails(emails: tuple[EmailInput, ...], problems: list[FieldProblem]) 
 
 
 def _clean_phones(phones: tuple[PhoneInput, ...], problems: list[FieldProblem]) -> tuple[PhoneInput, ...]:
+    """Numbers of the default region (or written with +), each with its type; an extension written
+    after the number ("x12") is moved to the extension."""
     out: list[PhoneInput] = []
     for item in phones:
-        number, extension = item.number.strip(), item.extension.strip()
-        if not number or len(number) > 50 or len(extension) > 20:
-            problems.append(FieldProblem("phones", "a phone needs a number (at most 50 characters, extension 20)"))
-            continue
         try:
             kind = canonical(item.type or "work", PHONE_TYPES, "phones")
+            phone = parse_phone(item.number, region=DEFAULT_REGION)
+            extension = parse_extension(item.extension) if item.extension.strip() else phone.extension
+            if len(phone.number) > PHONE_MAX or (phone.extension and phone.extension != extension):
+                raise ValueError(f"at most {PHONE_MAX} characters and one extension")
         except InvalidInput as exc:
             problems.extend(exc.problems)
             continue
-        out.append(PhoneInput(number, kind, extension))
+        except ValueError as exc:
+            problems.append(FieldProblem("phones", f"{item.number.strip()!r} is not a phone number: {exc}"))
+            continue
+        out.append(PhoneInput(phone.number, kind, extension))
     if len(out) > MAX_PHONES:
         problems.append(FieldProblem("phones", f"at most {MAX_PHONES} phones"))
     return tuple(out)
@@ -195,15 +170,3 @@ def _collect(problems: list[FieldProblem], clean, cleaned: dict[str, object], na
         cleaned[name] = clean()
     except InvalidInput as exc:
         problems.extend(exc.problems)
-
-
-def _check_url(field: str, url: str, problems: list[FieldProblem], *, bare_host: bool = False) -> None:
-    """An http(s) URL; a website may also be a bare host name such as example.com."""
-    parts = urlsplit(url if "://" in url or not bare_host else f"https://{url}")
-    if parts.scheme.lower() not in ("http", "https") or "." not in parts.netloc or " " in url:
-        problems.append(FieldProblem(field, "must be an http(s) URL"))
-
-
-def _raise(problems: list[FieldProblem], detail: str) -> None:
-    if problems:
-        raise InvalidInput(detail, problems=problems)

@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crmkit.errors import InvalidInput
+from crmkit.fields import canonical
 from crmkit.listing import Page, Sorting
 from crmkit.principal import Principal
 
 from crm_accounts.domain import policy
 from crm_accounts.domain.activities import KINDS, LATEST, Activity, clean_new_activity
 from crm_accounts.domain.errors import RecordNotFound
-from crm_accounts.domain.validation import canonical
 from crm_accounts.service_layer.handlers import now
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 

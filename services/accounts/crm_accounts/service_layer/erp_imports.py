@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from crmkit.errors import InvalidInput
+from crmkit.fields import company_key, email_key
 from crmkit.identity.model import User
 from crmkit.principal import Principal
 
@@ -26,7 +27,6 @@ from crm_accounts.domain.erp_records import (CompanyRow, KioskRow, LocationRow, 
                                              clean_location)
 from crm_accounts.domain.hierarchy import check_subtype
 from crm_accounts.domain.model import Account, Kiosk, Record
-from crm_accounts.domain.search import company_key, email_lookup_key
 from crm_accounts.domain.territory import default_owner
 from crm_accounts.service_layer.erp_figures import MAX_BATCH, bounded, raw_key  # noqa: F401 (MAX_BATCH: the batch rule of these upserts too)
 from crm_accounts.service_layer.handlers import now
@@ -278,7 +278,7 @@ async def match_directory(*, uow: AccountsUnitOfWork, principal: Principal, emai
     emails, company_keys = list(dict.fromkeys(emails)), list(dict.fromkeys(company_keys))
     by_address: dict[str, list[int]] = {}
     for position, email in enumerate(emails):
-        address = email_lookup_key(email)
+        address = email_key(email)
         if address and " " not in address:
             by_address.setdefault(address, []).append(position)
     by_key: dict[str, list[int]] = {}

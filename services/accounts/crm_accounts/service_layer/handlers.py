@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from crmkit.errors import FieldProblem, InvalidInput
+from crmkit.fields import canonical, clean_uuid
 from crmkit.principal import Principal
 
 from crm_accounts.adapters.repository import AccountView
@@ -17,7 +18,7 @@ from crm_accounts.domain.hierarchy import check_parent, check_subtype
 from crm_accounts.domain.idempotency import creation_digest, ensure_retry
 from crm_accounts.domain.model import Account, Share
 from crm_accounts.domain.territory import default_owner
-from crm_accounts.domain.validation import SHARE_ACCESS, canonical, clean_account_data, clean_uuid
+from crm_accounts.domain.validation import SHARE_ACCESS, clean_account_data
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from crmkit.errors import InvalidInput
+from crmkit.fields import canonical, clean_uuid
 from crmkit.listing import Page, page_size
 from crmkit.principal import Principal
 
@@ -14,7 +15,7 @@ from crm_accounts.domain.errors import AccessDenied
 from crm_accounts.domain.listing import ACCOUNT_SORTING, CONTACT_SORTING, KIOSK_SORTING, SHARE_SORTING
 from crm_accounts.domain.model import Contact, Kiosk, Share
 from crm_accounts.domain.search import search_terms
-from crm_accounts.domain.validation import ACCOUNT_STATUSES, TYPES, canonical, canonical_subtype, clean_uuid
+from crm_accounts.domain.validation import ACCOUNT_STATUSES, TYPES, canonical_subtype
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import uuid
 
 from crmkit.errors import InvalidInput
+from crmkit.fields import clean_uuid
 from crmkit.principal import Principal
 
 from crm_accounts.domain import policy
@@ -12,7 +13,7 @@ from crm_accounts.domain.errors import RecordNotFound, StaleVersion
 from crm_accounts.domain.hierarchy import COMPANY
 from crm_accounts.domain.idempotency import creation_digest, ensure_retry
 from crm_accounts.domain.model import Contact, Kiosk
-from crm_accounts.domain.validation import clean_contact_data, clean_kiosk_data, clean_uuid
+from crm_accounts.domain.validation import clean_contact_data, clean_kiosk_data
 from crm_accounts.service_layer.handlers import now
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 

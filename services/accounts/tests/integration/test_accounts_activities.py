@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from crmkit.errors import Forbidden, InvalidInput, NotFound
+from crmkit.fields import company_key
 
 from crm_accounts.domain.commands import ShareAccount
-from crm_accounts.domain.search import company_key
 from crm_accounts.service_layer import activities, handlers, legacy, overview, queries
 from crm_accounts.service_layer.activities import ListActivities, NewActivity
 from accounts_testkit import ADMIN, add_territories, add_user, as_role, create, outbox, principal

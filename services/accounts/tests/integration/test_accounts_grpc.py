@@ -81,10 +81,12 @@ async def test_accounts_through_grpc_with_visibility_and_the_field_policy(stub, 
                                              metadata=mine, timeout=5), grpc.StatusCode.PERMISSION_DENIED)
     assert error_fields(error) == ["customer_accounting_id"]
     updated = await stub.accounts.UpdateAccount(accounts_pb2.UpdateAccountRequest(
-        id=acme.id, changes=accounts_pb2.AccountData(phone="555"), expected_version=1), metadata=mine, timeout=5)
-    assert (updated.phone, updated.version) == ("555", 2)
+        id=acme.id, changes=accounts_pb2.AccountData(phone="617-555-0100"), expected_version=1), metadata=mine,
+        timeout=5)
+    assert (updated.phone, updated.version) == ("617-555-0100", 2)
     await refused(stub.accounts.UpdateAccount(accounts_pb2.UpdateAccountRequest(
-        id=acme.id, changes=accounts_pb2.AccountData(phone="556"), expected_version=1), metadata=mine, timeout=5),
+        id=acme.id, changes=accounts_pb2.AccountData(phone="617-555-0101"), expected_version=1), metadata=mine,
+        timeout=5),
         grpc.StatusCode.FAILED_PRECONDITION)
 
     sdr = signed(private, "sdr")

@@ -68,7 +68,7 @@ async def test_sec_1_accounting_id_is_unique_and_written_by_admin_and_erp_only(u
         await create(uows, "Sneaky", customer_accounting_id="C3", caller=principal(ae))
     # Sending the value it already has is not a change.
     await handlers.update_account(uow=uows(), principal=principal(ae),
-                                  command=UpdateAccount(mine.id, AccountData(customer_accounting_id="C10003", phone="1")))
+                                  command=UpdateAccount(mine.id, AccountData(customer_accounting_id="C10003", phone="617-555-0101")))
     cleared = await handlers.update_account(uow=uows(), principal=erp, command=UpdateAccount(
         second.id, AccountData(customer_accounting_id="")))
     assert cleared.account.customer_accounting_id == ""
@@ -170,11 +170,11 @@ async def test_sec_5_the_owner_shares_and_revokes(uows, sessions):
     assert view.full
     with pytest.raises(Forbidden):  # a read share does not let them change it
         await handlers.update_account(uow=uows(), principal=principal(other),
-                                      command=UpdateAccount(account.id, AccountData(phone="1")))
+                                      command=UpdateAccount(account.id, AccountData(phone="617-555-0101")))
     await handlers.share_account(uow=uows(), principal=principal(owner),
                                  command=ShareAccount(account.id, other.id, "Edit"))
     await handlers.update_account(uow=uows(), principal=principal(other),
-                                  command=UpdateAccount(account.id, AccountData(phone="1")))
+                                  command=UpdateAccount(account.id, AccountData(phone="617-555-0101")))
     shares = (await queries.list_shares(uow=uows(), principal=principal(owner), account_id=account.id)).items
     assert [(s.user_id, s.access, s.granted_by) for s in shares] == [(other.id, "edit", owner.id)]
     await handlers.revoke_share(uow=uows(), principal=principal(owner), account_id=account.id, user_id=other.id)

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 from crmkit.errors import Forbidden, InvalidInput
+from crmkit.fields import company_key
 from crmkit.principal import Principal
 
 from crm_accounts.domain import erp, policy
 from crm_accounts.domain.erp_records import clean_company, clean_kiosk, clean_location
-from crm_accounts.domain.search import company_key
 
 
 @pytest.mark.parametrize("name,key", [

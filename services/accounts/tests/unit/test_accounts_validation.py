@@ -39,6 +39,29 @@ def test_con_1_emails_primary_first_email2_and_phones():
     assert Contact.create(account_id="a1", data=ContactData(last_name="Solo"), now=now).email2 == ""
 
 
+def test_con_1_phones_are_numbers_with_their_extension_apart_and_emails_in_normal_form():
+    data = clean_contact_data(ContactData(
+        emails=(EmailInput(" Ann.Lee@Example.COM ", True),),
+        phones=(PhoneInput("(404) 644-0270 x204", "work"), PhoneInput("+44 20 7946 0958", "mobile"),
+                PhoneInput("617-555-0100", "work", "ext. 12"))))
+    assert [e.address for e in data.emails] == ["Ann.Lee@example.com"]
+    assert data.phones == (PhoneInput("(404) 644-0270", "work", "204"), PhoneInput("+44 20 7946 0958", "mobile", ""),
+                           PhoneInput("617-555-0100", "work", "12"))
+    for phone in (PhoneInput("555", "work"), PhoneInput("617-555-0100 x1", "work", "2"),
+                  PhoneInput("617-555-0100", "work", "twelve")):
+        with pytest.raises(InvalidInput) as refused:
+            clean_contact_data(ContactData(phones=(phone,)))
+        assert [p.field for p in refused.value.problems] == ["phones"]
+
+
+def test_an_account_phone_is_kept_as_typed_and_read_in_the_country_given_with_it():
+    assert clean_account_data(AccountData(phone=" 617-555-0100 x12 ")).phone == "617-555-0100 x12"
+    assert clean_account_data(AccountData(phone="020 7946 0958", country="gb")).phone == "020 7946 0958"
+    with pytest.raises(InvalidInput) as refused:
+        clean_account_data(AccountData(phone="020 7946 0958"))
+    assert [p.field for p in refused.value.problems] == ["phone"]
+
+
 def test_contact_problems_are_named():
     with pytest.raises(InvalidInput) as refused:
         clean_contact_data(ContactData(role="Sales", emails=(EmailInput("x@", True),),

@@ -1,4 +1,4 @@
-"""Cell values: amounts, dates, emails, phones, names and company keys (INT-1, MIG-1, LEAD-2)."""
+"""Cell values: amounts, dates, emails, phones and names (INT-1, MIG-1, LEAD-2); company keys: crmkit.fields."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -10,8 +10,6 @@ from hypothesis import strategies as st
 
 from crm_integration.domain.feeds import (
     Phone,
-    company_keys,
-    normalised_company_name,
     parse_amount,
     parse_date,
     parse_datetime,
@@ -137,38 +135,6 @@ def test_splitting_loses_no_word_of_a_plain_name(words):
     assume(words[0].lower() not in HONORIFICS)  # "Mr" and "Dr" in front are dropped on purpose
     first, last = split_full_name(" ".join(words))
     assert " ".join(f"{first} {last}".split()) == " ".join(words)
-
-
-@pytest.mark.parametrize("name", ["Harbor Stores LLC", "HARBOR STORES LLC INC.", "Harbor Stores, L.L.C.",
-                                  "harbor  stores llc", "Harbor Stores Inc", "Harbor Stores Co.", "Harbor-Stores"])
-def test_company_names_normalise_to_one_key(name):
-    """MIG-1: "About 15% of company names differ from the ERP's (upper case, ' INC.')"."""
-    assert normalised_company_name(name) == "harbor stores"
-
-
-def test_company_keys_fold_accents_and_ampersands_but_keep_what_names_differ_by():
-    assert normalised_company_name("Café Zoë & Co") == "cafe zoe and"
-    assert normalised_company_name("O'Neil's Pharmacy Corp.") == "oneils pharmacy"
-    assert normalised_company_name("Harbor Stores Holdings") != normalised_company_name("Harbor Stores LLC")
-    assert normalised_company_name("Company") == "company"
-
-
-def test_company_keys_go_from_the_exact_name_to_the_bare_one():
-    """MIG-1: one ERP holds "Silver Pharmacy Corporation", "Silver Pharmacy Inc" and "Silver
-    Pharmacy"; the legacy "SILVER PHARMACY CORPORATION INC." must find the first, not a namesake."""
-    assert company_keys("SILVER PHARMACY CORPORATION INC.") == (
-        "silver pharmacy corporation inc", "silver pharmacy corporation", "silver pharmacy")
-    assert company_keys("Silver Pharmacy") == ("silver pharmacy",)
-    erp = {company_keys(name)[0]: name for name in ("Silver Pharmacy Corporation", "Silver Pharmacy Inc",
-                                                     "Silver Pharmacy")}
-    first_hit = next(erp[key] for key in company_keys("SILVER PHARMACY CORPORATION INC.") if key in erp)
-    assert first_hit == "Silver Pharmacy Corporation"
-
-
-@given(st.text(max_size=40))
-def test_the_company_key_is_idempotent(name):
-    key = normalised_company_name(name)
-    assert normalised_company_name(key) == key
 
 
 def test_row_cells_collect_every_problem_and_trim_values():

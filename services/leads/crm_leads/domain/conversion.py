@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 
 from crmkit.errors import FieldProblem, InvalidInput
+from crmkit.fields import DEFAULT_REGION, parse_phone, region_of
 
 from crm_leads.domain.model import Lead
 
@@ -77,12 +78,26 @@ def plan_conversion(lead: Lead, *, existing_account_id: str, account_name: str) 
     name = account_name or lead.company
     if not existing_account_id and not name:
         problems.append(FieldProblem("account_name", "the lead has no company: give the account a name"))
+    try:
+        phone = _contact_phone(lead.phone, lead.country) if lead.phone else ""
+    except ValueError as exc:  # a lead stored before phones were checked
+        problems.append(FieldProblem("phone", f"correct the lead's phone to convert it: {exc}"))
     if problems:
         raise InvalidInput("the lead cannot be converted", problems=problems)
     account_id, contact_id = conversion_ids(lead.id)
-    contact = NewContact(first_name=lead.first_name, last_name=lead.last_name, email=lead.email, phone=lead.phone,
+    contact = NewContact(first_name=lead.first_name, last_name=lead.last_name, email=lead.email, phone=phone,
                          role=lead.role, title=lead.title, linkedin_url=lead.linkedin_url)
     if existing_account_id:
         return ConversionPlan(account_id=existing_account_id, contact_id=contact_id, account=None, contact=contact)
     return ConversionPlan(account_id=account_id, contact_id=contact_id, contact=contact,
                           account=NewAccount(name=name, state=lead.state, country=lead.country, phone=lead.phone))
+
+
+def _contact_phone(phone: str, country: str) -> str:
+    """The lead's phone as its contact's. Accounts read a contact's phones as numbers of the default
+    region unless written with +, so one written nationally in another country goes as E.164."""
+    region = region_of(country)
+    found = parse_phone(phone, region=region)
+    if region == DEFAULT_REGION or phone.lstrip().startswith("+") or not found.e164:
+        return phone
+    return f"{found.e164} x{found.extension}" if found.extension else found.e164

@@ -27,12 +27,13 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from crmkit.errors import FieldProblem, InvalidInput
+from crmkit.fields import checked_text, clean_uuid
 
 from crm_leads.domain.assignment import ROUND_ROBIN
 from crm_leads.domain.commands import ImportedLead, LeadData
 from crm_leads.domain.model import Lead, canonical_source, person_key
 from crm_leads.domain.rating import RatingRules
-from crm_leads.domain.validation import NAME_MAX, clean_lead_data, clean_one, clean_optional_uuid, normalise_email
+from crm_leads.domain.validation import NAME_MAX, clean_lead_data, normalise_email
 
 MAX_BATCH = 1000
 CREATED, UPDATED, UNCHANGED, SKIPPED, FAILED = "created", "updated", "unchanged", "skipped", "failed"
@@ -111,7 +112,7 @@ def plan_import(rows: Sequence[ImportedLead]) -> ImportPlan:
     cleaned: list[ImportRow] = []
     for index, row in enumerate(rows):
         try:
-            if clean_optional_uuid("existing_contact_id", row.existing_contact_id):
+            if clean_uuid("existing_contact_id", row.existing_contact_id):
                 plan.decided[index] = Outcome(row.key, SKIPPED, reason=ALREADY_A_CONTACT)
                 continue
             cleaned.append(clean_row(index, row))
@@ -142,9 +143,8 @@ def clean_row(index: int, row: ImportedLead) -> ImportRow:
     values: dict[str, object] = {}
     for name, clean in (("data", lambda: clean_lead_data(row.data)),
                         ("source", lambda: canonical_source(row.source)),
-                        ("campaign", lambda: clean_one("campaign", row.campaign, NAME_MAX)),
-                        ("matched_account_id", lambda: clean_optional_uuid("matched_account_id",
-                                                                           row.matched_account_id))):
+                        ("campaign", lambda: checked_text("campaign", row.campaign, NAME_MAX)),
+                        ("matched_account_id", lambda: clean_uuid("matched_account_id", row.matched_account_id))):
         try:
             values[name] = clean()
         except InvalidInput as exc:

@@ -4,16 +4,16 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 
 from crmkit.domain import Aggregate
 from crmkit.errors import InvalidInput
+from crmkit.fields import canonical
 
 from crm_leads.domain.commands import LeadData
 from crm_leads.domain.errors import ReasonRequired, TransitionRefused
 from crm_leads.domain.events import Event, LeadAssigned, LeadConverted, LeadCreated, LeadStatusChanged, LeadUpdated
 from crm_leads.domain.rating import RatingRules
-from crm_leads.domain.validation import canonical_key, normalise_email
+from crm_leads.domain.validation import normalise_email
 
 SOURCES = ("website", "trade show", "webinar", "referral")
 WEBSITE = "website"
@@ -31,28 +31,16 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 UNQUALIFIED_REASONS = ("too small", "bad geography", "bad information", "competitor")
 
 
-@lru_cache(maxsize=None)
-def _by_key(allowed: tuple[str, ...]) -> dict[str, str]:
-    return {canonical_key(option): option for option in allowed}
-
-
-def _canonical(value: str, allowed: tuple[str, ...], field_name: str) -> str:
-    found = _by_key(allowed).get(canonical_key(value))
-    if found is None:
-        raise InvalidInput(f"must be one of: {', '.join(allowed)}", field=field_name)
-    return found
-
-
 def canonical_source(value: str) -> str:
-    return _canonical(value, SOURCES, "source")
+    return canonical(value, SOURCES, "source")
 
 
 def canonical_status(value: str) -> str:
-    return _canonical(value, STATUSES, "status")
+    return canonical(value, STATUSES, "status")
 
 
 def canonical_reason(value: str) -> str:
-    return _canonical(value, UNQUALIFIED_REASONS, "unqualified_reason")
+    return canonical(value, UNQUALIFIED_REASONS, "unqualified_reason")
 
 
 def person_key(first_name: str, last_name: str, company: str) -> str:

@@ -13,13 +13,14 @@ from datetime import datetime, timezone
 from typing import Protocol
 
 from crmkit.errors import NotFound
+from crmkit.fields import checked_text, clean_uuid
 from crmkit.principal import Principal
 
 from crm_leads.domain import policy
 from crm_leads.domain.commands import ConvertLead
 from crm_leads.domain.conversion import AccountRef, ConversionPlan, NewAccount, NewContact, plan_conversion
 from crm_leads.domain.model import Lead
-from crm_leads.domain.validation import NAME_MAX, clean_one, clean_optional_uuid
+from crm_leads.domain.validation import NAME_MAX
 from crm_leads.service_layer.unit_of_work import LeadsUnitOfWork
 
 
@@ -37,8 +38,8 @@ async def convert_lead(*, uow: LeadsUnitOfWork, accounts: Accounts, principal: P
                        command: ConvertLead) -> Lead:
     """Convert a Qualified lead (or answer the links of a converted one); the lead, linked."""
     policy.ensure_can_convert(principal)
-    existing_account_id = clean_optional_uuid("existing_account_id", command.existing_account_id)
-    account_name = clean_one("account_name", command.account_name, NAME_MAX)
+    existing_account_id = clean_uuid("existing_account_id", command.existing_account_id)
+    account_name = checked_text("account_name", command.account_name, NAME_MAX)
     async with uow:
         lead = await uow.leads.get(principal, command.lead_id)
     if lead.is_converted:

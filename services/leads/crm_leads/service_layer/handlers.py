@@ -5,6 +5,7 @@ import uuid
 from datetime import datetime, timezone
 
 from crmkit.errors import InvalidInput, Unavailable
+from crmkit.fields import checked_text, clean_uuid
 from crmkit.principal import Principal
 
 from crm_leads.domain import policy
@@ -13,8 +14,7 @@ from crm_leads.domain.commands import CreateLead, CreateWebForm, LeadData, Submi
 from crm_leads.domain.errors import StaleVersion, WebFormNotFound
 from crm_leads.domain.model import WEBSITE, Lead, WebForm, canonical_source
 from crm_leads.domain.rating import RatingRules
-from crm_leads.domain.validation import (LANDING_PAGE_MAX, NAME_MAX, clean_lead_data, clean_one, clean_optional_uuid,
-                                         clean_slug, normalise_email)
+from crm_leads.domain.validation import LANDING_PAGE_MAX, NAME_MAX, clean_lead_data, clean_slug, normalise_email
 from crm_leads.service_layer.unit_of_work import LeadsUnitOfWork
 
 # A new person's first arrival can lose a race to a concurrent arrival of the same person; the
@@ -43,7 +43,7 @@ async def create_lead(*, uow: LeadsUnitOfWork, rules: RatingRules, principal: Pr
         policy.ensure_can_change_owner(principal)
     return await _arrive(uow=uow, rules=rules, data=clean_lead_data(command.data),
                          source=canonical_source(command.source), owner_id=owner_id,
-                         landing_page=clean_one("landing_page", command.landing_page, LANDING_PAGE_MAX))
+                         landing_page=checked_text("landing_page", command.landing_page, LANDING_PAGE_MAX))
 
 
 async def update_lead(*, uow: LeadsUnitOfWork, rules: RatingRules, principal: Principal, command: UpdateLead) -> Lead:
@@ -51,7 +51,7 @@ async def update_lead(*, uow: LeadsUnitOfWork, rules: RatingRules, principal: Pr
     policy.ensure_can_work_leads(principal)
     data = clean_lead_data(command.data)
     vendor_account = (None if command.current_vendor_account_id is None
-                      else clean_optional_uuid("current_vendor_account_id", command.current_vendor_account_id))
+                      else clean_uuid("current_vendor_account_id", command.current_vendor_account_id))
     async with uow:
         lead = await uow.leads.get(principal, command.lead_id, for_update=True)
         if command.expected_version and command.expected_version != lead.version:
@@ -76,7 +76,8 @@ async def create_web_form(*, uow: LeadsUnitOfWork, principal: Principal, command
     policy.ensure_can_edit_forms(principal)
     now = _now()
     form = WebForm(id=str(uuid.uuid4()), slug=clean_slug(command.slug),
-                   landing_page_name=clean_one("landing_page_name", command.landing_page_name, NAME_MAX, required=True),
+                   landing_page_name=checked_text("landing_page_name", command.landing_page_name, NAME_MAX,
+                                                  required=True),
                    active=True, created_at=now, updated_at=now)
     async with uow:
         await uow.forms.add(form)
@@ -88,7 +89,7 @@ async def update_web_form(*, uow: LeadsUnitOfWork, principal: Principal, command
     """Rename, retire or re-open a landing page's form."""
     policy.ensure_can_edit_forms(principal)
     name = (None if command.landing_page_name is None
-            else clean_one("landing_page_name", command.landing_page_name, NAME_MAX, required=True))
+            else checked_text("landing_page_name", command.landing_page_name, NAME_MAX, required=True))
     slug = command.slug.strip().lower()
     async with uow:
         form = await uow.forms.get(slug, for_update=True)

@@ -54,7 +54,7 @@ async def test_lead_1_anonymous_visitor_submits_and_staff_work_the_lead(stub, uo
                              metadata=signed(private, "marketing"), timeout=5)
     visitor = signed(private, "anonymous", kind="anonymous")
     data = leads_pb2.LeadData(first_name="Jane", last_name="Doe", company="Acme", email="jane@example.com",
-                              phone="555", number_of_locations=30, using_kiosks=True, role="it")
+                              phone="617-555-0100", number_of_locations=30, using_kiosks=True, role="it")
     await stub.SubmitWebForm(leads_pb2.SubmitWebFormRequest(form_slug="how-to-spec-out-a-kiosk", data=data),
                              metadata=visitor, timeout=5)
     with pytest.raises(grpc.aio.AioRpcError) as refused:

@@ -44,7 +44,7 @@ async def test_lead_2_each_rule_gives_its_outcome_one_per_row(uows, sessions):
     await add_sdrs(uows, 2)
     await create_form(uows)
     known, _ = await submit(uows, LeadData(first_name="Jane", last_name="Doe", company="Acme",
-                                           email="jane@acme.example", phone="555"))
+                                           email="jane@acme.example", phone="617-555-0100"))
     [steady] = await run_import(uows, [scan("0", first_name="Sam", email="sam@acme.example", title="CIO")])
     rows = [
         scan("1", first_name="Aarav", last_name="Rodriguez", company="Silver Markets", title="Ops Director",
@@ -75,7 +75,7 @@ async def test_lead_2_each_rule_gives_its_outcome_one_per_row(uows, sessions):
         "trade show", "New", "NRF 2026", ACCOUNT, "")
     assert (aarav.rating, aarav.version, aarav.submission_count, aarav.owner_id != "") == ("B", 1, 1, True)
     jane = await queries.get_lead(uow=uows(), principal=ADMIN, lead_id=known.id)
-    assert (jane.first_name, jane.phone, jane.title, jane.campaign) == ("Jane", "555", "CIO", "NRF 2026")
+    assert (jane.first_name, jane.phone, jane.title, jane.campaign) == ("Jane", "617-555-0100", "CIO", "NRF 2026")
     assert (jane.version, jane.source, jane.owner_id, jane.submission_count) == (2, "website", known.owner_id, 1)
     late = await queries.get_lead(uow=uows(), principal=ADMIN, lead_id=outcomes[8].lead_id)
     assert late.first_name == "Late"

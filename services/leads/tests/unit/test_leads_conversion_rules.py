@@ -57,6 +57,18 @@ def test_lead_6_a_qualified_lead_becomes_a_prospect_company_and_a_contact():
     assert renamed.account is not None and renamed.account.name == "Acme Holdings"
 
 
+def test_lead_6_a_phone_written_nationally_outside_the_default_region_reaches_the_contact_as_e164():
+    plan = plan_conversion(lead(phone="020 7946 0958 x12", country="GB"), existing_account_id="", account_name="")
+    assert plan.account is not None and plan.account.phone == "020 7946 0958 x12"  # the account has GB's country
+    assert plan.contact.phone == "+442079460958 x12"
+
+
+def test_lead_6_a_lead_whose_stored_phone_is_no_number_names_its_phone():
+    with pytest.raises(InvalidInput) as refused:
+        plan_conversion(lead(phone="555"), existing_account_id="", account_name="")
+    assert [p.field for p in refused.value.problems] == ["phone"]
+
+
 def test_lead_5_the_person_joins_an_existing_account():
     plan = plan_conversion(lead(company=""), existing_account_id=EXISTING, account_name="")
     assert (plan.account_id, plan.account, plan.existing_account) == (EXISTING, None, True)

@@ -7,7 +7,6 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from crmkit.errors import InvalidInput
-from email_validator import EmailNotValidError, validate_email
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,7 +17,6 @@ from crm_leads.domain.lead_import import (ALREADY_A_CONTACT, CREATED, FAILED, MA
                                           SAME_NAME_EARLIER, SKIPPED, UNCHANGED, UPDATED, apply_import, plan_import)
 from crm_leads.domain.model import Lead
 from crm_leads.domain.rating import RatingRules
-from crm_leads.domain.validation import email_problem
 
 RULES = RatingRules()
 NOW = datetime(2026, 3, 1, tzinfo=timezone.utc)
@@ -71,7 +69,7 @@ def test_lead_2_every_row_gets_one_outcome_in_order():
 
 def test_lead_2_new_leads_are_new_rated_from_their_campaign_and_assigned_in_row_order():
     _, result = run([row("1", first_name="Ann", company="Lee Foods", email="ann@lee.example", title="CIO",
-                         phone="1", account=ACCOUNT.upper()),
+                         phone="617-555-0100", account=ACCOUNT.upper()),
                      row("2", last_name="Ng"), row("3", last_name="Ox")], owners=["s1", "s2", "s3"])
     first = result.created[0]
     assert (first.status, first.source, first.campaign, first.matched_account_id) == (
@@ -93,7 +91,7 @@ def test_lead_8_an_email_repeated_in_the_batch_is_imported_from_its_last_row():
     assert [o.outcome for o in result.outcomes] == [SKIPPED, CREATED, CREATED]
     assert result.outcomes[0].reason == REPEATED_LATER
     assert result.outcomes[0].lead_id == result.outcomes[2].lead_id != ""
-    assert [(lead.first_name, lead.email) for lead in result.created] == [("", ""), ("New", "Pat@X.example")]
+    assert [(lead.first_name, lead.email) for lead in result.created] == [("", ""), ("New", "Pat@x.example")]
     assert plan.email_keys == ["pat@x.example"]
 
 
@@ -175,19 +173,3 @@ def test_lead_3_a_batch_gets_the_owners_one_by_one_assignment_would_give(pool, c
             break
         expected.append(moving)
     assert next_sdrs(pool, cursor, count) == expected
-
-
-@pytest.mark.parametrize("email", [
-    "jane@example.com", "Jane.Doe+tag@Sub.Example.org", "a@b", "a@localhost", "x@exa_mple.com", "a..b@example.com",
-    ".a@example.com", "a@example..com", "a@-example.com", "a@example.com.", "a b@example.com", "a@@example.com",
-    "\"quoted\"@example.com", "Jane <jane@example.com>", "jürgen@example.com", "a@xn--mnchen-3ya.de", "a@münchen.de",
-    "a@example.invalid", "a@test", "postmaster@example.com", "a@[127.0.0.1]", "a@" + "x" * 64 + ".com",
-    "a" * 65 + "@example.com", "a" * 64 + "@" + ".".join(["y" * 60] * 4) + ".com", "a@" + "b." * 130 + "com",
-])
-def test_lead_4_the_fast_email_check_agrees_with_email_validator(email):
-    try:
-        validate_email(email, check_deliverability=False)
-        expected = None
-    except EmailNotValidError as exc:
-        expected = str(exc)
-    assert email_problem(email) == expected

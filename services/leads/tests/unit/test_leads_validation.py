@@ -33,7 +33,7 @@ def test_lead_4_text_is_trimmed_and_stored_as_given():
                                        email=" Jane@Example.com ", state=" ny ", country="us"))
     assert cleaned.first_name == "<script>alert(1)</script>"
     assert cleaned.company == "株式会社キオスク"
-    assert cleaned.email == "Jane@Example.com"
+    assert cleaned.email == "Jane@example.com"  # the domain lower-cased, the local part as given
     assert (cleaned.state, cleaned.country) == ("NY", "US")
 
 
@@ -45,6 +45,17 @@ def test_lead_4_role_is_case_insensitive_and_stored_canonical(typed, stored):
 
 def test_lead_4_unknown_role_is_refused():
     assert fields_at_fault(LeadData(role="janitor")) == ["role"]
+
+
+@pytest.mark.parametrize("phone, country", [("+1 617 555 0100", ""), ("(617) 555-0100 x12", "US"),
+                                            ("020 7946 0958", "GB"), ("+44 20 7946 0958", "")])
+def test_lead_4_a_phone_is_kept_as_typed_when_it_is_a_number_of_the_leads_country(phone, country):
+    assert clean_lead_data(LeadData(phone=f" {phone} ", country=country)).phone == phone
+
+
+@pytest.mark.parametrize("phone", ["555", "call me", "020 7946 0958"])
+def test_lead_4_a_phone_that_is_no_number_is_refused_naming_phone(phone):
+    assert fields_at_fault(LeadData(phone=phone, country="US")) == ["phone"]
 
 
 def test_lead_4_linkedin_url_must_be_http():

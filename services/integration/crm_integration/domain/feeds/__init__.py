@@ -32,7 +32,7 @@ from crm_integration.domain.feeds.model import (
     RowProblem,
     UnknownFeedKind,
 )
-from crm_integration.domain.feeds.names import company_keys, normalised_company_name, split_full_name
+from crm_integration.domain.feeds.names import split_full_name
 from crm_integration.domain.feeds.reading import FeedRows, read_rows
 from crm_integration.domain.feeds.trade_show import TradeShowLeadRecord
 from crm_integration.domain.feeds.values import (
@@ -67,6 +67,6 @@ __all__ = [
     "HISTORY_START", "KINDS", "ActivityRecord", "Column", "CustomerRecord", "Feed", "FeedCorrupt", "FeedDecoder",
     "FeedError", "FeedRejected", "FeedRows", "FinanceRecord", "KioskRecord", "LegacyContactRecord",
     "LocationRecord", "ParsedRow", "Phone", "RowProblem", "SalesOrderRecord", "TradeShowLeadRecord",
-    "UnknownFeedKind", "company_keys", "decode_lines", "feed_of", "normalised_company_name", "parse_amount",
+    "UnknownFeedKind", "decode_lines", "feed_of", "parse_amount",
     "parse_date", "parse_datetime", "parse_email", "parse_email_list", "parse_phone", "read_feed", "split_full_name",
 ]

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from crmkit.fields import canonical_key, region_of
+from crmkit.fields import company_key as company_key_of
+
 from crm_integration.domain.feeds.cells import ID_MAX, SHORT_MAX, RowCells
 from crm_integration.domain.feeds.model import Column, Feed
-from crm_integration.domain.feeds.names import normalised_company_name
 from crm_integration.domain.feeds.values import (
     DEFAULT_CURRENCY,
     canonical_postal_code,
@@ -28,8 +30,7 @@ from crm_integration.domain.feeds.values import (
 )
 
 OFFICE, KIOSK_LOCATION = "office", "kiosk_location"  # the accounts service's location subtypes (ACC-2)
-_LOCATION_TYPES = {"office": OFFICE, "kiosk": KIOSK_LOCATION, "kiosk_location": KIOSK_LOCATION,
-                   "kiosk location": KIOSK_LOCATION}
+_LOCATION_TYPES = {"office": OFFICE, "kiosk": KIOSK_LOCATION, "kiosk location": KIOSK_LOCATION}  # canonical keys
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,8 @@ class CustomerRecord:
 
     @property
     def company_key(self) -> str:
-        """normalised_company_name(name): what a legacy company is matched on (MIG-1)."""
-        return normalised_company_name(self.name)
+        """crmkit.fields.company_key(name): what a legacy company is matched on (MIG-1)."""
+        return company_key_of(self.name)
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def parse_customer(row: RowCells) -> CustomerRecord | None:
 
 
 def _location_type(text: str) -> str:
-    subtype = _LOCATION_TYPES.get(" ".join(text.lower().replace("_", " ").split()))
+    subtype = _LOCATION_TYPES.get(canonical_key(text))
     if subtype is None:
         raise ValueError(f"not a location type: {shown(text)} (OFFICE or KIOSK)")
     return subtype
@@ -133,7 +134,8 @@ def parse_location(row: RowCells) -> LocationRecord | None:
     state = canonical_state(row.text("state", limit=SHORT_MAX))
     if not state:
         row.warn("state", "blank: the location gets no territory until a state is filled in")
-    phone = row.optional("phone", parse_phone)
+    country = row.value("country", parse_country) or ""
+    phone = row.optional("phone", lambda text: parse_phone(text, region=region_of(country)))
     record = LocationRecord(
         ship_to_id=_id(row, "ship_to_id"),
         customer_accounting_id=_id(row, "customer_accounting_id"),
@@ -143,7 +145,7 @@ def parse_location(row: RowCells) -> LocationRecord | None:
         city=row.text("city", limit=SHORT_MAX),
         state=state,
         postal_code=canonical_postal_code(row.text("postal_code", limit=20)),
-        country=row.value("country", parse_country) or "",
+        country=country,
         phone=phone.text if phone else "",
         active=bool(row.value("active", parse_flag, required=True)),
     )

@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from crmkit.fields import company_key as company_key_of
+
 from crm_integration.domain.feeds.cells import BODY_MAX, DROPPED, ID_MAX, SHORT_MAX, RowCells
 from crm_integration.domain.feeds.model import Column, Feed
-from crm_integration.domain.feeds.names import has_letter, normalised_company_name, split_full_name
+from crm_integration.domain.feeds.names import has_letter, split_full_name
 from crm_integration.domain.feeds.values import (
     Phone,
     canonical_postal_code,
@@ -70,8 +72,8 @@ class LegacyContactRecord:
 
     @property
     def company_key(self) -> str:
-        """normalised_company_name(company): matches the ERP customer of the same company."""
-        return normalised_company_name(self.company)
+        """crmkit.fields.company_key(company): matches the ERP customer of the same company."""
+        return company_key_of(self.company)
 
 
 @dataclass(frozen=True)

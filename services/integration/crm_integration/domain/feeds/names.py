@@ -18,25 +18,15 @@
   surname written with a space ("José García López") cannot be told from a middle name; it
   becomes ("José García", "López"), which an admin may correct by hand.
 
-`normalised_company_name` is the key that matches a legacy company to an ERP account: case,
-accents, punctuation and legal-form suffixes do not count, so "PIONEER STORES INC INC." and
-"Pioneer Stores Inc" both give "pioneer stores". Legal forms alone can tell two customers apart,
-so `company_keys` gives the more specific keys to try first (see there).
+The matching key of a company (a legacy company against an ERP account, a trade-show company against
+an account) is crmkit.fields.company_key, the key the accounts service stores.
 """
 from __future__ import annotations
-
-import re
-import unicodedata
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "cpa", "mba"})
 _PARTICLES = frozenset({"da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le",
                         "van", "von", "ter", "ten", "st", "bin", "binti", "al", "el", "ibn"})
-_LEGAL_FORMS = frozenset({"inc", "incorporated", "llc", "ltd", "limited", "co", "company", "corp",
-                          "corporation", "plc", "lp", "llp", "pllc", "pc", "gmbh", "ag", "sa", "sarl",
-                          "bv", "nv", "pty", "ulc"})
-_APOSTROPHES = re.compile(r"['’`´]")
-_NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def _bare(word: str) -> str:
@@ -79,41 +69,3 @@ def split_full_name(full_name: str) -> tuple[str, str]:
         start -= 1
     return " ".join(words[:start]), " ".join(words[start:] + suffixes)
 
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Québec" -> "quebec"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def company_keys(name: str) -> tuple[str, ...]:
-    """Matching keys of a company name from the most specific to normalised_company_name(name):
-    the folded name, then with one trailing legal-form word fewer at a time. "LIBERTY STORES
-    CORPORATION INC." -> ("liberty stores corporation inc", "liberty stores corporation",
-    "liberty stores").
-
-    Legal forms alone do tell companies apart: one ERP holds "Silver Pharmacy Corporation",
-    "Silver Pharmacy Inc" and "Silver Pharmacy" as three customers. So match a legacy company on
-    its keys in order against the ERP names' first key, and fall back to the last key only where
-    it names one ERP customer; the legacy export's own variants (upper case, " INC." appended)
-    then find their customer and never a namesake."""
-    words = _words(name)
-    keys = [" ".join(words)]
-    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
-        words.pop()
-        keys.append(" ".join(words))
-    return tuple(keys)
-
-
-def _words(name: str) -> list[str]:
-    text = fold(name).replace("&", " and ")
-    text = _APOSTROPHES.sub("", text).replace(".", "")
-    return _NOT_WORD.sub(" ", text).split()
-
-
-def normalised_company_name(name: str) -> str:
-    """The matching key of a company name: folded case and accents, "&" as "and", punctuation as
-    spaces (apostrophes and dots simply dropped, so "L.L.C." is "llc" and "O'Neil" "oneil"), then
-    legal-form words at the end removed, repeatedly ("Foo Co Inc." -> "foo"), keeping at least one
-    word (a company called "Company" stays "company")."""
-    return company_keys(name)[-1]

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crmkit.fields import region_of
+from crmkit.fields import company_key as company_key_of
+
 from crm_integration.domain.feeds.cells import DROPPED, SHORT_MAX, RowCells
 from crm_integration.domain.feeds.model import Column, Feed
-from crm_integration.domain.feeds.names import has_letter, normalised_company_name, split_full_name
+from crm_integration.domain.feeds.names import has_letter, split_full_name
 from crm_integration.domain.feeds.values import canonical_state, parse_country, parse_email, parse_phone, shown
 
 NOTES_MAX = 2_000
@@ -37,8 +40,8 @@ class TradeShowLeadRecord:
 
     @property
     def company_key(self) -> str:
-        """normalised_company_name(company): finds an existing account of the same company (LEAD-5)."""
-        return normalised_company_name(self.company)
+        """crmkit.fields.company_key(company): finds an existing account of the same company (LEAD-5)."""
+        return company_key_of(self.company)
 
 
 def parse_lead(row: RowCells) -> TradeShowLeadRecord | None:
@@ -47,7 +50,8 @@ def parse_lead(row: RowCells) -> TradeShowLeadRecord | None:
     if full_name and not has_letter(full_name):
         row.warn("Name", f"{DROPPED}not a name: {shown(full_name)}")
     email = row.optional("Email", parse_email) or ""
-    phone = row.optional("Phone", parse_phone)
+    country = row.value("Country", parse_country) or ""
+    phone = row.optional("Phone", lambda text: parse_phone(text, region=region_of(country)))
     if not (first_name or last_name or email or phone):
         row.fail_row("nothing identifies or reaches the person: no usable name, email address or phone",
                      because_of=("Name", "Email", "Phone"))
@@ -55,7 +59,7 @@ def parse_lead(row: RowCells) -> TradeShowLeadRecord | None:
         first_name=first_name, last_name=last_name, full_name=full_name, email=email,
         company=row.text("Company"), title=row.text("Title"), phone=phone.text if phone else "",
         state=canonical_state(row.text("State", limit=SHORT_MAX)),
-        country=row.value("Country", parse_country) or "",
+        country=country,
         notes=row.text("Notes", multiline=True, limit=NOTES_MAX),
     )
     return None if row.failed else record

@@ -10,21 +10,17 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from typing import NamedTuple
 
-from email_validator import EmailNotValidError, validate_email
+from crmkit import fields
 
 DEFAULT_CURRENCY = "USD"
 AMOUNT_LIMIT = Decimal("1e13")  # numeric(15, 2), as the accounts service stores amounts
 CENTS = Decimal("0.01")
-MIN_PHONE_DIGITS, MAX_PHONE_DIGITS = 7, 15  # E.164 allows 15; fewer than 7 is no phone number
 
 _DATETIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?")
 _AMOUNT = re.compile(r"([+-]?)\$?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)")
 _CURRENCY = re.compile(r"[A-Z]{3}")
-_PHONE_CHARS = re.compile(r"[0-9 +().\-/]+")
-_PHONE_EXTENSION = re.compile(r"(.*?)[\s,;]*(?:x|ext\.?|extension|#)\s*(\d{1,10})", re.IGNORECASE)
 _EMAIL_SEPARATORS = re.compile(r"[;,\s]+")
 _COUNTRY_ALIASES = {
     "USA": "US", "U.S.": "US", "U.S.A.": "US", "UNITED STATES": "US", "UNITED STATES OF AMERICA": "US",
@@ -111,23 +107,13 @@ def parse_currency(text: str) -> str:
 
 
 def parse_email(text: str) -> str:
-    """A syntactically valid address (no DNS lookup), its domain lower-cased, its local part as
-    given. The same check the accounts and leads services apply, so a record this reader passes is
-    not refused there."""
-    normalized, error = _validated(text.strip())
-    if error:
-        raise ValueError(f"not a valid email address: {shown(text)} ({error})")
-    return normalized
-
-
-@lru_cache(maxsize=8192)
-def _validated(address: str) -> tuple[str, str]:
-    """(normalized address, "") or ("", why not). Cached: the validator costs about 0.2 ms, and
-    history files name the same few thousand addresses over and over."""
+    """A syntactically valid address in its normal form (crmkit.fields.parse_email: no DNS lookup,
+    domain lower-cased): the accounts and leads services clean it the same way, so a record this
+    reader passes is not refused there."""
     try:
-        return validate_email(address, check_deliverability=False).normalized, ""
-    except EmailNotValidError as exc:
-        return "", str(exc)
+        return fields.parse_email(text)
+    except ValueError as exc:
+        raise ValueError(f"not a valid email address: {shown(text)} ({exc})") from None
 
 
 def parse_email_list(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -144,32 +130,30 @@ def parse_email_list(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         except ValueError:
             broken.append(entry)
             continue
-        if address.lower() not in seen:
-            seen.add(address.lower())
+        if fields.email_key(address) not in seen:
+            seen.add(fields.email_key(address))
             valid.append(address)
     return tuple(valid), tuple(broken)
 
 
-def parse_phone(text: str, *, type: str = "work") -> Phone:
-    """A phone number of 7 to 15 digits written with the usual separators ("(404) 644-0270",
-    "+1 713 736 6815", "212.772.5963"); an extension written after it ("x12", "ext. 12") is split
-    off. Kept as written apart from white space: search matches phones on their digits anyway."""
-    number, extension = " ".join(text.split()), ""
-    match = _PHONE_EXTENSION.fullmatch(number)
-    if match:
-        number, extension = match.group(1).strip(), match.group(2)
-    digits = sum(c.isdigit() for c in number)
-    if not _PHONE_CHARS.fullmatch(number) or not MIN_PHONE_DIGITS <= digits <= MAX_PHONE_DIGITS:
-        raise ValueError(f"not a phone number: {shown(text)} (7 to 15 digits expected)")
-    return Phone(number, extension, type)
+def parse_phone(text: str, *, type: str = "work", region: str = fields.DEFAULT_REGION) -> Phone:
+    """A phone number of `region` (or with +, of any country) written with the usual separators
+    ("(404) 644-0270", "+1 713 736 6815", "212.772.5963"); an extension written after it ("x12",
+    "ext. 12") is split off (crmkit.fields.parse_phone). Kept as written apart from white space:
+    search matches phones on their digits anyway."""
+    try:
+        phone = fields.parse_phone(text, region=region)
+    except ValueError as exc:
+        raise ValueError(f"not a phone number: {shown(text)} ({exc})") from None
+    return Phone(phone.number, phone.extension, type)
 
 
 def parse_extension(text: str) -> str:
     """A phone extension: digits, an optional leading x or ext. is dropped."""
-    value = re.sub(r"^(?:x|ext\.?)\s*", "", text.strip(), flags=re.IGNORECASE)
-    if not value.isdigit() or len(value) > 10:
-        raise ValueError(f"not a phone extension: {shown(text)} (digits expected)")
-    return value
+    try:
+        return fields.parse_extension(text)
+    except ValueError as exc:
+        raise ValueError(f"not a phone extension: {shown(text)} ({exc})") from None
 
 
 def parse_flag(text: str) -> bool:
