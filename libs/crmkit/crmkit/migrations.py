@@ -39,6 +39,8 @@ def upgrade(url: str, migrations_dir: Path, revision: str = "head") -> None:
 def run_env(metadata: MetaData) -> None:
     """The body of every service's migrations/env.py (online mode only: we always have a server)."""
     url = context.config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("alembic was started without sqlalchemy.url (use crmkit.migrations.upgrade)")
 
     def migrate(connection) -> None:
         context.configure(connection=connection, target_metadata=metadata, compare_type=True)
