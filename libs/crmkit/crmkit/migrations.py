@@ -1,4 +1,7 @@
-"""Alembic per service: create the database if needed, then upgrade under an advisory lock."""
+"""Alembic per service: create the database if needed, then upgrade under an advisory lock.
+
+A service keeps only its revisions (`migrations/versions/`); the environment that runs them and
+the template of a new revision are the kit's (`migration_env/`), the same for every service."""
 from __future__ import annotations
 
 import asyncio
@@ -12,6 +15,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from crmkit.db import async_url
 
 _LOCK_ID = 7_347_001  # any constant: serialises migrations of replicas starting together
+_ENVIRONMENT = Path(__file__).parent / "migration_env"
 
 
 async def ensure_database(url: str) -> None:
@@ -27,18 +31,33 @@ async def ensure_database(url: str) -> None:
         await admin.dispose()
 
 
+def _config(url: str, migrations_dir: Path, metadata: MetaData | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(_ENVIRONMENT))
+    cfg.set_main_option("version_locations", str(migrations_dir / "versions"))
+    cfg.set_main_option("sqlalchemy.url", async_url(url).replace("%", "%%"))
+    cfg.attributes["metadata"] = metadata
+    return cfg
+
+
 def upgrade(url: str, migrations_dir: Path, revision: str = "head") -> None:
     """Bring the database at `url` to `revision` using the service's migrations folder."""
     asyncio.run(ensure_database(url))
-    cfg = Config()
-    cfg.set_main_option("script_location", str(migrations_dir))
-    cfg.set_main_option("sqlalchemy.url", async_url(url).replace("%", "%%"))
-    command.upgrade(cfg, revision)
+    command.upgrade(_config(url, migrations_dir), revision)
 
 
-def run_env(metadata: MetaData) -> None:
-    """The body of every service's migrations/env.py (online mode only: we always have a server)."""
+def new_revision(url: str, migrations_dir: Path, metadata: MetaData, message: str) -> None:
+    """Write the next revision of the service's migrations: what `metadata` has that the database at
+    `url`, brought to head first, lacks (Alembic's autogenerate; read it before committing)."""
+    upgrade(url, migrations_dir)
+    command.revision(_config(url, migrations_dir, metadata), message=message, autogenerate=True)
+
+
+def run_env(metadata: MetaData | None) -> None:
+    """The body of migration_env/env.py (online mode only: we always have a server)."""
     url = context.config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("alembic was started without sqlalchemy.url (use crmkit.migrations.upgrade)")
 
     def migrate(connection) -> None:
         context.configure(connection=connection, target_metadata=metadata, compare_type=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import jwt
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 METADATA_KEY = "x-crm-principal"
 _AUDIENCE = "crm-services"
@@ -66,7 +66,10 @@ class PrincipalSigner:
     caller into a signed token."""
 
     def __init__(self, private_key_pem: str, *, issuer: str = GATEWAY_ISSUER) -> None:
-        self._key = serialization.load_pem_private_key(private_key_pem.encode(), password=None)
+        key = serialization.load_pem_private_key(private_key_pem.encode(), password=None)
+        if not isinstance(key, Ed25519PrivateKey):
+            raise ValueError("the principal signing key must be an Ed25519 private key")
+        self._key = key
         self._issuer = issuer
 
     def sign(self, principal: Principal) -> str:
@@ -98,22 +101,28 @@ class TrustedIssuer:
     roles: frozenset[str]
 
 
+def _public_key(pem: str) -> Ed25519PublicKey:
+    key = serialization.load_pem_public_key(pem.encode())
+    if not isinstance(key, Ed25519PublicKey):
+        raise ValueError("a principal verification key must be an Ed25519 public key")
+    return key
+
+
 class PrincipalVerifier:
     """Used by every service: checks the gateway's (or a trusted delegate's) signature and rebuilds
     the principal."""
 
     def __init__(self, public_key_pem: str, delegates: tuple[TrustedIssuer, ...] = ()) -> None:
-        self._issuers: dict[str, tuple[object, frozenset[str] | None]] = {
-            GATEWAY_ISSUER: (serialization.load_pem_public_key(public_key_pem.encode()), None)}
+        self._issuers: dict[str, tuple[Ed25519PublicKey, frozenset[str] | None]] = {
+            GATEWAY_ISSUER: (_public_key(public_key_pem), None)}
         for delegate in delegates:
-            self._issuers[delegate.name] = (serialization.load_pem_public_key(delegate.public_key_pem.encode()),
-                                            delegate.roles)
+            self._issuers[delegate.name] = (_public_key(delegate.public_key_pem), delegate.roles)
 
     def verify(self, token: str | None) -> Principal:
         if not token:
             raise InvalidPrincipal("no principal")
         try:
-            issuer = jwt.decode(token, options={"verify_signature": False}).get("iss")  # picks the key only
+            issuer = str(jwt.decode(token, options={"verify_signature": False}).get("iss"))  # picks the key only
             key, roles = self._issuers[issuer]
             claims = jwt.decode(
                 token, key, algorithms=["EdDSA"], audience=_AUDIENCE, issuer=issuer,

@@ -54,4 +54,4 @@ async def ensure_stream(js: JetStreamContext, service: str) -> None:
         await js.add_stream(config)
     except nats.js.errors.BadRequestError:
         # Exists with another configuration (e.g. an operator raised its limits): keep theirs.
-        await js.stream_info(config.name)
+        await js.stream_info(stream_name(service))

@@ -16,11 +16,14 @@ _SAMPLE_BYTES = 64 * 1024
 
 def size(n: int) -> str:
     """812 B, 1.5 KB, 104.9 MB."""
-    for unit in ("B", "KB", "MB"):
-        if n < 1000:
-            return f"{n} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1000
-    return f"{n:.1f} GB"
+    if n < 1000:
+        return f"{n} B"
+    scaled = n / 1000
+    for unit in ("KB", "MB"):
+        if scaled < 1000:
+            return f"{scaled:.1f} {unit}"
+        scaled /= 1000
+    return f"{scaled:.1f} GB"
 
 
 def estimate_rows(path: Path) -> int | None:

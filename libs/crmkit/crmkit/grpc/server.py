@@ -68,7 +68,7 @@ class _KitInterceptor(grpc.aio.ServerInterceptor):
             except InvalidPrincipal as exc:
                 await context.abort(grpc.StatusCode.UNAUTHENTICATED, f"principal refused: {exc}")
             _principal.set(principal)
-            _principal_token.set(token)
+            _principal_token.set(token or "")
             started, outcome = time.perf_counter(), "OK"
             try:
                 return await inner(request, context)

@@ -48,9 +48,9 @@ def split_full_name(full_name: str) -> tuple[str, str]:
         if rest and not all(_bare(w) in _SUFFIXES for part in rest for w in part.split()):
             last = head.strip()
             words = " ".join(rest).split()
-            suffixes = [w for w in words if _bare(w) in _SUFFIXES]
+            trailing = [w for w in words if _bare(w) in _SUFFIXES]
             first = " ".join(w for w in words if _bare(w) not in _SUFFIXES and _bare(w) not in HONORIFICS)
-            return first, " ".join([last, *suffixes]).strip()
+            return first, " ".join([last, *trailing]).strip()
         text = " ".join([head, *rest])
     words = text.split()
     titled = False

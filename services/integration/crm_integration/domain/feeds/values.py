@@ -66,7 +66,8 @@ def parse_datetime(text: str) -> datetime:
     if not match:
         raise ValueError(f"not a date and time written YYYY-MM-DD HH:MM: {shown(text)}")
     try:
-        return datetime(*(int(part) for part in match.groups() if part is not None))
+        year, month, day, hour, minute, second = (int(part or 0) for part in match.groups())
+        return datetime(year, month, day, hour, minute, second)
     except ValueError:
         raise ValueError(f"not a real date and time: {shown(text)}") from None
 
