@@ -60,7 +60,7 @@ class Aggregate:
         self.revision += 1
         if self.is_new:
             return
-        update = next((e for e in self.events if isinstance(e, self.updated_event)), None)
+        update: Any = next((e for e in self.events if isinstance(e, self.updated_event)), None)
         if update is None:
             self._step()
             update = self._new_update()

@@ -146,9 +146,7 @@ def page_size(requested: int) -> int:
 
 def encode_cursor(cursor: Cursor) -> str:
     value = cursor.value
-    if isinstance(value, date):  # a datetime too
-        value = value.isoformat()
-    elif isinstance(value, tuple):
-        value = list(value)
-    raw = json.dumps({"s": cursor.sort, "v": value, "i": cursor.id}, separators=(",", ":")).encode()
+    # JSON has no dates nor tuples: a date (a datetime too) travels as ISO 8601, a tuple as a list.
+    shown = value.isoformat() if isinstance(value, date) else list(value) if isinstance(value, tuple) else value
+    raw = json.dumps({"s": cursor.sort, "v": shown, "i": cursor.id}, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")

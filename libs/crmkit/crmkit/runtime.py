@@ -7,10 +7,10 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from nats.aio.client import Client as NATS
 from nats.js import JetStreamContext
@@ -45,12 +45,15 @@ def units_of_work(cls: Callable[..., U], session_factory: SessionFactory, tables
     return lambda: cls(session_factory, tables, on_commit=on_commit)
 
 
+S = TypeVar("S", bound=ServiceSettings)
+
+
 @dataclass
-class Infra:
+class Infra(Generic[S]):
     """What the kit connects for a service before its composition root wires the domain."""
 
     name: str
-    settings: ServiceSettings
+    settings: S
     session_factory: SessionFactory
     nats: NATS
     js: JetStreamContext
@@ -74,11 +77,11 @@ class Assembly:
 
     grpc_services: list[tuple[Callable, object, str]]
     consumers: list[Subscription] = field(default_factory=list)
-    workers: list[Worker] = field(default_factory=list)
+    workers: Sequence[Worker] = field(default_factory=list)
     closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
 
-Assemble = Callable[[Infra], Awaitable[Assembly]]
+Assemble = Callable[[Infra[Any]], Awaitable[Assembly]]
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,8 @@ def uow_factory(session_factory: SessionFactory) -> Callable[[], AccountsUnitOfW
     return units_of_work(PublishingAccountsUnitOfWork, session_factory, messaging)
 
 
-async def assemble(infra: Infra) -> Assembly:
-    settings: AccountsSettings = infra.settings
+async def assemble(infra: Infra[AccountsSettings]) -> Assembly:
+    settings = infra.settings
     return Assembly(
         grpc_services=services(infra.uow(PublishingAccountsUnitOfWork), legacy_zone=settings.legacy_zone),
         consumers=[identity_subscription(identity, durable="accounts-identity")],

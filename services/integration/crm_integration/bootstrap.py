@@ -46,8 +46,8 @@ def mail_sender(settings: IntegrationSettings, session_factory: SessionFactory) 
                       retry_max_seconds=settings.mail_retry_max_seconds, poll_seconds=settings.mail_poll_seconds)
 
 
-async def assemble(infra: Infra) -> Assembly:
-    settings: IntegrationSettings = infra.settings
+async def assemble(infra: Infra[IntegrationSettings]) -> Assembly:
+    settings = infra.settings
     consumers = [identity_subscription(identity, durable="integration-identity-users"),
                  lead_conversions(public_url=settings.public_url)]
     workers = [mail_sender(settings, infra.session_factory)]

@@ -13,6 +13,7 @@ from crmkit.runtime import Assembly, Infra, Service, units_of_work
 
 from crm_leads.adapters.accounts_client import AccountsClient
 from crm_leads.adapters.orm import identity, messaging
+from crm_leads.domain.rating import RatingRules
 from crm_leads.entrypoints.grpc_api import SERVICE_NAME, LeadsServicer
 from crm_leads.entrypoints.integration_events import INTEGRATION_EVENTS
 from crm_leads.service_layer.unit_of_work import LeadsUnitOfWork
@@ -31,11 +32,13 @@ def uow_factory(session_factory: SessionFactory) -> Callable[[], LeadsUnitOfWork
     return units_of_work(PublishingLeadsUnitOfWork, session_factory, messaging)
 
 
-async def assemble(infra: Infra) -> Assembly:
-    settings: LeadsSettings = infra.settings
+async def assemble(infra: Infra[LeadsSettings]) -> Assembly:
+    settings = infra.settings
     accounts_channel = make_channel(settings.accounts_target)
     accounts = AccountsClient(accounts_channel, timeout=settings.accounts_timeout_seconds)
-    servicer = LeadsServicer(infra.uow(PublishingLeadsUnitOfWork), settings.rating_rules(), accounts)
+    rules = RatingRules.configured(settings.rating_points, a_min_points=settings.rating_a_min_points,
+                                   b_min_points=settings.rating_b_min_points)
+    servicer = LeadsServicer(infra.uow(PublishingLeadsUnitOfWork), rules, accounts)
     return Assembly(
         grpc_services=[(leads_pb2_grpc.add_LeadsServicer_to_server, servicer, SERVICE_NAME)],
         consumers=[identity_subscription(identity, durable="leads-identity-users")],

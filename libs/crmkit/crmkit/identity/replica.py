@@ -30,6 +30,12 @@ class IdentityTables:
     territories: Table | None = None
     territory_states: Table | None = None  # the state->territory map, one row per state or province
 
+    def territory_map(self) -> tuple[Table, Table]:
+        """(territories, territory_states) of a replica declared with territory_map=True."""
+        if self.territories is None or self.territory_states is None:
+            raise TypeError("this identity replica keeps no territory map (identity_tables(territory_map=True))")
+        return self.territories, self.territory_states
+
 
 def identity_tables(metadata: MetaData, *user_parts: str, territory_map: bool = False) -> IdentityTables:
     """Declare the replica on a service's metadata: `users` with the optional parts the service
@@ -70,11 +76,11 @@ async def record_snapshot(session: AsyncSession, table: Table, key: str, values:
     """Store a snapshot unless one of the same or a higher version is stored. Answers whether it was."""
     values = {**values, "updated_at": datetime.now(timezone.utc)}
     stmt = insert(table).values(values)
-    stmt = stmt.on_conflict_do_update(
+    upsert = stmt.on_conflict_do_update(
         index_elements=[table.c[key]], set_={name: stmt.excluded[name] for name in values if name != key},
         where=table.c.version < stmt.excluded.version,
     ).returning(table.c[key])
-    return (await session.execute(stmt)).first() is not None
+    return (await session.execute(upsert)).first() is not None
 
 
 _USER_FIELDS = tuple(f.name for f in fields(User))

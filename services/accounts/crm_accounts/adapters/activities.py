@@ -15,7 +15,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from crm_accounts.adapters.erp_records import Batch, any_of
 from crm_accounts.adapters.orm import activities, contacts
 from crm_accounts.domain.activities import Activity
-from crm_accounts.domain.model import Record
 
 ACTIVITY_COLUMNS = tuple(c.name for c in activities.c)
 _NULLABLE = ("contact_id", "lead_id", "legacy_key")  # "" in the domain, NULL in the table
@@ -40,10 +39,10 @@ class ActivityRepository:
 
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
-        self._batch = Batch(session, activities, activity_row)
+        self._batch: Batch[Activity] = Batch(session, activities, activity_row)
 
     @property
-    def seen(self) -> list[Record]:
+    def seen(self) -> list[Activity]:
         return self._batch.seen
 
     async def add(self, activity: Activity) -> None:

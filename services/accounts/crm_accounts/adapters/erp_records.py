@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from crmkit.errors import PreconditionFailed
 from crmkit.repository import IdentityMap
@@ -51,27 +52,30 @@ def _unnest(types: dict[str, TypeEngine], rows: Sequence[dict[str, object]]) -> 
             for name, type_ in types.items()}
 
 
-class Batch:
+R = TypeVar("R", bound=Record)
+
+
+class Batch(Generic[R]):
     """Records of one table a unit of work loaded for change or inserted (one object per id), written
     back in one statement per batch."""
 
-    def __init__(self, session: AsyncSession, table: Table, row_of: Callable[[Record], dict[str, object]]) -> None:
+    def __init__(self, session: AsyncSession, table: Table, row_of: Callable[[R], dict[str, object]]) -> None:
         self._session = session
         self._table = table
         self._row_of = row_of
-        self._tracked: IdentityMap[Record] = IdentityMap()
+        self._tracked: IdentityMap[R] = IdentityMap()
 
     @property
-    def seen(self) -> list[Record]:
+    def seen(self) -> list[R]:
         return self._tracked.seen
 
-    def track(self, record: Record) -> Record:
+    def track(self, record: R) -> R:
         return self._tracked.track(record)
 
-    def current(self, record_id: str) -> Record | None:
+    def current(self, record_id: str) -> R | None:
         return self._tracked.get(record_id)
 
-    async def insert(self, records: Sequence[Record]) -> set[str]:
+    async def insert(self, records: Sequence[R]) -> set[str]:
         """Insert new records in one statement; answers the ids inserted. A record whose unique key
         another transaction took meanwhile is left out (not inserted, not tracked)."""
         if not records:
@@ -131,8 +135,8 @@ class ErpRecords:
 
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
-        self._accounts = Batch(session, accounts, account_row)
-        self._kiosks = Batch(session, kiosks, _kiosk_row)
+        self._accounts: Batch[Account] = Batch(session, accounts, account_row)
+        self._kiosks: Batch[Kiosk] = Batch(session, kiosks, _kiosk_row)
 
     @property
     def seen(self) -> list[Record]:

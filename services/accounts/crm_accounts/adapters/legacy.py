@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from crm_accounts.adapters.erp_records import Batch, any_of
 from crm_accounts.adapters.orm import accounts, contacts
 from crm_accounts.adapters.records import contact_row, to_contact
-from crm_accounts.domain.model import Contact, Record
+from crm_accounts.domain.model import Contact
 
 # Serialises legacy contact batches, so two batches naming the same new company cannot both create it.
 _COMPANIES_LOCK = 7_347_102
@@ -34,10 +34,10 @@ class LegacyRecords:
 
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
-        self._contacts = Batch(session, contacts, contact_row)
+        self._contacts: Batch[Contact] = Batch(session, contacts, contact_row)
 
     @property
-    def seen(self) -> list[Record]:
+    def seen(self) -> list[Contact]:
         return self._contacts.seen
 
     async def lock_companies(self) -> None:

@@ -169,6 +169,7 @@ activities = Table(
 # Replicas of the gateway's users and territories (crm.identity.*): visibility and default owners,
 # and the state->territory map kept from the territories.
 identity = identity_tables(metadata, "territories", "manager_id", territory_map=True)
-users, territories, territory_states = identity.users, identity.territories, identity.territory_states
+users = identity.users
+territories, territory_states = identity.territory_map()
 
 messaging = messaging_tables(metadata)

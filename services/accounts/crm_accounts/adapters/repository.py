@@ -69,7 +69,7 @@ def _directory(principal: Principal) -> ColumnElement[bool]:
         return true()
     owners = [principal.user_id]
     child = accounts.alias("child")
-    owned_by = child.c.owner_id.in_(owners)
+    owned_by: ColumnElement[bool] = child.c.owner_id.in_(owners)
     if kind is Scope.TEAM:
         owned_by = or_(owned_by, child.c.owner_id.in_(_team(principal)))
     # A per-row probe of the account's children (ix_accounts_parent_id), not `id IN (parents of my

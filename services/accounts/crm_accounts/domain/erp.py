@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
+from functools import partial
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from crmkit.errors import InvalidInput
 from crmkit.fields import checked_text
@@ -164,7 +165,7 @@ def clean_finance(raw: dict[str, str]) -> Finance:
         "currency": problems.take(lambda: _currency(raw["currency"])),
     }
     for name in FINANCE_AMOUNTS:
-        values[name] = problems.take(lambda name=name: amount(raw[name], name))
+        values[name] = problems.take(partial(amount, raw[name], name))
     if problems.first is not None:
         raise problems.first
     return Finance(**values)  # type: ignore[arg-type]
@@ -173,7 +174,7 @@ def clean_finance(raw: dict[str, str]) -> Finance:
 Row = TypeVar("Row")
 
 
-def clean_batch(raws: Sequence[dict[str, object]], clean: Callable[[dict], Row],
+def clean_batch(raws: Sequence[dict[str, Any]], clean: Callable[[dict], Row],
                 key: Callable[[Row], str], raw_key: Callable[[dict], str],
                 ) -> tuple[list[Outcome | None], dict[int, Row]]:
     """Clean every row of a batch: answers an outcome per row (None: still to be decided by the

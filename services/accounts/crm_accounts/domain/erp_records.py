@@ -22,6 +22,8 @@ A row equal to what is stored changes nothing: no write, no event, no new versio
 """
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass
 
 from crmkit.errors import InvalidInput
@@ -60,7 +62,7 @@ class LocationRow:
     ship_to_id: str
     customer_accounting_id: str  # names the parent
     active: bool
-    values: dict[str, str]  # cleaned: name, subtype, street, city, state, postal_code, country, phone, ship-to
+    values: dict[str, Any]  # cleaned: name, subtype, street, city, state, postal_code, country, phone, ship-to
 
     @property
     def state(self) -> str:
@@ -80,7 +82,7 @@ class LocationRow:
 class KioskRow:
     serial_number: str
     ship_to_id: str  # names the location
-    values: dict[str, object]  # cleaned: serial number, model, operating system, software version, dates (or "")
+    values: dict[str, Any]  # cleaned: serial number, model, operating system, software version, dates (or "")
 
     def at(self, location_id: str) -> KioskData:
         return KioskData(**self.values, location_account_id=location_id)

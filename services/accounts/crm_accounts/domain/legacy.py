@@ -27,6 +27,8 @@ and a bad row fails alone naming its first bad field. Decisions the migration ne
 """
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass
 
 from crmkit.errors import InvalidInput
@@ -52,7 +54,7 @@ class LegacyContact:
     data: ContactData  # cleaned, with legacy_id and the legacy reference
 
     @property
-    def address(self) -> dict[str, str]:
+    def address(self) -> dict[str, Any]:
         legacy = self.data.legacy
         assert legacy is not None
         return {name: getattr(legacy, name) for name in ADDRESS}

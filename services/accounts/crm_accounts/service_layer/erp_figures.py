@@ -93,13 +93,19 @@ def _since(text: str, today: date) -> date:
         raise InvalidInput("must be a date as YYYY-MM-DD", field="since") from None
 
 
+def _order_key(stored: erp.Stored) -> tuple[date, str]:
+    order = stored.row
+    assert isinstance(order, erp.SalesOrder)  # orders_since answers sales orders only
+    return order.order_date, order.sales_order_number
+
+
 async def order_history(uow: AccountsUnitOfWork, account_id: str, since: date, *, size: int,
                         cursor: str = "") -> OrderHistory:
     """Inside an open unit of work: a page of the orders of an account already checked visible."""
     sort = ORDER_SORTING.parse("")
     request = PageRequest(sort, ORDER_SORTING.decode(cursor, sort) if cursor else None, size)
     rows = await uow.erp.orders_since(account_id, since, sort=request.sort, after=request.after, limit=request.limit)
-    page = Page.of(rows, request, key=lambda stored: (stored.row.order_date, stored.row.sales_order_number))
+    page = Page.of(rows, request, key=_order_key)
     return OrderHistory(page.items, await uow.erp.order_totals(account_id, since), since, page.next_cursor)
 
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import cast
 
 from crmkit.listing import Cursor, Sort
 from crmkit.listing_sql import keyset
-from sqlalchemy import and_, func, or_, select, tuple_, update
+from crmkit.principal import Principal
+from sqlalchemy import CursorResult, Select, and_, func, literal, or_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_integration.adapters.orm import COUNTERS, import_chunks, import_failures, import_jobs
 from crm_integration.domain.imports import (COMPLETED, FAILED_JOB, QUEUED, RUNNING, UPLOADING, Counts, Failure,
-                                            ImportJob)
+                                            ImportJob, sees_every_job)
 
 _JOB_FIELDS = ("id", "kind", "filename", "source", "status", "created_by", "created_by_role", "created_at",
                "error", "size_bytes", "checkpoint_row", "started_at", "finished_at")
@@ -22,6 +24,13 @@ _JOB_FIELDS = ("id", "kind", "filename", "source", "status", "created_by", "crea
 def _to_job(row) -> ImportJob:
     values = {name: row._mapping[name] for name in _JOB_FIELDS}
     return ImportJob(**values, columns=tuple(row.columns), counts=Counts(**{n: row._mapping[n] for n in COUNTERS}))
+
+
+def readable(principal: Principal) -> Select:
+    """The jobs `principal` may see, the one scope of every job read: its own, or all of them for
+    whoever sees every job (domain.imports.sees_every_job)."""
+    stmt = select(import_jobs)
+    return stmt if sees_every_job(principal) else stmt.where(import_jobs.c.created_by == principal.user_id)
 
 
 class ImportJobs:
@@ -47,13 +56,15 @@ class ImportJobs:
         row = (await self._session.execute(select(import_jobs).where(import_jobs.c.id == job_id))).first()
         return _to_job(row) if row else None
 
-    async def page(self, created_by: str | None, *, sort: Sort, after: Cursor | None, limit: int) -> list[ImportJob]:
-        """Up to `limit` jobs (of one creator, or everyone's with None) in `sort` order of creation (id
-        breaks ties), after `after`."""
-        stmt = select(import_jobs)
-        if created_by is not None:
-            stmt = stmt.where(import_jobs.c.created_by == created_by)
-        stmt = keyset(stmt, import_jobs.c.created_at, import_jobs.c.id, sort, after)
+    async def visible(self, principal: Principal, job_id: str) -> ImportJob | None:
+        """The job if `principal` may see it (a job of someone else's is as good as absent)."""
+        row = (await self._session.execute(readable(principal).where(import_jobs.c.id == job_id))).first()
+        return _to_job(row) if row else None
+
+    async def page(self, principal: Principal, *, sort: Sort, after: Cursor | None, limit: int) -> list[ImportJob]:
+        """Up to `limit` of the jobs `principal` sees, in `sort` order of creation (id breaks ties),
+        after `after`."""
+        stmt = keyset(readable(principal), import_jobs.c.created_at, import_jobs.c.id, sort, after)
         rows = await self._session.execute(stmt.limit(limit))
         return [_to_job(row) for row in rows.all()]
 
@@ -100,7 +111,7 @@ class ImportJobs:
         with its seq."""
         rows = (await self._session.execute(
             select(import_failures).where(import_failures.c.job_id == job_id,
-                                          tuple_(import_failures.c.row_number, import_failures.c.seq) > tuple_(*after))
+                                          tuple_(import_failures.c.row_number, import_failures.c.seq) > tuple_(literal(after[0]), literal(after[1])))
             .order_by(import_failures.c.row_number, import_failures.c.seq).limit(limit))).all()
         return [(row.seq, Failure(row.row_number, row.field, row.reason, tuple(row.cells))) for row in rows]
 
@@ -109,7 +120,7 @@ class ImportJobs:
         result = await self._session.execute(
             update(import_jobs).where(import_jobs.c.status == UPLOADING, import_jobs.c.created_at < older_than)
             .values(status=FAILED_JOB, error="the upload did not finish", finished_at=now))
-        return result.rowcount
+        return cast(CursorResult, result).rowcount
 
 
 def _numbered(failures: Sequence[Failure]):

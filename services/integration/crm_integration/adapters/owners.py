@@ -6,10 +6,11 @@ signs itself: the job outlives the gateway's five-minute token, and the called s
 service's key for those two roles only (crmkit.principal.TrustedIssuer)."""
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
+from typing import Any
 from pathlib import PurePath
 
 from crm.accounts.v1 import contacts_pb2, erp_records_pb2, erp_records_pb2_grpc
@@ -32,7 +33,7 @@ class _Upsert:
 
     rpc: str  # the ErpRecords method
     request: Callable[[list[Message]], Message]
-    row: Callable[[object], Message]  # one record as the RPC's row
+    row: Callable[[Any], Message]  # one record as the RPC's row
 
 
 def _same_names(row: type[Message], *names: str) -> Callable[[object], Message]:
@@ -107,8 +108,9 @@ class Owners:
         self._signer = signer
         self._timeout = timeout
 
-    def appliers(self) -> dict:
-        appliers = {kind: partial(self._upsert, spec) for kind, spec in _UPSERTS.items()}
+    def appliers(self) -> dict[str, Callable[[ImportJob, Sequence[Any]], Awaitable[list[Outcome]]]]:
+        appliers: dict[str, Callable[[ImportJob, Sequence[Any]], Awaitable[list[Outcome]]]] = {
+            kind: partial(self._upsert, spec) for kind, spec in _UPSERTS.items()}
         appliers["trade-show-leads"] = self.trade_show_leads
         return appliers
 
@@ -157,7 +159,7 @@ class Owners:
         return contacts, {key: ids.pop() for key, ids in by_key.items() if len(ids) == 1}
 
 
-def _lead_data(record: TradeShowLeadRecord) -> dict[str, str]:
+def _lead_data(record: TradeShowLeadRecord) -> dict[str, Any]:
     return {"first_name": record.first_name, "last_name": record.last_name, "company": record.company,
             "email": record.email, "phone": record.phone, "title": record.title, "state": record.state,
             "country": record.country, "message": record.notes}

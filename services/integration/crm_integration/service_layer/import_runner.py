@@ -15,9 +15,9 @@ import contextlib
 import logging
 import threading
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterator, Sequence
 from datetime import datetime, timedelta, timezone
-from typing import Protocol
+from typing import Any
 
 from crmkit.workers import PollingWorker
 from google.protobuf.message import Message
@@ -30,10 +30,8 @@ log = logging.getLogger(__name__)
 ABANDONED_UPLOAD = timedelta(hours=1)
 
 
-class Applier(Protocol):
-    """Applies records of one kind through their owning service: an outcome per record, in order."""
-
-    async def __call__(self, job: ImportJob, records: Sequence[object]) -> list[Outcome]: ...
+# Applies records of one kind through their owning service: (job, records) -> an outcome per record, in order.
+Applier = Callable[[ImportJob, Sequence[Any]], Awaitable[list[Outcome]]]
 
 
 def _now() -> datetime:
@@ -117,7 +115,7 @@ class ImportRunner(PollingWorker):
             await uow.commit()
         log.info("import %s %s: %s", job.id, status, finished.counts.as_dict(), extra={"import_id": job.id})
 
-    async def _batches(self, job: ImportJob) -> AsyncIterator[tuple[tuple[str, ...], list[ParsedRow]]]:
+    async def _batches(self, job: ImportJob) -> AsyncGenerator[tuple[tuple[str, ...], list[ParsedRow]], None]:
         """The rows after the job's checkpoint in batches, read by a thread from the stored chunks."""
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue = asyncio.Queue(maxsize=4)

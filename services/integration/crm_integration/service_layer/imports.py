@@ -68,12 +68,11 @@ async def get_import(*, uow: ImportsUnitOfWork, principal: Principal, job_id: st
 
 async def _readable(uow: ImportsUnitOfWork, principal: Principal, job_id: str) -> ImportJob:
     try:
-        job = await uow.imports.get(str(uuid.UUID(job_id)))
+        job = await uow.imports.visible(principal, str(uuid.UUID(job_id)))
     except ValueError:
         job = None
-    if job is None:
+    if job is None:  # a job of someone else's is not found either: its id tells nothing
         raise NotFound(f"no import {job_id!r}", field="id")
-    imports.ensure_can_read(principal, job)
     return job
 
 
@@ -82,8 +81,7 @@ async def list_imports(*, uow: ImportsUnitOfWork, principal: Principal, requeste
     """The caller's jobs (an admin's: everyone's), newest first, one cursor page at a time."""
     request = JOB_SORTING.request(cursor=cursor, requested_size=requested_size)
     async with uow:
-        jobs = await uow.imports.page(None if principal.role == "admin" else principal.user_id, sort=request.sort,
-                                      after=request.after, limit=request.limit)
+        jobs = await uow.imports.page(principal, sort=request.sort, after=request.after, limit=request.limit)
     return Page.of(jobs, request, key=lambda job: (job.created_at, job.id))
 
 

@@ -52,21 +52,23 @@ def _lead_row(lead: Lead) -> dict[str, object]:
     return row
 
 
+def readable(principal: Principal) -> Select:
+    """The leads `principal` may see: the one scope every lead query starts from. Every role allowed
+    to work with leads sees all of them today; a narrower rule (e.g. SDRs seeing only their own)
+    belongs here and nowhere else."""
+    ensure_can_work_leads(principal)
+    return select(leads)
+
+
 class LeadRepository(TrackedRepository[Lead]):
     """Leads, with those a unit of work loaded for change or added in `seen` (their events go out on commit)."""
 
     table, kind = leads, "lead"
 
-    def readable(self, principal: Principal) -> Select:
-        """The leads `principal` may see. Every role allowed to work with leads sees all of them today;
-        a narrower rule (e.g. SDRs seeing only their own) belongs here and nowhere else."""
-        ensure_can_work_leads(principal)
-        return select(leads)
-
     async def get(self, principal: Principal, lead_id: str, *, for_update: bool = False) -> Lead:
         if not is_uuid(lead_id):
             raise LeadNotFound(lead_id)
-        query = self.readable(principal).where(leads.c.id == lead_id)
+        query = readable(principal).where(leads.c.id == lead_id)
         row = (await self._session.execute(query.with_for_update() if for_update else query)).first()
         if row is None:
             raise LeadNotFound(lead_id)
@@ -125,7 +127,7 @@ class LeadRepository(TrackedRepository[Lead]):
     async def page(self, principal: Principal, query: ListLeads, *, sort: Sort, after: Cursor | None,
                    limit: int) -> list[Lead]:
         """Up to `limit` leads matching `query`, in `sort` order (id breaks ties), after `after`."""
-        stmt = self.readable(principal)
+        stmt = readable(principal)
         for values, column in ((query.statuses, leads.c.status), (query.owner_ids, leads.c.owner_id),
                                (query.sources, leads.c.source), (query.landing_pages, leads.c.landing_page),
                                (query.ratings, leads.c.rating)):

@@ -22,6 +22,8 @@ the owners of its new leads (apply_import).
 """
 from __future__ import annotations
 
+from typing import Any
+
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -118,29 +120,29 @@ def plan_import(rows: Sequence[ImportedLead]) -> ImportPlan:
             cleaned.append(clean_row(index, row))
         except InvalidInput as exc:
             plan.decided[index] = failure(row.key, exc)
-    last_by_email = {row.email_key: row.index for row in cleaned if row.email_key}
+    last_by_email = {kept.email_key: kept.index for kept in cleaned if kept.email_key}
     first_by_name: dict[tuple[str, str, str], int] = {}
-    for row in cleaned:
-        name = _name_key(row.data)
-        if row.email_key:
-            winner = last_by_email[row.email_key]
+    for kept in cleaned:
+        name = _name_key(kept.data)
+        if kept.email_key:
+            winner = last_by_email[kept.email_key]
             first_by_name.setdefault(name, winner)
             reason = REPEATED_LATER
         else:
-            winner = first_by_name.setdefault(name, row.index)
+            winner = first_by_name.setdefault(name, kept.index)
             reason = SAME_NAME_EARLIER
-        if winner == row.index:
-            plan.rows.append(row)
+        if winner == kept.index:
+            plan.rows.append(kept)
         else:
-            plan.decided[row.index] = Outcome(plan.keys[row.index], SKIPPED, reason=reason)
-            plan.repeats[row.index] = winner
+            plan.decided[kept.index] = Outcome(plan.keys[kept.index], SKIPPED, reason=reason)
+            plan.repeats[kept.index] = winner
     return plan
 
 
 def clean_row(index: int, row: ImportedLead) -> ImportRow:
     """A row cleaned as any lead is; InvalidInput naming every field at fault."""
     problems: list[FieldProblem] = []
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     for name, clean in (("data", lambda: clean_lead_data(row.data)),
                         ("source", lambda: canonical_source(row.source)),
                         ("campaign", lambda: checked_text("campaign", row.campaign, NAME_MAX)),
@@ -156,7 +158,7 @@ def clean_row(index: int, row: ImportedLead) -> ImportRow:
         raise InvalidInput("the row is not a valid lead", problems=problems)
     return ImportRow(index=index, data=values["data"], source=values["source"], campaign=values["campaign"],
                      matched_account_id=values["matched_account_id"],
-                     email_key=normalise_email(values["data"].email))  # type: ignore[arg-type, union-attr]
+                     email_key=normalise_email(values["data"].email))
 
 
 def failure(key: str, exc: InvalidInput) -> Outcome:

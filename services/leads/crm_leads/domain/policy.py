@@ -1,6 +1,6 @@
 """Who may do what with leads and web forms: the one access policy of the leads service.
 
-Record scoping of lead queries happens in one place, LeadRepository.readable(), which asks this
+Record scoping of lead queries happens in one place, the repository's readable(principal), which asks this
 policy first; handlers ask it before any write. Every refusal names the role or the field. Submitting a
 landing-page form is open to any principal the gateway vouches for (anonymous visitors included):
 the kit's interceptor has already refused every call without a valid one.

@@ -21,6 +21,7 @@ settings (CRM_LEADS_RATING_A_MIN_POINTS, CRM_LEADS_RATING_B_MIN_POINTS, CRM_LEAD
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from collections.abc import Mapping
 from typing import Protocol
 
 RATINGS = ("A", "B", "C")
@@ -62,6 +63,15 @@ class RatingRules:
             raise ValueError("rating points and thresholds cannot be negative")
         if self.b_min_points > self.a_min_points:
             raise ValueError("the B threshold cannot be above the A threshold")
+
+    @classmethod
+    def configured(cls, points: Mapping[str, int], *, a_min_points: int, b_min_points: int) -> RatingRules:
+        """The rules as configured (CRM_LEADS_RATING_*): refused when a data point is unknown or the
+        rules cannot rate."""
+        unknown = sorted(set(points) - set(cls.weight_names()))
+        if unknown:
+            raise ValueError(f"unknown rating data points {unknown}; known: {', '.join(cls.weight_names())}")
+        return cls(**points, a_min_points=a_min_points, b_min_points=b_min_points)
 
     @classmethod
     def weight_names(cls) -> tuple[str, ...]:

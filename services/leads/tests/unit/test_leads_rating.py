@@ -70,8 +70,8 @@ def test_lead_4_settings_build_the_rules(principal_keys, monkeypatch):
     monkeypatch.setenv("CRM_LEADS_RATING_POINTS", '{"using_kiosks": 5}')
     settings = LeadsSettings(database_url="postgresql://x/y", principal_public_key=principal_keys[1],
                              rating_a_min_points=10, rating_b_min_points=5)
-    rules = settings.rating_rules()
+    rules = RatingRules.configured(settings.rating_points, a_min_points=settings.rating_a_min_points,
+                                   b_min_points=settings.rating_b_min_points)
     assert (rules.using_kiosks, rules.a_min_points, rules.b_min_points) == (5, 10, 5)
-    monkeypatch.setenv("CRM_LEADS_RATING_POINTS", '{"shoe_size": 5}')
     with pytest.raises(ValueError, match="shoe_size"):
-        LeadsSettings(database_url="postgresql://x/y", principal_public_key=principal_keys[1])
+        RatingRules.configured({"shoe_size": 5}, a_min_points=8, b_min_points=4)
