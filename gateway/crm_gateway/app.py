@@ -7,10 +7,11 @@ from collections.abc import AsyncIterator
 from fastapi import FastAPI
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 
-from crm_gateway import problems
+from crm_gateway import problems, web_client
 from crm_gateway.bootstrap import running
 from crm_gateway.entrypoints import (accounts, activities, api_clients, audit_events, auth, contacts, erp, health,
                                     imports, kiosks, leads, me, search, territories, users, web_forms)
+from crm_gateway.entrypoints import browser_session
 from crm_gateway.middleware import PublicFormCorsMiddleware, RequestIdMiddleware
 from crm_gateway.settings import GatewaySettings
 
@@ -29,9 +30,11 @@ def create_app(settings: GatewaySettings) -> FastAPI:
 
     app = FastAPI(title="CRM API", version="1.0.0", description=DESCRIPTION, lifespan=lifespan,
                   docs_url="/docs", openapi_url="/openapi.json")
-    for module in (auth, me, users, api_clients, territories, audit_events, web_forms, leads, accounts, contacts,
-                   activities, kiosks, search, imports, erp, health):
+    for module in (auth, browser_session, me, users, api_clients, territories, audit_events, web_forms, leads,
+                   accounts, contacts, activities, kiosks, search, imports, erp, health):
         app.include_router(module.router)
+    if settings.web_dir is not None:
+        web_client.install(app, settings.web_dir)
     problems.install(app)
     app.add_middleware(PublicFormCorsMiddleware)
     FastAPIInstrumentor.instrument_app(app, excluded_urls="healthz,readyz")
