@@ -39,9 +39,17 @@ def _digest(names: tuple[str, ...]) -> str:
     return h.hexdigest()
 
 
+def node_env() -> dict[str, str]:
+    """The environment for npm and its scripts: the pinned Node first on PATH."""
+    return {**os.environ, "PATH": f"{_NODE_BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+
+
+def npm_command(*args: str) -> list[str]:
+    return [str(_NODE_BIN / "node"), str(_NPM_CLI), *args]
+
+
 def _npm(*args: str) -> None:
-    env = {**os.environ, "PATH": f"{_NODE_BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
-    result = subprocess.run([str(_NODE_BIN / "node"), str(_NPM_CLI), *args], cwd=WEB, env=env, capture_output=True, text=True)
+    result = subprocess.run(npm_command(*args), cwd=WEB, env=node_env(), capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"npm {' '.join(args)} failed:\n{(result.stdout + result.stderr)[-4000:]}")
 

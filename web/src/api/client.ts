@@ -57,7 +57,8 @@ const auth: Middleware = {
   },
 }
 
-export const api = createClient<paths>({ baseUrl: '' })
+// fetch looked up on each call, so tests (and service workers) can stand in for the network
+export const api = createClient<paths>({ baseUrl: location.origin, fetch: (request) => globalThis.fetch(request) })
 api.use(auth)
 
 /** The data of a call, or its failure thrown as an ApiError (network loss is status 0). */
