@@ -24,7 +24,8 @@ export const useSession = defineStore('session', () => {
 
   async function login(username: string, password: string): Promise<void> {
     const session = await call(api.POST('/api/v1/auth/session', {
-      body: { username, password, scope: '' }, bodySerializer: urlencoded, headers: SESSION_HEADER,
+      body: { username, password, scope: '' }, bodySerializer: urlencoded,
+      headers: { ...SESSION_HEADER, 'Content-Type': 'application/x-www-form-urlencoded' },
     }))
     setAccessToken(session.access_token)
     await loadMe()
