@@ -18,7 +18,11 @@ export const NEXT: Record<string, string[]> = {
 /** An i18n key for a value from the API (spaces are not key characters). */
 export const valueKey = (value: string) => value.replace(/[^A-Za-z0-9]+/g, '_')
 
-export function fullName(lead: { first_name: string; last_name: string }, locale: string): string {
-  // Family name first for Chinese (U5).
-  return locale === 'zh-CN' ? `${lead.last_name}${lead.first_name}` : `${lead.first_name} ${lead.last_name}`.trim()
+const HAN = /[\u3400-\u9fff]/
+
+/** Family name first, without a space, for a Chinese name (U5); given name first otherwise. */
+export function fullName(person: { first_name: string; last_name: string }): string {
+  return HAN.test(person.first_name + person.last_name)
+    ? `${person.last_name}${person.first_name}`
+    : `${person.first_name} ${person.last_name}`.trim()
 }
