@@ -11,6 +11,8 @@ const routes = [
   { path: '/accounts/:id', name: 'account', component: () => import('./pages/Account360.vue'), props: true },
   { path: '/search', name: 'search', component: () => import('./pages/SearchPage.vue') },
   { path: '/kiosks', name: 'kiosks', component: () => import('./pages/KioskLookup.vue') },
+  { path: '/web-forms', name: 'web-forms', component: () => import('./pages/WebFormsPage.vue') },
+  { path: '/admin/:tab?', name: 'admin', component: () => import('./pages/AdminPage.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFound.vue'), meta: { public: true } },
 ]
 

@@ -72,3 +72,35 @@ export async function call<T>(pending: Promise<{ data?: T; error?: unknown; resp
   if (!result.response.ok) throw await toApiError(result.response)
   return result.data as T
 }
+
+/** A multipart upload with progress (fetch reports none), under the same token and renewal rules. */
+export function upload(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<unknown> {
+  const send = () => new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', path)
+    if (accessToken) xhr.setRequestHeader('Authorization', `Bearer ${accessToken}`)
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total)
+    xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText })
+    xhr.onerror = () => reject(new ApiError(0, ''))
+    xhr.send(form)
+  })
+  return send()
+    .then(async (answer) => (answer.status === 401 && (await renewAccessToken()) ? send() : answer))
+    .then(async (answer) => {
+      const response = new Response(answer.text || null, { status: answer.status })
+      if (!response.ok) {
+        if (answer.status === 401) onExpired()
+        throw await toApiError(response)
+      }
+      return JSON.parse(answer.text)
+    })
+}
+
+/** Save what an authenticated GET answers (e.g. a CSV) as a file. */
+export async function download(path: string, filename: string): Promise<void> {
+  const { data, response } = await api.GET(path as any, { parseAs: 'blob' })
+  if (!response.ok) throw await toApiError(response)
+  const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(data as Blob), download: filename })
+  link.click()
+  URL.revokeObjectURL(link.href)
+}

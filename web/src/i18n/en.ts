@@ -1,7 +1,7 @@
 // The English catalog: the source of every UI string. zh-CN.ts has the same keys and placeholders.
 export default {
   app: { name: 'CRM' },
-  nav: { home: 'Home', leads: 'Leads', accounts: 'Accounts', kiosks: 'Kiosks' },
+  nav: { home: 'Home', leads: 'Leads', accounts: 'Accounts', kiosks: 'Kiosks', webForms: 'Web forms', admin: 'Admin' },
   auth: {
     intro: 'Sign in with your work account.',
     username: 'Username',
@@ -102,5 +102,38 @@ export default {
     location: 'Open the location',
     until: 'until {date}',
     warranty: { in_warranty: 'In warranty', expiring: 'Expiring soon', expired: 'Expired', unknown: 'Unknown' },
+  },
+  roles: {
+    admin: 'Administrator', vp_sales: 'VP Sales', rsm: 'Regional sales manager', ae: 'Account executive',
+    se: 'Sales engineer', key_account_rep: 'Key account rep', sdr: 'Sales development rep', marketing: 'Marketing',
+    vp_marketing: 'VP Marketing', cs_manager: 'Customer service manager', csr: 'Customer service rep',
+    erp: 'ERP', kiosk_fleet: 'Kiosk fleet', web_form: 'Web form', webinar_platform: 'Webinar platform',
+  },
+  admin: { users: 'Users', 'api-clients': 'API clients', audit: 'Audit log', imports: 'Imports' },
+  users: {
+    new: 'New user', username: 'Username', fullName: 'Full name', email: 'Email', role: 'Role', manager: 'Manager',
+    territories: 'Territories', inactive: 'Deactivated', deactivate: 'Deactivate', reactivate: 'Reactivate',
+  },
+  clients: {
+    name: 'Client name', create: 'Register client', keys: 'Signing keys', newKey: 'New signing key', revoke: 'Revoke',
+    revoked: 'Revoked', shownOnce: 'Copy it now: it is shown only this once.',
+  },
+  audit: { action: 'Action, e.g. login_failed' },
+  imports: {
+    new: 'Upload a file', kindLabel: 'What the file holds', file: 'CSV file', start: 'Upload and import',
+    recent: 'Recent imports', failures: 'Failed rows', downloadCsv: 'Download failed rows (CSV)', row: 'Row {row}',
+    kind: {
+      'erp-customers': 'ERP customers', 'erp-locations': 'ERP locations', 'erp-kiosks': 'ERP kiosks',
+      'erp-sales-orders': 'ERP sales orders', 'erp-finance': 'ERP finance', 'legacy-contacts': 'Legacy contacts',
+      'legacy-email-history': 'Legacy email history', 'legacy-notes': 'Legacy notes', 'trade-show-leads': 'Trade show leads',
+    },
+    status: { uploading: 'Uploading', queued: 'Queued', running: 'Running', completed: 'Completed', failed: 'Failed' },
+    count: { rows_read: 'Rows read', created: 'Created', updated: 'Updated', unchanged: 'Unchanged', skipped: 'Skipped',
+      failed: 'Failed' },
+  },
+  webForms: {
+    slug: 'Slug, e.g. spring-webinar', name: 'Landing page name', create: 'Create form', active: 'Active',
+    inactive: 'Switched off', embed: 'Embed snippet', switchOff: 'Switch off', switchOn: 'Switch on',
+    embedHelp: 'Paste this HTML into the landing page; submissions become leads.',
   },
 }

@@ -3,7 +3,7 @@ import type en from './en'
 
 const zhCN: typeof en = {
   app: { name: 'CRM' },
-  nav: { home: '首页', leads: '线索', accounts: '客户', kiosks: '自助终端' },
+  nav: { home: '首页', leads: '线索', accounts: '客户', kiosks: '自助终端', webForms: '网页表单', admin: '管理' },
   auth: {
     intro: '请使用工作账号登录。',
     username: '用户名',
@@ -103,6 +103,38 @@ const zhCN: typeof en = {
     location: '打开网点',
     until: '至 {date}',
     warranty: { in_warranty: '保修期内', expiring: '即将过保', expired: '已过保', unknown: '未知' },
+  },
+  roles: {
+    admin: '管理员', vp_sales: '销售副总裁', rsm: '区域销售经理', ae: '客户经理',
+    se: '售前工程师', key_account_rep: '大客户代表', sdr: '销售开发代表', marketing: '市场专员',
+    vp_marketing: '市场副总裁', cs_manager: '客服经理', csr: '客服代表',
+    erp: 'ERP 系统', kiosk_fleet: '终端车队', web_form: '网页表单', webinar_platform: '网络研讨会平台',
+  },
+  admin: { users: '用户', 'api-clients': 'API 客户端', audit: '审计日志', imports: '导入' },
+  users: {
+    new: '新建用户', username: '用户名', fullName: '姓名', email: '邮箱', role: '角色', manager: '上级',
+    territories: '销售区域', inactive: '已停用', deactivate: '停用', reactivate: '重新启用',
+  },
+  clients: {
+    name: '客户端名称', create: '注册客户端', keys: '签名密钥', newKey: '新建签名密钥', revoke: '吊销',
+    revoked: '已吊销', shownOnce: '请立即复制：此内容只显示这一次。',
+  },
+  audit: { action: '操作，例如 login_failed' },
+  imports: {
+    new: '上传文件', kindLabel: '文件内容', file: 'CSV 文件', start: '上传并导入',
+    recent: '最近的导入', failures: '失败的行', downloadCsv: '下载失败的行（CSV）', row: '第 {row} 行',
+    kind: {
+      'erp-customers': 'ERP 客户', 'erp-locations': 'ERP 网点', 'erp-kiosks': 'ERP 自助终端',
+      'erp-sales-orders': 'ERP 销售订单', 'erp-finance': 'ERP 财务', 'legacy-contacts': '旧系统联系人',
+      'legacy-email-history': '旧系统邮件记录', 'legacy-notes': '旧系统备注', 'trade-show-leads': '展会线索',
+    },
+    status: { uploading: '上传中', queued: '排队中', running: '进行中', completed: '已完成', failed: '失败' },
+    count: { rows_read: '已读行数', created: '新建', updated: '更新', unchanged: '未变化', skipped: '跳过', failed: '失败' },
+  },
+  webForms: {
+    slug: '标识，例如 spring-webinar', name: '落地页名称', create: '创建表单', active: '启用中',
+    inactive: '已关闭', embed: '嵌入代码', switchOff: '关闭', switchOn: '启用',
+    embedHelp: '将此 HTML 粘贴到落地页中；提交的内容会成为线索。',
   },
 }
 
