@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, timedelta
 
 import pytest
 
@@ -14,13 +16,25 @@ PHONE = {"width": 375, "height": 667}
 
 
 @pytest.fixture
-def account(as_user, accounts_directory) -> dict:
-    """A New England account (owned by ae.ne) with one contact."""
+def account(as_user, accounts_directory, erp_figures) -> dict:
+    """A New England account (owned by ae.ne) with one contact, two orders and its finance row."""
     admin = as_user("admin")
     tag = uuid.uuid4().hex[:6]
+    accounting_id = f"HP-{tag}"
     created = admin.post("/api/v1/accounts", json={"name": f"Harbor Parking {tag}", "type": "customer", "state": "MA",
-                                                   "city": "Boston", "phone": "617-555-0100"})
+                                                   "city": "Boston", "phone": "617-555-0100",
+                                                   "customer_accounting_id": accounting_id})
     assert created.status_code == 201, created.text
+    today, earlier = date.today(), date.today() - timedelta(days=40)
+    orders = [{"sales_order_number": f"{accounting_id}-{n}", "customer_accounting_id": accounting_id,
+               "order_date": day.isoformat(), "total_amount": amount}
+              for n, (day, amount) in enumerate(((earlier, "1200.00"), (today, "34.50")))]
+    finance = [{"customer_accounting_id": accounting_id, "as_of_date": today.isoformat(), "mtd_sales": "34.50",
+                "ytd_sales": "1234.50", "prior_ytd_sales": "900", "credit_limit": "5000", "past_due_amount": "0"}]
+    # In a thread of its own: Playwright's sync API keeps an event loop running in this one.
+    with ThreadPoolExecutor(1) as pool:
+        recorded = pool.submit(erp_figures, orders=orders, finance=finance).result()
+    assert recorded == ["created", "created", "created"]
     digits = str(int(tag, 16) % 10000).zfill(4)
     contact = admin.post("/api/v1/contacts", json={
         "account_id": created.json()["id"], "first_name": "Dana", "last_name": f"Okafor{tag}", "title": "Facilities",
@@ -41,6 +55,10 @@ def test_ae_logs_a_meeting_in_four_taps_and_finds_a_contact_by_phone(screen, acc
     page.get_by_role("link", name=account["name"]).tap()
     taps += 1
     page.wait_for_selector("[data-test=account-name]")
+    finance = page.locator("[data-test=finance]").inner_text()
+    assert "$34.50" in finance and "$1,234.50" in finance  # MTD and YTD (ACC-4)
+    page.get_by_text("2 orders, $1,234.50 in total").wait_for()
+    page.locator("[data-test=orders] canvas").wait_for()
     assert screen.no_horizontal_scroll()
     screen.shot("1-account-360")
     page.locator("[data-test=log-meeting]").tap()
@@ -113,7 +131,7 @@ def test_the_chinese_page_shows_no_english_ui_string(screen, account):
     screen.shot("1-account-zh")
     text = page.evaluate("document.body.innerText")
     contact = account["contact"]
-    for data in (account["name"], account["phone"], account["city"], account["state"], account["territory"] or "",
+    for data in (account["customer_accounting_id"], account["name"], account["phone"], account["city"], account["state"], account["territory"] or "",
                  contact["first_name"], contact["last_name"], contact["title"], contact["emails"][0]["address"],
                  contact["phones"][0]["number"], "English", "CRM"):
         text = text.replace(data, "")

@@ -10,6 +10,7 @@ describe('formatting for the user locale (U3)', () => {
   it('writes money with the currency of the figure', () => {
     expect(formatMoney('1234.5', 'en', 'USD')).toBe('$1,234.50')
     expect(formatMoney('1234.5', 'zh-CN', 'CNY')).toBe('¥1,234.50')
+    expect(formatMoney('1234.5', 'zh-CN', 'USD')).toBe('$1,234.50')
     expect(formatMoney(null, 'en')).toBe('')
   })
 

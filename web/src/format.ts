@@ -22,7 +22,9 @@ export function formatMoney(value: string | number | null | undefined, locale: s
   if (value === null || value === undefined || value === '') return ''
   const amount = typeof value === 'number' ? value : Number(value)
   if (Number.isNaN(amount)) return String(value)
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: currency || 'USD' }).format(amount)
+  // narrowSymbol: $1,234.50 in Chinese too (the figure's currency is shown beside where it matters)
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: currency || 'USD', currencyDisplay: 'narrowSymbol' })
+    .format(amount)
 }
 
 /** A phone number as a tel: link target: digits and a leading +. */

@@ -9,6 +9,7 @@ const routes = [
   { path: '/leads/:id', name: 'lead', component: () => import('./pages/LeadDetail.vue'), props: true },
   { path: '/accounts', name: 'accounts', component: () => import('./pages/AccountList.vue') },
   { path: '/accounts/:id', name: 'account', component: () => import('./pages/Account360.vue'), props: true },
+  { path: '/contacts/:id', name: 'contact', component: () => import('./pages/ContactDetail.vue'), props: true },
   { path: '/search', name: 'search', component: () => import('./pages/SearchPage.vue') },
   { path: '/kiosks', name: 'kiosks', component: () => import('./pages/KioskLookup.vue') },
   { path: '/web-forms', name: 'web-forms', component: () => import('./pages/WebFormsPage.vue') },

@@ -77,6 +77,7 @@ export default {
     activities: 'Latest activities',
     kiosks: 'Kiosks ({count})',
     orders: 'Orders',
+    ordersChart: 'Order totals per month',
     orderTotal: '{count} orders, {amount} in total',
     since: 'since {date}',
     finance: 'Finance',
@@ -89,7 +90,7 @@ export default {
     mtd_sales: 'Month to date', ytd_sales: 'Year to date', prior_ytd_sales: 'Prior year to date',
     credit_limit: 'Credit limit', past_due_amount: 'Past due', asOf: 'As of {date}',
   },
-  contact: { call: 'Call', mail: 'Email', callNumber: 'Call {number}' },
+  contact: { account: 'Open the account', call: 'Call', mail: 'Email', callNumber: 'Call {number}' },
   activity: {
     placeholder: 'What happened?',
     sent: 'Saved.',

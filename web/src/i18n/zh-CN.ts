@@ -78,6 +78,7 @@ const zhCN: typeof en = {
     activities: '最近活动',
     kiosks: '自助终端（{count}）',
     orders: '订单',
+    ordersChart: '每月订单金额',
     orderTotal: '{count} 笔订单，合计 {amount}',
     since: '自 {date} 起',
     finance: '财务',
@@ -90,7 +91,7 @@ const zhCN: typeof en = {
     mtd_sales: '本月至今', ytd_sales: '本年至今', prior_ytd_sales: '上年同期', credit_limit: '信用额度',
     past_due_amount: '逾期金额', asOf: '截至 {date}',
   },
-  contact: { call: '拨打', mail: '发邮件', callNumber: '拨打 {number}' },
+  contact: { account: '打开客户', call: '拨打', mail: '发邮件', callNumber: '拨打 {number}' },
   activity: {
     placeholder: '发生了什么？',
     sent: '已保存。',
