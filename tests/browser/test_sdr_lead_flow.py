@@ -78,3 +78,31 @@ def test_the_refresh_cookie_is_invisible_to_scripts(screen, as_user):
     assert refresh and refresh[0]["httpOnly"] and refresh[0]["sameSite"] == "Strict"
     assert "crm_refresh" not in page.evaluate("document.cookie")
     assert page.evaluate("JSON.stringify(localStorage) + JSON.stringify(sessionStorage)").find("eyJ") == -1
+
+
+def test_an_edit_conflict_shows_what_changed_and_unqualifying_takes_a_reason(screen, anonymous, as_user):
+    sdr = as_user("sdr3")
+    lead = new_web_lead(anonymous, sdr)
+    page = screen.page
+    screen.go(f"/leads/{lead['id']}")
+    screen.login("sdr3")
+    page.locator("[data-test=edit]").click()
+    page.fill("input[name=title]", "Facilities director")
+    renamed = f"{lead['company']} Holdings"
+    assert sdr.patch(f"/api/v1/leads/{lead['id']}", json={"company": renamed}).status_code == 200  # someone else
+    page.get_by_role("button", name="Save").click()
+    conflict = page.locator("[data-test=conflict]")
+    conflict.wait_for()
+    assert "Company" in conflict.inner_text() and renamed in conflict.inner_text()
+    screen.shot("1-conflict")
+    page.get_by_role("button", name="Save").click()  # the user's change, on the new version
+    page.get_by_text("Facilities director").wait_for()
+    saved = sdr.get(f"/api/v1/leads/{lead['id']}").json()
+    assert (saved["title"], saved["company"]) == ("Facilities director", renamed)
+
+    page.locator(".reason").click()
+    page.get_by_text("Too small", exact=True).click()
+    page.locator("[data-test=status-Unqualified]").click()
+    page.wait_for_function("document.querySelector('[data-test=status]').innerText === 'Unqualified'")
+    assert sdr.get(f"/api/v1/leads/{lead['id']}").json()["unqualified_reason"] == "too small"
+    screen.shot("2-unqualified")
