@@ -32,6 +32,8 @@ def test_sdr_qualifies_and_converts_a_new_web_lead(screen, anonymous, as_user, a
     screen.shot("1-login")
     screen.login("sdr1")
     page.wait_for_url("**/leads")
+    page.locator("[data-test=lead-queue] li").first.wait_for()
+    screen.shot("1b-queue")
     page.get_by_placeholder("Name, company or email").fill(lead["email"])
     page.keyboard.press("Enter")
     page.get_by_role("link", name=lead["company"]).click()
