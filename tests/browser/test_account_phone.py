@@ -140,3 +140,24 @@ def test_the_chinese_page_shows_no_english_ui_string(screen, account):
     page.get_by_text("退出登录").wait_for()
     page.get_by_role("button", name="切换语言").click()  # back to English for the next tests of this user
     page.get_by_text("Sign out").wait_for()
+
+
+def test_support_finds_a_kiosk_by_its_serial_number(screen, account, as_user):
+    location = as_user("admin").post("/api/v1/accounts", json={
+        "name": f"{account['name']} lot 4", "type": "customer", "subtype": "kiosk_location", "parent_id": account["id"],
+        "state": "MA"})
+    assert location.status_code == 201, location.text
+    serial = f"KX-{uuid.uuid4().hex[:8]}"
+    made = as_user("csr1").post("/api/v1/kiosks", json={
+        "serial_number": serial, "location_account_id": location.json()["id"], "model": "K2 Outdoor"})
+    assert made.status_code == 201, made.text
+    page = screen.page
+    screen.go("/kiosks")
+    screen.login("csr1")
+    page.get_by_placeholder("Serial number").fill(serial)
+    page.keyboard.press("Enter")
+    page.get_by_text(serial).wait_for()
+    assert "K2 Outdoor" in page.locator("main").inner_text()
+    page.get_by_role("link", name="Open the location").click()
+    page.wait_for_selector("[data-test=account-name]")
+    screen.shot("1-kiosk-location")
