@@ -40,7 +40,8 @@ async def test_an_unknown_language_names_the_field(client):
 
 async def test_api_clients_have_no_preferences(client):
     admin = bearer(await login(client, "admin"))
-    key = (await client.post("/api/v1/api-clients", json={"name": "Prefs probe", "role": "erp"}, headers=admin)).json()["key"]
+    made = await client.post("/api/v1/api-clients", json={"name": "Prefs probe", "role": "erp"}, headers=admin)
+    key = made.json()["key"]
     me = (await client.get("/api/v1/me", headers={"X-API-Key": key})).json()
     assert me["kind"] == "client" and "imports.run" in me["allowed"]
     assert_problem(await client.patch("/api/v1/me", json={"language": "en"}, headers={"X-API-Key": key}), 403)

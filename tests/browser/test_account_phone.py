@@ -131,7 +131,8 @@ def test_the_chinese_page_shows_no_english_ui_string(screen, account):
     screen.shot("1-account-zh")
     text = page.evaluate("document.body.innerText")
     contact = account["contact"]
-    for data in (account["customer_accounting_id"], account["name"], account["phone"], account["city"], account["state"], account["territory"] or "",
+    for data in (account["customer_accounting_id"], account["name"], account["phone"], account["city"],
+                 account["state"], account["territory"] or "",
                  contact["first_name"], contact["last_name"], contact["title"], contact["emails"][0]["address"],
                  contact["phones"][0]["number"], "English", "CRM"):
         text = text.replace(data, "")
