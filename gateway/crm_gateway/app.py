@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from fastapi import FastAPI
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 
-from crm_gateway import problems
+from crm_gateway import problems, web_client
 from crm_gateway.bootstrap import running
 from crm_gateway.api.accounts import router as accounts
 from crm_gateway.api.activities import router as activities
@@ -39,6 +39,8 @@ def create_app(settings: GatewaySettings) -> FastAPI:
                   docs_url="/docs", openapi_url="/openapi.json")
     for module in (identity, leads, accounts, contacts, activities, kiosks, search, imports, erp, health):
         app.include_router(module.router)
+    if settings.web_dir is not None:
+        web_client.install(app, settings.web_dir)
     problems.install(app)
     app.add_middleware(PublicFormCorsMiddleware)
     FastAPIInstrumentor.instrument_app(app, excluded_urls="healthz,readyz")

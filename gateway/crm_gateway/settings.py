@@ -1,6 +1,8 @@
 """The gateway's one typed settings object (env prefix CRM_GATEWAY_)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import SettingsConfigDict
 
@@ -39,6 +41,7 @@ class GatewaySettings(DatabaseSettings):
     web_form_rate_limit: int = Field(30, ge=1)
     web_form_rate_window_seconds: int = Field(60, ge=1)
     idempotency_ttl_seconds: int = Field(24 * 3600, ge=60)
+    web_dir: Path | None = None  # the built web client (web/dist), served at / when set
 
     @field_validator("jwt_secret")
     @classmethod

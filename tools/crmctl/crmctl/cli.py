@@ -19,6 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     up.add_argument("--demo", action="store_true", help="also load the reference organisation and landing pages")
     sub.add_parser("test", help="run the whole test suite (extra arguments go to pytest)")
     sub.add_parser("protos", help="regenerate protos/python/gen from protos/")
+    sub.add_parser("web-api", help="regenerate the web client's API types (web/src/api/generated) from the gateway")
     imports = sub.add_parser(
         "import", help="import a file into the running platform, showing progress and the final counts",
         description="Upload FILE as an import of KIND to the running platform, follow the job, then print its "
@@ -46,6 +47,11 @@ def main(argv: list[str] | None = None) -> None:
         from crmctl import importer
 
         sys.exit(importer.main(args.kind, args.file, args.url))
+    if args.command == "web-api":
+        from crmctl import web
+
+        for path in web.generate_api():
+            print(path.relative_to(ROOT))
     if args.command == "protos":
         from crmctl import protos
 
@@ -54,7 +60,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _up(*, demo: bool) -> int:
-    from crmctl import infra
+    from crmctl import infra, web
     from crmctl.platform import Platform
 
     data_dir = Path(os.environ.get("CRM_DATA_DIR", ROOT / "var")).resolve()
@@ -70,6 +76,7 @@ def _up(*, demo: bool) -> int:
     platform = Platform(infra=found, data_dir=data_dir, http_port=port, default_ports=True)
     try:
         print(f"crm: {found.describe()}", flush=True)
+        web.ensure_built(on_step=lambda msg: print(f"crm: {msg}", flush=True))
         platform.start(on_step=lambda msg: print(f"crm: {msg}", flush=True))
         if demo:
             print(platform.load_demo().strip() or "crm: demo organisation loaded", flush=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import httpx
 
+from crmctl import web
 from crmctl.infra import Infra, free_port
 from crmkit.config import DEFAULT_PORTS
 from crmkit.principal import generate_keypair
@@ -164,6 +165,8 @@ class Platform:
             "CRM_GATEWAY_HTTP_PORT": str(self.http_port),
         })
         env.update({f"CRM_GATEWAY_{svc.upper()}_TARGET": target for svc, target in targets.items()})
+        if (web.DIST / "index.html").is_file():  # built by ./crm up (crmctl.web.ensure_built)
+            env["CRM_GATEWAY_WEB_DIR"] = str(web.DIST)
         if os.environ.get("CRM_DEMO_PASSWORD"):
             env["CRM_GATEWAY_DEMO_PASSWORD"] = os.environ["CRM_DEMO_PASSWORD"]
         env.update({k: v for k, v in self.extra_env.items() if k.startswith("CRM_GATEWAY_")})

@@ -9,14 +9,17 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from crm_gateway.api.common import IfMatch, Page, etag_header, if_match_version, moment, page_of, tagged
-from crm_gateway.api.identity import mappers
+from crm_gateway.api.identity import mappers, session
 from crm_gateway.api.identity.schemas import (ApiClientCreate, ApiClientCreated, ApiClientRead, AuditEventRead,
-                                              MeRead, RefreshRequest, SigningKeyCreated, SigningKeyRead,
-                                              TerritoryRead, TokenRead, UserCreate, UserRead, UserUpdate)
+                                              MeUpdate, MeWithPermissions, RefreshRequest, SigningKeyCreated,
+                                              SigningKeyRead, TerritoryRead, TokenRead, UserCreate, UserRead,
+                                              UserUpdate)
 from crm_gateway.api.idempotent import CreateOnce
 from crm_gateway.domain.model import Caller
+from crm_gateway.domain.permissions import allowed
 from crm_gateway.security import CallerDep, GatewayDep, client_address, require_roles
-from crm_gateway.service_layer import api_clients, audit, auth, signing, territories, users
+from crm_gateway.service_layer import api_clients, audit, auth, preferences, signing, territories, users
+from crmkit.errors import Forbidden
 
 Admin = Annotated[Caller, Depends(require_roles("admin"))]
 Limit = Annotated[int, Query(ge=1, le=200)]
@@ -57,14 +60,27 @@ async def logout(body: RefreshRequest, request: Request, gw: GatewayDep) -> Resp
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@me_router.get("/me", response_model=MeRead)
-async def me(caller: CallerDep, gw: GatewayDep) -> MeRead:
+@me_router.get("/me", response_model=MeWithPermissions)
+async def me(caller: CallerDep, gw: GatewayDep) -> MeWithPermissions:
+    """Who the caller is, their preferences and what their role may do."""
     if caller.kind == "client":
-        return MeRead(id=caller.id, kind="client", username=caller.username, full_name=caller.username, email=None,
-                      role=caller.role, territories=[], manager_id=None, active=True)
+        return MeWithPermissions(id=caller.id, kind="client", username=caller.username, full_name=caller.username,
+                                 email=None, role=caller.role, territories=[], manager_id=None, active=True,
+                                 allowed=allowed(caller.role))
     user = await users.get_user(gw=gw, user_id=caller.id)
-    return MeRead(id=user.id, kind="user", username=user.username, full_name=user.full_name, email=user.email,
-                  role=user.role, territories=list(user.territories), manager_id=user.manager_id, active=user.active)
+    return MeWithPermissions(id=user.id, kind="user", username=user.username, full_name=user.full_name,
+                             email=user.email, role=user.role, territories=list(user.territories),
+                             manager_id=user.manager_id, active=user.active, allowed=allowed(user.role),
+                             language=await preferences.language(gw=gw, user_id=user.id))
+
+
+@me_router.patch("/me", response_model=MeWithPermissions)
+async def update_me(body: MeUpdate, caller: CallerDep, gw: GatewayDep) -> MeWithPermissions:
+    """Store the caller's preferences (the UI language follows them to every device). Users only."""
+    if caller.kind == "client":
+        raise Forbidden("an API client has no preferences")
+    await preferences.set_language(gw=gw, user_id=caller.id, language=body.language)
+    return await me(caller, gw)
 
 
 @users_router.get("", response_model=Page[UserRead])
@@ -234,5 +250,5 @@ async def list_audit_events(
 
 
 router = APIRouter()
-for _group in (tokens, me_router, users_router, clients_router, territories_router, audit_router):
+for _group in (tokens, session.router, me_router, users_router, clients_router, territories_router, audit_router):
     router.include_router(_group)

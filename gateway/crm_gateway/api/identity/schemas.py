@@ -35,6 +35,9 @@ class UserRead(BaseModel):
     updated_at: datetime
 
 
+Language = Literal["en", "zh-CN"]  # the web client's catalogs
+
+
 class MeRead(BaseModel):
     """The caller: a user, or an API client (`kind` "client": no email, manager or territories)."""
 
@@ -47,6 +50,18 @@ class MeRead(BaseModel):
     territories: list[str]
     manager_id: str | None
     active: bool
+
+
+class MeWithPermissions(MeRead):
+    """The caller, their preferences and what they may do."""
+
+    language: Language | None = Field(None, description="the UI language the user chose; null until they choose")
+    allowed: list[str] = Field(description="capabilities of the caller's role, e.g. `accounts.edit`, "
+                                           "`leads.convert`: what the API will accept from them")
+
+
+class MeUpdate(Strict):
+    language: Language
 
 
 class UserCreate(Strict):
