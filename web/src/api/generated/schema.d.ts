@@ -221,7 +221,7 @@ export interface paths {
         };
         /**
          * List Shares
-         * @description Who the account is shared with (for those who see it in full).
+         * @description Who the account is shared with (for those who see it in full), on one page.
          */
         get: operations["list_shares_api_v1_accounts__account_id__shares_get"];
         put?: never;
@@ -284,12 +284,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Clients */
+        /**
+         * List Clients
+         * @description Every API client, oldest first, on one page.
+         */
         get: operations["list_clients_api_v1_api_clients_get"];
         put?: never;
         /**
          * Create Client
-         * @description Register a client. The answer carries its key: shown this once, only its hash is kept.
+         * @description Register a client. The answer carries its key: shown this once, only its hash is kept (a retry
+         *     with the same Idempotency-Key answers it again).
          */
         post: operations["create_client_api_v1_api_clients_post"];
         delete?: never;
@@ -330,8 +334,9 @@ export interface paths {
         put?: never;
         /**
          * Issue Signing Key
-         * @description INT-4: a new HMAC signing key for the client; the secret is shown this once. A client may hold
-         *     several, so the ERP switches to a new key before the old one is revoked.
+         * @description INT-4: a new HMAC signing key for the client; the secret is shown this once (and to a retry with
+         *     the same Idempotency-Key). A client may hold several, so the ERP switches to a new key before the
+         *     old one is revoked.
          */
         post: operations["issue_signing_key_api_v1_api_clients__client_id__signing_keys_post"];
         delete?: never;
@@ -369,8 +374,8 @@ export interface paths {
         };
         /**
          * List audit events (admin)
-         * @description The gateway's audit trail (GEN-8), newest first, one cursor page at a time: logins, failed and
-         *     throttled logins, logouts, refresh-token reuse, permission refusals, and changes to users and API clients.
+         * @description The gateway's audit trail (GEN-8), newest first, one cursor page at a time: logins, failed
+         *     and throttled logins, logouts, refresh-token reuse, permission refusals, and changes to users and API clients.
          *     For recent user logins (RPT-4) ask for `action=login`.
          *
          *     Filters combine: `action` (repeatable, any of `login`, `login_failed`, `login_throttled`, `logout`, `refresh_reused`, `permission_denied`, `user_created`, `user_updated`, `user_deactivated`, `user_reactivated`, `api_client_created`, `api_client_revoked`, `signing_key_created`, `signing_key_revoked`, `signature_refused`), `actor_id`,
@@ -502,7 +507,7 @@ export interface paths {
         };
         /**
          * List Contacts
-         * @description The contacts of one account the caller sees in full.
+         * @description The contacts of one account the caller sees in full, on one page.
          */
         get: operations["list_contacts_api_v1_contacts_get"];
         put?: never;
@@ -739,7 +744,7 @@ export interface paths {
         /**
          * List Kiosks
          * @description The kiosks installed at one location account, or the kiosk with a serial number (SUP-5); give
-         *     at least one.
+         *     at least one. One page holds them all.
          */
         get: operations["list_kiosks_api_v1_kiosks_get"];
         put?: never;
@@ -849,7 +854,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Me */
+        /**
+         * Me
+         * @description Who the caller is, their preferences and what their role may do.
+         */
         get: operations["me_api_v1_me_get"];
         put?: never;
         post?: never;
@@ -957,7 +965,10 @@ export interface paths {
          */
         get: operations["list_users_api_v1_users_get"];
         put?: never;
-        /** Create User */
+        /**
+         * Create User
+         * @description Create a user. With an Idempotency-Key, a retry with the same body answers the first result.
+         */
         post: operations["create_user_api_v1_users_post"];
         delete?: never;
         options?: never;
@@ -1030,10 +1041,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Forms */
+        /**
+         * List Forms
+         * @description Every landing-page form, on one page.
+         */
         get: operations["list_forms_api_v1_web_forms_get"];
         put?: never;
-        /** Create Form */
+        /**
+         * Create Form
+         * @description Register a landing-page form. With an Idempotency-Key, a retry with the same body answers the first result.
+         */
         post: operations["create_form_api_v1_web_forms_post"];
         delete?: never;
         options?: never;
@@ -1196,11 +1213,6 @@ export interface components {
             /** Root Id */
             root_id: string;
         };
-        /** AccountMatches */
-        AccountMatches: {
-            /** Items */
-            items: components["schemas"]["AccountRead"][];
-        };
         /**
          * AccountOverview
          * @description What an AE needs on one screen. Each part is what the caller could read alone: a
@@ -1242,13 +1254,6 @@ export interface components {
             orders_since?: string | null;
             /** @description absent for a company at the top */
             parent?: components["schemas"]["AccountRead"] | null;
-        };
-        /** AccountPage */
-        AccountPage: {
-            /** Items */
-            items: components["schemas"]["AccountRead"][];
-            /** Next Cursor */
-            next_cursor: string | null;
         };
         /**
          * AccountRead
@@ -1410,16 +1415,6 @@ export interface components {
              */
             subject: string;
         };
-        /** ActivityPage */
-        ActivityPage: {
-            /**
-             * Items
-             * @description newest first
-             */
-            items: components["schemas"]["ActivityRead"][];
-            /** Next Cursor */
-            next_cursor: string | null;
-        };
         /**
          * ActivityRead
          * @description A call, meeting, email, note or task on an account (and maybe one of its contacts).
@@ -1511,11 +1506,6 @@ export interface components {
             /** Role */
             role: string;
         };
-        /** ApiClientPage */
-        ApiClientPage: {
-            /** Items */
-            items: components["schemas"]["ApiClientRead"][];
-        };
         /** ApiClientRead */
         ApiClientRead: {
             /** Active */
@@ -1535,13 +1525,6 @@ export interface components {
             revoked_at: string | null;
             /** Role */
             role: string;
-        };
-        /** AuditEventPage */
-        AuditEventPage: {
-            /** Items */
-            items: components["schemas"]["AuditEventRead"][];
-            /** Next Cursor */
-            next_cursor: string | null;
         };
         /** AuditEventRead */
         AuditEventRead: {
@@ -1707,16 +1690,6 @@ export interface components {
             updated_at: string | null;
             /** Version */
             version: number;
-        };
-        /** ContactMatches */
-        ContactMatches: {
-            /** Items */
-            items: components["schemas"]["ContactMatch"][];
-        };
-        /** ContactPage */
-        ContactPage: {
-            /** Items */
-            items: components["schemas"]["ContactRead"][];
         };
         /** ContactRead */
         ContactRead: {
@@ -1900,17 +1873,17 @@ export interface components {
             /** Updated */
             updated: number;
         };
-        /** ImportFailurePage */
+        /**
+         * ImportFailurePage
+         * @description A job's failed rows, in row order.
+         */
         ImportFailurePage: {
             /**
              * Columns
              * @description the file's header as read
              */
             columns: string[];
-            /**
-             * Items
-             * @description in row order
-             */
+            /** Items */
             items: components["schemas"]["ImportFailureRead"][];
             /** Next Cursor */
             next_cursor: string | null;
@@ -1931,16 +1904,6 @@ export interface components {
              * @description 1 = the first row after the header
              */
             row_number: number;
-        };
-        /** ImportJobPage */
-        ImportJobPage: {
-            /**
-             * Items
-             * @description newest first
-             */
-            items: components["schemas"]["ImportJobRead"][];
-            /** Next Cursor */
-            next_cursor: string | null;
         };
         /** ImportJobRead */
         ImportJobRead: {
@@ -2015,11 +1978,6 @@ export interface components {
             software_version?: string | null;
             /** Warranty End Date */
             warranty_end_date?: string | null;
-        };
-        /** KioskPage */
-        KioskPage: {
-            /** Items */
-            items: components["schemas"]["KioskRead"][];
         };
         /** KioskPost */
         KioskPost: {
@@ -2158,13 +2116,6 @@ export interface components {
             title?: string | null;
             /** Using Kiosks */
             using_kiosks?: boolean | null;
-        };
-        /** LeadPage */
-        LeadPage: {
-            /** Items */
-            items: components["schemas"]["LeadRead"][];
-            /** Next Cursor */
-            next_cursor: string | null;
         };
         /** LeadRead */
         LeadRead: {
@@ -2365,7 +2316,10 @@ export interface components {
              */
             language: "en" | "zh-CN";
         };
-        /** MeWithPermissions */
+        /**
+         * MeWithPermissions
+         * @description The caller, their preferences and what they may do.
+         */
         MeWithPermissions: {
             /** Active */
             active: boolean;
@@ -2408,6 +2362,104 @@ export interface components {
             /** Total Amount */
             total_amount: string;
         };
+        /** Page[AccountRead] */
+        Page_AccountRead_: {
+            /** Items */
+            items: components["schemas"]["AccountRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[ActivityRead] */
+        Page_ActivityRead_: {
+            /** Items */
+            items: components["schemas"]["ActivityRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[ApiClientRead] */
+        Page_ApiClientRead_: {
+            /** Items */
+            items: components["schemas"]["ApiClientRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[AuditEventRead] */
+        Page_AuditEventRead_: {
+            /** Items */
+            items: components["schemas"]["AuditEventRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[ContactMatch] */
+        Page_ContactMatch_: {
+            /** Items */
+            items: components["schemas"]["ContactMatch"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[ContactRead] */
+        Page_ContactRead_: {
+            /** Items */
+            items: components["schemas"]["ContactRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[ImportJobRead] */
+        Page_ImportJobRead_: {
+            /** Items */
+            items: components["schemas"]["ImportJobRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[KioskRead] */
+        Page_KioskRead_: {
+            /** Items */
+            items: components["schemas"]["KioskRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[LeadRead] */
+        Page_LeadRead_: {
+            /** Items */
+            items: components["schemas"]["LeadRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[ShareRead] */
+        Page_ShareRead_: {
+            /** Items */
+            items: components["schemas"]["ShareRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[SigningKeyRead] */
+        Page_SigningKeyRead_: {
+            /** Items */
+            items: components["schemas"]["SigningKeyRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[TerritoryRead] */
+        Page_TerritoryRead_: {
+            /** Items */
+            items: components["schemas"]["TerritoryRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[UserRead] */
+        Page_UserRead_: {
+            /** Items */
+            items: components["schemas"]["UserRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[WebFormRead] */
+        Page_WebFormRead_: {
+            /** Items */
+            items: components["schemas"]["WebFormRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** PhoneNumber */
         PhoneNumber: {
             /**
@@ -2441,12 +2493,12 @@ export interface components {
             /** Refresh Token */
             refresh_token: string;
         };
-        /** SalesOrderPage */
+        /**
+         * SalesOrderPage
+         * @description Sales-order headers, newest order date first.
+         */
         SalesOrderPage: {
-            /**
-             * Items
-             * @description newest order date first
-             */
+            /** Items */
             items: components["schemas"]["SalesOrderRead"][];
             /** Next Cursor */
             next_cursor: string | null;
@@ -2568,11 +2620,6 @@ export interface components {
             /** User Id */
             user_id: string;
         };
-        /** SharePage */
-        SharePage: {
-            /** Items */
-            items: components["schemas"]["ShareRead"][];
-        };
         /** ShareRead */
         ShareRead: {
             /** Access */
@@ -2605,11 +2652,6 @@ export interface components {
              */
             secret: string;
         };
-        /** SigningKeyPage */
-        SigningKeyPage: {
-            /** Items */
-            items: components["schemas"]["SigningKeyRead"][];
-        };
         /** SigningKeyRead */
         SigningKeyRead: {
             /** Active */
@@ -2623,11 +2665,6 @@ export interface components {
             key_id: string;
             /** Revoked At */
             revoked_at: string | null;
-        };
-        /** TerritoryPage */
-        TerritoryPage: {
-            /** Items */
-            items: components["schemas"]["TerritoryRead"][];
         };
         /** TerritoryRead */
         TerritoryRead: {
@@ -2677,13 +2714,6 @@ export interface components {
             territories?: string[];
             /** Username */
             username: string;
-        };
-        /** UserPage */
-        UserPage: {
-            /** Items */
-            items: components["schemas"]["UserRead"][];
-            /** Next Cursor */
-            next_cursor: string | null;
         };
         /** UserRead */
         UserRead: {
@@ -2752,11 +2782,6 @@ export interface components {
             /** Slug */
             slug: string;
         };
-        /** WebFormPage */
-        WebFormPage: {
-            /** Items */
-            items: components["schemas"]["WebFormRead"][];
-        };
         /** WebFormRead */
         WebFormRead: {
             /** Active */
@@ -2817,7 +2842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountPage"];
+                    "application/json": components["schemas"]["Page_AccountRead_"];
                 };
             };
             /** @description Validation Error */
@@ -2991,7 +3016,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActivityPage"];
+                    "application/json": components["schemas"]["Page_ActivityRead_"];
                 };
             };
             /** @description Validation Error */
@@ -3219,7 +3244,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SharePage"];
+                    "application/json": components["schemas"]["Page_ShareRead_"];
                 };
             };
             /** @description Validation Error */
@@ -3352,7 +3377,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiClientPage"];
+                    "application/json": components["schemas"]["Page_ApiClientRead_"];
                 };
             };
         };
@@ -3360,7 +3385,10 @@ export interface operations {
     create_client_api_v1_api_clients_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description retrying with the same key and body replays the answer */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3436,7 +3464,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SigningKeyPage"];
+                    "application/json": components["schemas"]["Page_SigningKeyRead_"];
                 };
             };
             /** @description Validation Error */
@@ -3453,7 +3481,10 @@ export interface operations {
     issue_signing_key_api_v1_api_clients__client_id__signing_keys_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description retrying with the same key and body replays the answer */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 client_id: string;
             };
@@ -3538,7 +3569,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEventPage"];
+                    "application/json": components["schemas"]["Page_AuditEventRead_"];
                 };
             };
             /** @description Validation Error */
@@ -3765,7 +3796,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContactPage"];
+                    "application/json": components["schemas"]["Page_ContactRead_"];
                 };
             };
             /** @description Validation Error */
@@ -3850,6 +3881,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description "<version>" from a previous read; stale answers 412 */
                 "if-match"?: string | null;
             };
             path: {
@@ -3905,7 +3937,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActivityPage"];
+                    "application/json": components["schemas"]["Page_ActivityRead_"];
                 };
             };
             /** @description Validation Error */
@@ -4118,7 +4150,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportJobPage"];
+                    "application/json": components["schemas"]["Page_ImportJobRead_"];
                 };
             };
             /** @description Validation Error */
@@ -4287,7 +4319,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["KioskPage"];
+                    "application/json": components["schemas"]["Page_KioskRead_"];
                 };
             };
             /** @description Validation Error */
@@ -4372,6 +4404,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description "<version>" from a previous read; stale answers 412 */
                 "if-match"?: string | null;
             };
             path: {
@@ -4435,7 +4468,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LeadPage"];
+                    "application/json": components["schemas"]["Page_LeadRead_"];
                 };
             };
             /** @description Validation Error */
@@ -4520,6 +4553,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description "<version>" from a previous read; stale answers 412 */
                 "if-match"?: string | null;
             };
             path: {
@@ -4660,7 +4694,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountMatches"];
+                    "application/json": components["schemas"]["Page_AccountRead_"];
                 };
             };
             /** @description Validation Error */
@@ -4693,7 +4727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContactMatches"];
+                    "application/json": components["schemas"]["Page_ContactMatch_"];
                 };
             };
             /** @description Validation Error */
@@ -4722,7 +4756,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TerritoryPage"];
+                    "application/json": components["schemas"]["Page_TerritoryRead_"];
                 };
             };
         };
@@ -4776,7 +4810,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserPage"];
+                    "application/json": components["schemas"]["Page_UserRead_"];
                 };
             };
             /** @description Validation Error */
@@ -4793,7 +4827,10 @@ export interface operations {
     create_user_api_v1_users_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description retrying with the same key and body replays the answer */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4858,6 +4895,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description "<version>" from a previous read; stale answers 412 */
                 "if-match"?: string | null;
             };
             path: {
@@ -4968,7 +5006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebFormPage"];
+                    "application/json": components["schemas"]["Page_WebFormRead_"];
                 };
             };
         };
@@ -4976,7 +5014,10 @@ export interface operations {
     create_form_api_v1_web_forms_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description retrying with the same key and body replays the answer */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5041,6 +5082,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description "<version>" from a previous read; stale answers 412 */
                 "if-match"?: string | null;
             };
             path: {
