@@ -17,6 +17,8 @@ from pathlib import Path
 import httpx
 
 from crmctl.infra import Infra, free_port
+from crmctl.logs import LogFile
+from crmctl.secret_files import private_folder, write_private
 from crmkit.principal import generate_keypair
 
 # Every service the platform runs, in start order. A new service adds one line here.
@@ -38,13 +40,13 @@ class Secrets:
     @classmethod
     def load_or_create(cls, folder: Path) -> "Secrets":
         """Secrets kept under the data dir so a second run keeps sessions valid; env vars win."""
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         jwt_file, private_file, public_file = (folder / n for n in ("jwt_secret", "principal.key", "principal.pub"))
         if not jwt_file.exists():
-            _write_private(jwt_file, secrets.token_urlsafe(48))
+            write_private(jwt_file, secrets.token_urlsafe(48))
         if not private_file.exists():
             private, public = generate_keypair()
-            _write_private(private_file, private)
+            write_private(private_file, private)
             public_file.write_text(public)
         return cls(
             jwt_secret=os.environ.get("CRM_GATEWAY_JWT_SECRET") or jwt_file.read_text(),
@@ -59,15 +61,9 @@ def _keypair(folder: Path, name: str) -> tuple[str, str]:
     private_file, public_file = folder / f"{name}.key", folder / f"{name}.pub"
     if not private_file.exists():
         private, public = generate_keypair()
-        _write_private(private_file, private)
+        write_private(private_file, private)
         public_file.write_text(public)
     return private_file.read_text(), public_file.read_text()
-
-
-def _write_private(path: Path, text: str) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as f:
-        f.write(text)
 
 
 def database_url(server_url: str, name: str) -> str:
@@ -79,17 +75,28 @@ class Process:
     name: str
     argv: list[str]
     env: dict[str, str]
-    log_path: Path
+    log: LogFile
+    port: int = 0
+    kind: str = "service"  # or "gateway": how `./crm status` probes its health
     popen: subprocess.Popen | None = None
 
+    @property
+    def log_path(self) -> Path:
+        return self.log.path
+
     def start(self) -> None:
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_path, "ab")
-        self.popen = subprocess.Popen(self.argv, env=self.env, stdout=log, stderr=log, start_new_session=True)
-        log.close()
+        self.popen = subprocess.Popen(self.argv, env=self.env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                      stderr=subprocess.STDOUT, start_new_session=True)
+        self.log.pump(self.popen.stdout)
 
     def alive(self) -> bool:
         return self.popen is not None and self.popen.poll() is None
+
+    def exit_code(self) -> int | None:
+        return None if self.popen is None else self.popen.poll()
+
+    def pid(self) -> int | None:
+        return None if self.popen is None else self.popen.pid
 
     def stop(self, sig: int = signal.SIGTERM, timeout: float = 20.0) -> None:
         if not self.alive():
@@ -172,6 +179,8 @@ class Platform:
     def start(self, *, on_step=lambda msg: None) -> None:
         keys = Secrets.load_or_create(self.data_dir / "secrets")
         logs = self.data_dir / "log"
+        masked = [keys.jwt_secret, keys.principal_private_key, *(pair[0] for pair in keys.delegate_keys.values()),
+                  *self.infra.passwords()]
         ports = {service: [free_port() for _ in range(self.replicas.get(service, 1))] for service in SERVICES}
         targets = {service: "ipv4:" + ",".join(f"127.0.0.1:{p}" for p in found) for service, found in ports.items()}
         for service in SERVICES:
@@ -181,12 +190,13 @@ class Platform:
             for replica, port in enumerate(ports[service]):
                 name = service if replica == 0 else f"{service}-{replica + 1}"
                 self.processes.append(Process(name, [sys.executable, "-m", f"crm_{service}", "serve"],
-                                              self._service_env(service, keys, port, targets), logs / f"{name}.log"))
+                                              self._service_env(service, keys, port, targets),
+                                              LogFile(logs / f"{name}.log", secrets=masked), port))
         on_step("migrating gateway")
         self.gateway_env = self._gateway_env(keys, targets)
         self._run([sys.executable, "-m", "crm_gateway", "migrate"], self.gateway_env, "gateway migrations")
         self.processes.append(Process("gateway", [sys.executable, "-m", "crm_gateway", "serve"], self.gateway_env,
-                                      logs / "gateway.log"))
+                                      LogFile(logs / "gateway.log", secrets=masked), self.http_port, "gateway"))
         for process in self.processes:
             on_step(f"starting {process.name}")
             process.start()
