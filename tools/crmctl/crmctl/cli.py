@@ -20,6 +20,13 @@ def build_parser() -> argparse.ArgumentParser:
     up.add_argument("--replicas", type=parse_replicas, default={}, metavar="SVC=N,...",
                     help="run N processes of a service behind client-side round-robin, e.g. leads=2,accounts=2")
     sub.add_parser("status", help="show what ./crm up runs: every process, its port, restarts and health")
+    deploy_secrets = sub.add_parser(
+        "secrets", help="generate the secret files deploy/compose.yaml and the Kubernetes overlays read",
+        description="Write each missing secret of a deployment as a 0600 file in DIR (kept when present): "
+                    "deploy/secrets for compose, deploy/k8s/overlays/<env>/secrets for Kubernetes.")
+    deploy_secrets.add_argument("dir", help="where to write them (a gitignored folder)")
+    deploy_secrets.add_argument("--postgres-url", help="admin URL of the PostgreSQL server the services use "
+                                                       "(default: the compose file's own server)")
     sub.add_parser("test", help="run the whole test suite (extra arguments go to pytest)")
     sub.add_parser("protos", help="regenerate protos/python/gen from protos/")
     imports = sub.add_parser(
@@ -72,6 +79,13 @@ def main(argv: list[str] | None = None) -> None:
         from crmctl import importer
 
         sys.exit(importer.main(args.kind, args.file, args.url))
+    if args.command == "secrets":
+        from crmctl import deploy_secrets
+
+        folder = Path(os.environ.get("CRM_CALLER_DIR", ".")) / args.dir
+        for name in deploy_secrets.write(folder, postgres_url=args.postgres_url):
+            print(folder / name)
+        return
     if args.command == "protos":
         from crmctl import protos
 
