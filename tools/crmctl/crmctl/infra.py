@@ -226,6 +226,15 @@ def _container(kind: str, stack: contextlib.ExitStack) -> Endpoint:
     return Endpoint(f"{scheme}://{host}:{mapped}", "testcontainers")
 
 
+def _container_or_none(kind: str, stack: contextlib.ExitStack) -> Endpoint | None:
+    """A container, or None when the engine answers but cannot give one (its image cannot be pulled)."""
+    try:
+        return _container(kind, stack)
+    except Exception as exc:
+        warnings.warn(f"no {kind} container ({exc}); using the embedded server")
+        return None
+
+
 # --- the two policies -------------------------------------------------------------------------
 
 _STARTERS = {"postgres": start_embedded_postgres, "nats": start_embedded_nats, "redis": start_embedded_redis}
@@ -257,5 +266,7 @@ def for_tests(data_dir: Path) -> Infra:
         else:
             if use_docker is None:
                 use_docker = docker_answers()
-            found[kind] = _container(kind, stack) if use_docker else starter(data_dir / kind, stack)
+            found[kind] = _container_or_none(kind, stack) if use_docker else None
+            if found[kind] is None:
+                found[kind] = starter(data_dir / kind, stack)
     return Infra(found["postgres"], found["nats"], found["redis"], stack)

@@ -119,6 +119,7 @@ class Platform:
     replicas: dict[str, int] = field(default_factory=dict)
     db_prefix: str = "crm"
     extra_env: dict[str, str] = field(default_factory=dict)
+    external: dict[str, str] = field(default_factory=dict)
     processes: list[Process] = field(default_factory=list)
     gateway_env: dict[str, str] = field(default_factory=dict)
 
@@ -177,13 +178,22 @@ class Platform:
             raise RuntimeError(f"{what} failed:\n{result.stderr[-4000:]}")
 
     def start(self, *, on_step=lambda msg: None) -> None:
-        keys = Secrets.load_or_create(self.data_dir / "secrets")
+        self.prepare(on_step=on_step)
+        self.launch(on_step=on_step)
+
+    def prepare(self, *, on_step=lambda msg: None) -> None:
+        """Secrets, ports and migrations; the processes are made, not started. A service listed in
+        `external` (service -> its gRPC target) is neither migrated nor started: something else runs
+        it there (the container tests), with the environment `service_env` answers."""
+        self._keys = keys = Secrets.load_or_create(self.data_dir / "secrets")
         logs = self.data_dir / "log"
         masked = [keys.jwt_secret, keys.principal_private_key, *(pair[0] for pair in keys.delegate_keys.values()),
                   *self.infra.passwords()]
-        ports = {service: [free_port() for _ in range(self.replicas.get(service, 1))] for service in SERVICES}
+        ours = [service for service in SERVICES if service not in self.external]
+        ports = {service: [free_port() for _ in range(self.replicas.get(service, 1))] for service in ours}
         targets = {service: "ipv4:" + ",".join(f"127.0.0.1:{p}" for p in found) for service, found in ports.items()}
-        for service in SERVICES:
+        self._targets = targets = {**targets, **self.external}
+        for service in ours:
             on_step(f"migrating {service}")
             env = self._service_env(service, keys, 0, targets)
             self._run([sys.executable, "-m", f"crm_{service}", "migrate"], env, f"{service} migrations")
@@ -197,6 +207,13 @@ class Platform:
         self._run([sys.executable, "-m", "crm_gateway", "migrate"], self.gateway_env, "gateway migrations")
         self.processes.append(Process("gateway", [sys.executable, "-m", "crm_gateway", "serve"], self.gateway_env,
                                       LogFile(logs / "gateway.log", secrets=masked), self.http_port, "gateway"))
+
+    def service_env(self, service: str, port: int) -> dict[str, str]:
+        """The CRM_* settings a process of `service` gets (after prepare)."""
+        env = self._service_env(service, self._keys, port, self._targets)
+        return {k: v for k, v in env.items() if k.startswith("CRM_")}
+
+    def launch(self, *, on_step=lambda msg: None) -> None:
         for process in self.processes:
             on_step(f"starting {process.name}")
             process.start()
