@@ -13,7 +13,7 @@ from typing import Protocol
 from nats.aio.client import Client as NATS
 from nats.js import JetStreamContext
 
-from crmkit import migrations, streams
+from crmkit import metrics, migrations, streams
 from crmkit.config import ServiceSettings
 from crmkit.db import SessionFactory, make_engine, make_session_factory, wait_for_database
 from crmkit.grpc.server import GrpcServer
@@ -65,6 +65,8 @@ async def serve(name: str, settings: ServiceSettings, assemble: Assemble,
     js = nc.jetstream()
     await streams.ensure_stream(js, name)
     assembly = await assemble(Infra(name=name, settings=settings, session_factory=make_session_factory(engine), nats=nc, js=js))
+    watcher = metrics.start(settings, engine, js, consumers=[w.durable for w in assembly.workers if hasattr(w, "durable")])
+    assembly.closers.append(watcher.stop)
     server = GrpcServer(verifier=PrincipalVerifier(settings.principal_public_key, settings.trusted_issuers),
                         address=f"{settings.grpc_host}:{settings.grpc_port}", services=assembly.grpc_services)
     await server.start()

@@ -78,6 +78,7 @@ class Process:
     log: LogFile
     port: int = 0
     kind: str = "service"  # or "gateway": how `./crm status` probes its health
+    metrics_port: int = 0  # where its Prometheus metrics answer (crmkit.metrics)
     popen: subprocess.Popen | None = None
 
     @property
@@ -199,14 +200,20 @@ class Platform:
             self._run([sys.executable, "-m", f"crm_{service}", "migrate"], env, f"{service} migrations")
             for replica, port in enumerate(ports[service]):
                 name = service if replica == 0 else f"{service}-{replica + 1}"
-                self.processes.append(Process(name, [sys.executable, "-m", f"crm_{service}", "serve"],
-                                              self._service_env(service, keys, port, targets),
-                                              LogFile(logs / f"{name}.log", secrets=masked), port))
+                metrics_port = free_port()
+                env = {**self._service_env(service, keys, port, targets),
+                       f"CRM_{service.upper()}_METRICS_PORT": str(metrics_port)}
+                self.processes.append(Process(name, [sys.executable, "-m", f"crm_{service}", "serve"], env,
+                                              LogFile(logs / f"{name}.log", secrets=masked), port,
+                                              metrics_port=metrics_port))
         on_step("migrating gateway")
         self.gateway_env = self._gateway_env(keys, targets)
         self._run([sys.executable, "-m", "crm_gateway", "migrate"], self.gateway_env, "gateway migrations")
-        self.processes.append(Process("gateway", [sys.executable, "-m", "crm_gateway", "serve"], self.gateway_env,
-                                      LogFile(logs / "gateway.log", secrets=masked), self.http_port, "gateway"))
+        metrics_port = free_port()
+        self.processes.append(Process("gateway", [sys.executable, "-m", "crm_gateway", "serve"],
+                                      {**self.gateway_env, "CRM_GATEWAY_METRICS_PORT": str(metrics_port)},
+                                      LogFile(logs / "gateway.log", secrets=masked), self.http_port, "gateway",
+                                      metrics_port=metrics_port))
 
     def service_env(self, service: str, port: int) -> dict[str, str]:
         """The CRM_* settings a process of `service` gets (after prepare)."""

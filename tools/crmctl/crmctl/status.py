@@ -67,13 +67,13 @@ def report(data_dir: Path) -> tuple[int, str]:
         return 3, f"crm: not running (no {path})"
     if not _pid_alive(state.get("supervisor_pid")):
         return 3, f"crm: not running (the last ./crm up, pid {state.get('supervisor_pid')}, has stopped)"
-    rows = [("process", "pid", "port", "restarts", "health")]
+    rows = [("process", "pid", "port", "metrics", "restarts", "health")]
     healthy = True
     for entry in state.get("servers", []) + state["processes"]:
         found = health(entry)
         healthy &= found in ("serving", "ready", "listening", "-")
         rows.append((entry["name"], str(entry.get("pid") or "-"), str(entry.get("port") or "-"),
-                     str(entry.get("restarts", "-")), found))
+                     str(entry.get("metrics_port") or "-"), str(entry.get("restarts", "-")), found))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = [f"crm: up at {state.get('url')} (supervisor pid {state['supervisor_pid']})"]
     lines += ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]

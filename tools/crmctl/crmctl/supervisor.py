@@ -21,6 +21,7 @@ class Supervised(Protocol):
     name: str
     kind: str
     port: int
+    metrics_port: int
     log: LogFile
 
     def alive(self) -> bool: ...
@@ -103,6 +104,7 @@ class Supervisor:
             "supervisor_pid": os.getpid(),
             "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "processes": [{"name": w.process.name, "kind": w.process.kind, "pid": w.process.pid(), "port": w.process.port,
+                           "metrics_port": w.process.metrics_port,
                            "restarts": w.restarts, "last_exit": w.last_exit,
                            "state": "running" if w.restart_at is None else "restarting",
                            "log": str(w.process.log.path)} for w in self._watches],

@@ -126,6 +126,21 @@ def test_status_lists_every_process_with_its_port_restarts_and_health(supervised
     assert {p["name"] for p in state["processes"]} == {p.name for p in platform.processes}
 
 
+def test_every_process_exposes_its_metrics(supervised):
+    platform, _ = supervised
+    assert httpx.post(f"{platform.url}{FORM}", json=submission()).status_code == 202
+    missing = f"{platform.url}/api/v1/web-forms/no-such-form/submissions"
+    assert httpx.post(missing, json=submission()).status_code == 404
+    scraped = {p.name: httpx.get(f"http://127.0.0.1:{p.metrics_port}/metrics").text for p in platform.processes}
+    assert 'crm_http_requests_total{method="POST",route="/api/v1/web-forms/{slug}/submissions",status="202"}' \
+        in scraped["gateway"]
+    assert 'crm_rpc_requests_total{code="OK",method="/crm.leads.v1.Leads/SubmitWebForm"}' in scraped["leads"]
+    assert 'crm_rpc_requests_total{code="NOT_FOUND",method="/crm.leads.v1.Leads/SubmitWebForm"}' in scraped["leads"]
+    for name, text in scraped.items():
+        assert "crm_outbox_backlog" in text and "crm_outbox_oldest_age_seconds" in text, name
+    assert "crm_consumer_lag{" in scraped["accounts"] and "crm_dead_letters{" in scraped["accounts"]
+
+
 class _Flaky:
     """A process that dies as soon as it starts."""
 
@@ -133,6 +148,7 @@ class _Flaky:
         from crmctl.logs import LogFile
 
         self.name, self.kind, self.port, self.log, self.starts = "flaky", "service", 1, LogFile(tmp_path / "f.log"), 0
+        self.metrics_port = 0
 
     def alive(self) -> bool:
         return False
