@@ -27,6 +27,12 @@ def build_parser() -> argparse.ArgumentParser:
     deploy_secrets.add_argument("dir", help="where to write them (a gitignored folder)")
     deploy_secrets.add_argument("--postgres-url", help="admin URL of the PostgreSQL server the services use "
                                                        "(default: the compose file's own server)")
+    backup = sub.add_parser("backup", help="dump every database and the event streams, with a manifest (GEN-9)",
+                            description="Works whether ./crm up runs or not. Writes $CRM_DATA_DIR/backups/<time>/ "
+                                        "unless --to names a new folder.")
+    backup.add_argument("--to", help="the folder to create")
+    restore = sub.add_parser("restore", help="bring a fresh CRM_DATA_DIR back to a backup (then ./crm up)")
+    restore.add_argument("backup", help="a folder written by ./crm backup")
     sub.add_parser("test", help="run the whole test suite (extra arguments go to pytest)")
     sub.add_parser("protos", help="regenerate protos/python/gen from protos/")
     imports = sub.add_parser(
@@ -86,6 +92,10 @@ def main(argv: list[str] | None = None) -> None:
         for name in deploy_secrets.write(folder, postgres_url=args.postgres_url):
             print(folder / name)
         return
+    if args.command in ("backup", "restore"):
+        from crmctl import backup_cli
+
+        sys.exit(backup_cli.run(args, _data_dir(), Path(os.environ.get("CRM_CALLER_DIR", "."))))
     if args.command == "protos":
         from crmctl import protos
 

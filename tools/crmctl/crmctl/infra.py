@@ -54,8 +54,9 @@ class Infra:
                          (("PostgreSQL", self.postgres), ("NATS", self.nats), ("Redis", self.redis)))
 
     def status(self) -> list[dict]:
-        """The servers as `./crm status` lists them."""
-        return [{"name": name, "kind": "server", "pid": ep.pid, "host": urlsplit(ep.url).hostname, "port": ep.port}
+        """The servers as the state file of `./crm up` keeps them (0600: the URLs hold passwords)."""
+        return [{"name": name, "kind": "server", "pid": ep.pid, "host": urlsplit(ep.url).hostname, "port": ep.port,
+                 "url": ep.url}
                 for name, ep in (("postgres", self.postgres), ("nats", self.nats), ("redis", self.redis))]
 
     def passwords(self) -> list[str]:
