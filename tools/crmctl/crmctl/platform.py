@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import signal
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ import httpx
 
 from crmctl.infra import Infra, free_port
 from crmctl.logs import LogFile
+from crmctl.processes import Process
 from crmctl.secret_files import private_folder, write_private
 from crmkit.principal import generate_keypair
 
@@ -68,46 +68,6 @@ def _keypair(folder: Path, name: str) -> tuple[str, str]:
 
 def database_url(server_url: str, name: str) -> str:
     return server_url.rsplit("/", 1)[0] + f"/{name}"
-
-
-@dataclass
-class Process:
-    name: str
-    argv: list[str]
-    env: dict[str, str]
-    log: LogFile
-    port: int = 0
-    kind: str = "service"  # or "gateway": how `./crm status` probes its health
-    metrics_port: int = 0  # where its Prometheus metrics answer (crmkit.metrics)
-    popen: subprocess.Popen | None = None
-
-    @property
-    def log_path(self) -> Path:
-        return self.log.path
-
-    def start(self) -> None:
-        self.popen = subprocess.Popen(self.argv, env=self.env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                      stderr=subprocess.STDOUT, start_new_session=True)
-        self.log.pump(self.popen.stdout)
-
-    def alive(self) -> bool:
-        return self.popen is not None and self.popen.poll() is None
-
-    def exit_code(self) -> int | None:
-        return None if self.popen is None else self.popen.poll()
-
-    def pid(self) -> int | None:
-        return None if self.popen is None else self.popen.pid
-
-    def stop(self, sig: int = signal.SIGTERM, timeout: float = 20.0) -> None:
-        if not self.alive():
-            return
-        self.popen.send_signal(sig)
-        try:
-            self.popen.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self.popen.kill()
-            self.popen.wait()
 
 
 @dataclass

@@ -69,7 +69,7 @@ def report(data_dir: Path) -> tuple[int, str]:
         return 3, f"crm: not running (the last ./crm up, pid {state.get('supervisor_pid')}, has stopped)"
     rows = [("process", "pid", "port", "metrics", "restarts", "health")]
     healthy = True
-    for entry in state.get("servers", []) + state["processes"]:
+    for entry in state["processes"]:
         found = health(entry)
         healthy &= found in ("serving", "ready", "listening", "-")
         rows.append((entry["name"], str(entry.get("pid") or "-"), str(entry.get("port") or "-"),

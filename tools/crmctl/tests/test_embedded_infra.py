@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import signal
 import stat
+import time
 from urllib.parse import urlsplit
 
 import asyncpg
@@ -13,6 +16,7 @@ import pytest
 import redis
 
 from crmctl import infra
+from crmctl.supervisor import Backoff, Supervisor
 
 
 def test_embedded_postgres_nats_and_redis_start_answer_and_stop(tmp_path):
@@ -35,6 +39,36 @@ def test_embedded_postgres_nats_and_redis_start_answer_and_stop(tmp_path):
         assert version and account is not None  # JetStream is enabled
         assert redis.Redis.from_url(rd.url).ping()
     assert not infra.listening(pg.port)
+
+
+def test_a_killed_embedded_server_is_restarted_on_its_port_with_its_password(tmp_path):
+    with contextlib.ExitStack() as stack:
+        found = infra.Infra(infra.start_embedded_postgres(tmp_path / "postgres", stack),
+                            infra.start_embedded_nats(tmp_path / "nats", stack),
+                            infra.start_embedded_redis(tmp_path / "redis", stack))
+        supervisor = Supervisor(found.servers(), tmp_path / "state.json", backoff=Backoff(first=0.2))
+        for server in found.servers():
+            os.kill(server.pid(), signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while not all(supervisor.restarts(s.name) and infra.listening(s.port) for s in found.servers()):
+            assert time.monotonic() < deadline, [(s.name, s.alive()) for s in found.servers()]
+            supervisor.check()
+            time.sleep(0.2)
+
+        async def answers():
+            for _ in range(100):  # listening comes before crash recovery ends
+                try:
+                    conn = await asyncpg.connect(found.postgres.url)
+                    break
+                except asyncpg.CannotConnectNowError:
+                    await asyncio.sleep(0.1)
+            await conn.close()
+            nc = await nats.connect(found.nats.url)
+            await nc.jetstream().account_info()
+            await nc.close()
+
+        asyncio.run(answers())
+        assert redis.Redis.from_url(found.redis.url).ping()
 
 
 def _without_password(url: str) -> str:
