@@ -128,6 +128,15 @@ def _secure_postgres(pgdata: Path, postgres_bin: Path, secret: str, run_as: str 
                    "host all all ::1/128 scram-sha-256\n")
 
 
+def _wait_accepting(pg_isready: Path, port: int, timeout: float = 30.0) -> None:
+    """Listening comes before PostgreSQL accepts connections (startup, crash recovery)."""
+    deadline = time.monotonic() + timeout
+    while subprocess.run([str(pg_isready), "-q", "-h", "127.0.0.1", "-p", str(port)]).returncode != 0:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"embedded PostgreSQL did not accept connections on {port} within {timeout}s")
+        time.sleep(0.1)
+
+
 def start_embedded_postgres(data_dir: Path, stack: contextlib.ExitStack, secrets_dir: Path | None = None) -> Endpoint:
     with warnings.catch_warnings():  # the wheel computes a runtime dir we never use at import time
         warnings.simplefilter("ignore")
@@ -160,6 +169,7 @@ def start_embedded_postgres(data_dir: Path, stack: contextlib.ExitStack, secrets
                                  "-h", "127.0.0.1", "-k", str(pgdata), "-c", "max_connections=300", "-c", "fsync=on",
                                  "-c", "password_encryption=scram-sha-256"],
                     data_dir / "postgres.log", port, stack, user=run_as)
+    _wait_accepting(POSTGRES_BIN_PATH / "pg_isready", port)
     return Endpoint(f"postgresql://postgres:{secret}@127.0.0.1:{port}/postgres", "embedded", server)
 
 
