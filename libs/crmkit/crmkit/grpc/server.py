@@ -98,7 +98,9 @@ class GrpcServer:
                  services: Iterable[tuple[Callable, object, str]]) -> None:
         self._server = grpc.aio.server(
             interceptors=[RpcMetrics(), aio_server_interceptor(), _KitInterceptor(verifier)],
-            options=[("grpc.so_reuseport", 0), ("grpc.max_receive_message_length", 32 * 1024 * 1024)],
+            options=[("grpc.so_reuseport", 0), ("grpc.max_receive_message_length", 32 * 1024 * 1024),
+                     # Callers reconnect every few minutes, re-resolving DNS: pods a scale-up adds get calls.
+                     ("grpc.max_connection_age_ms", 300_000), ("grpc.max_connection_age_grace_ms", 30_000)],
         )
         self._health = health.aio.HealthServicer()
         names = []
