@@ -18,6 +18,14 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 log = logging.getLogger("crm_gateway")
 
 
+def _without_query(record: logging.LogRecord) -> bool:
+    """Access log lines keep the path, never the query: it carries search terms (issue 11)."""
+    if isinstance(record.args, tuple) and len(record.args) == 5:
+        client, method, path, version, status = record.args
+        record.args = (client, method, str(path).split("?", 1)[0], version, status)
+    return True
+
+
 def _serve(settings: GatewaySettings) -> None:
     import uvicorn
 
@@ -26,6 +34,7 @@ def _serve(settings: GatewaySettings) -> None:
 
     for handler in logging.getLogger().handlers:
         handler.addFilter(RequestIdLogFilter())
+    logging.getLogger("uvicorn.access").addFilter(_without_query)
     config = uvicorn.Config(create_app(settings), host=settings.http_host, port=settings.http_port,
                             log_config=None, lifespan="on", timeout_graceful_shutdown=10)
     uvicorn.Server(config).run()

@@ -7,6 +7,8 @@ from collections.abc import AsyncIterator
 from fastapi import FastAPI
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 
+from crmkit import metrics
+
 from crm_gateway import problems, web_client
 from crm_gateway.bootstrap import running
 from crm_gateway.api.accounts import router as accounts
@@ -33,7 +35,9 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with running(settings) as runtime:
             app.state.runtime = runtime
+            watcher = metrics.start(settings, runtime.engine)
             yield
+            await watcher.stop()
 
     app = FastAPI(title="CRM API", version="1.0.0", description=DESCRIPTION, lifespan=lifespan,
                   docs_url="/docs", openapi_url="/openapi.json")
@@ -45,4 +49,5 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     app.add_middleware(PublicFormCorsMiddleware)
     FastAPIInstrumentor.instrument_app(app, excluded_urls="healthz,readyz")
     app.add_middleware(RequestIdMiddleware)
+    app.add_middleware(metrics.HttpMetrics)
     return app

@@ -34,6 +34,8 @@ class KitSettings(BaseSettings):
     log_format: str = Field("json", pattern="^(json|text)$")
     otlp_endpoint: str | None = None  # e.g. http://collector:4317; traces are kept in-process when unset
     nats_url: str = "nats://127.0.0.1:4222"
+    metrics_host: str = "127.0.0.1"
+    metrics_port: int | None = None  # where Prometheus scrapes /metrics (crmkit.metrics); none when unset
 
 
 class DatabaseSettings(KitSettings):

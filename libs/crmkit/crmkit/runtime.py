@@ -14,8 +14,9 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from nats.aio.client import Client as NATS
 from nats.js import JetStreamContext
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from crmkit import migrations, streams
+from crmkit import metrics, migrations, streams
 from crmkit.config import ServiceSettings
 from crmkit.db import SessionFactory, UnitOfWork, make_engine, make_session_factory, wait_for_database
 from crmkit.grpc.server import GrpcServer
@@ -54,6 +55,7 @@ class Infra(Generic[S]):
 
     name: str
     settings: S
+    engine: AsyncEngine
     session_factory: SessionFactory
     nats: NATS
     js: JetStreamContext
@@ -111,7 +113,7 @@ async def connected(service: Service, settings: ServiceSettings, *, pool_size: i
         js = nc.jetstream()
         await streams.ensure_stream(js, service.name)
         sessions = make_session_factory(engine)
-        yield Infra(name=service.name, settings=settings, session_factory=sessions, nats=nc, js=js,
+        yield Infra(name=service.name, settings=settings, engine=engine, session_factory=sessions, nats=nc, js=js,
                     tables=service.tables, relay=OutboxRelay(sessions, service.tables, js))
 
 
@@ -119,6 +121,7 @@ async def serve(service: Service, settings: ServiceSettings, *, ready: Callable[
     """Run until SIGTERM/SIGINT, then drain: stop taking calls, finish them, flush the outbox."""
     async with connected(service, settings, pool_size=settings.db_pool_size, client=service.name) as infra:
         assembly = await service.assemble(infra)
+        watcher = metrics.start(settings, infra.engine, infra.js, consumers=[s.durable for s in assembly.consumers])
         server = GrpcServer(verifier=PrincipalVerifier(settings.principal_public_key, settings.trusted_issuers),
                             address=f"{settings.grpc_host}:{settings.grpc_port}", services=assembly.grpc_services)
         await server.start()
@@ -142,6 +145,7 @@ async def serve(service: Service, settings: ServiceSettings, *, ready: Callable[
         await _stop([infra.relay], [relay_task], settings.drain_seconds)
         for close in assembly.closers:
             await close()
+        await watcher.stop()
     log.info("%s stopped", service.name)
 
 

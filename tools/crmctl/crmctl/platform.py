@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import signal
 import subprocess
 import sys
 import time
@@ -19,6 +18,9 @@ import httpx
 from crmctl import web
 from crmctl.infra import Infra, free_port
 from crmkit.config import DEFAULT_PORTS
+from crmctl.logs import LogFile
+from crmctl.processes import Process
+from crmctl.secret_files import private_folder, write_private
 from crmkit.principal import generate_keypair
 
 # Every service the platform runs, in start order (each has its default port in DEFAULT_PORTS). A new
@@ -41,13 +43,13 @@ class Secrets:
     @classmethod
     def load_or_create(cls, folder: Path) -> "Secrets":
         """Secrets kept under the data dir so a second run keeps sessions valid; env vars win."""
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         jwt_file, private_file, public_file = (folder / n for n in ("jwt_secret", "principal.key", "principal.pub"))
         if not jwt_file.exists():
-            _write_private(jwt_file, secrets.token_urlsafe(48))
+            write_private(jwt_file, secrets.token_urlsafe(48))
         if not private_file.exists():
             private, public = generate_keypair()
-            _write_private(private_file, private)
+            write_private(private_file, private)
             public_file.write_text(public)
         return cls(
             jwt_secret=os.environ.get("CRM_GATEWAY_JWT_SECRET") or jwt_file.read_text(),
@@ -62,47 +64,13 @@ def _keypair(folder: Path, name: str) -> tuple[str, str]:
     private_file, public_file = folder / f"{name}.key", folder / f"{name}.pub"
     if not private_file.exists():
         private, public = generate_keypair()
-        _write_private(private_file, private)
+        write_private(private_file, private)
         public_file.write_text(public)
     return private_file.read_text(), public_file.read_text()
 
 
-def _write_private(path: Path, text: str) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as f:
-        f.write(text)
-
-
 def database_url(server_url: str, name: str) -> str:
     return server_url.rsplit("/", 1)[0] + f"/{name}"
-
-
-@dataclass
-class Process:
-    name: str
-    argv: list[str]
-    env: dict[str, str]
-    log_path: Path
-    popen: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_path, "ab")
-        self.popen = subprocess.Popen(self.argv, env=self.env, stdout=log, stderr=log, start_new_session=True)
-        log.close()
-
-    def alive(self) -> bool:
-        return self.popen is not None and self.popen.poll() is None
-
-    def stop(self, sig: int = signal.SIGTERM, timeout: float = 20.0) -> None:
-        if not self.alive():
-            return
-        self.popen.send_signal(sig)
-        try:
-            self.popen.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self.popen.kill()
-            self.popen.wait()
 
 
 @dataclass
@@ -115,6 +83,7 @@ class Platform:
     replicas: dict[str, int] = field(default_factory=dict)
     db_prefix: str = "crm"
     extra_env: dict[str, str] = field(default_factory=dict)
+    external: dict[str, str] = field(default_factory=dict)
     processes: list[Process] = field(default_factory=list)
     gateway_env: dict[str, str] = field(default_factory=dict)
     # `./crm up`: each service's first replica on its default port, where a tool (or a gateway) started
@@ -185,23 +154,48 @@ class Platform:
             raise RuntimeError(f"{what} failed:\n{result.stderr[-4000:]}")
 
     def start(self, *, on_step=lambda msg: None) -> None:
-        keys = Secrets.load_or_create(self.data_dir / "secrets")
+        self.prepare(on_step=on_step)
+        self.launch(on_step=on_step)
+
+    def prepare(self, *, on_step=lambda msg: None) -> None:
+        """Secrets, ports and migrations; the processes are made, not started. A service listed in
+        `external` (service -> its gRPC target) is neither migrated nor started: something else runs
+        it there (the container tests), with the environment `service_env` answers."""
+        self._keys = keys = Secrets.load_or_create(self.data_dir / "secrets")
         logs = self.data_dir / "log"
-        ports = {service: self._ports(service) for service in SERVICES}
+        masked = [keys.jwt_secret, keys.principal_private_key, *(pair[0] for pair in keys.delegate_keys.values()),
+                  *self.infra.passwords()]
+        ours = [service for service in SERVICES if service not in self.external]
+        ports = {service: self._ports(service) for service in ours}
         targets = {service: "ipv4:" + ",".join(f"127.0.0.1:{p}" for p in found) for service, found in ports.items()}
-        for service in SERVICES:
+        self._targets = targets = {**targets, **self.external}
+        for service in ours:
             on_step(f"migrating {service}")
             env = self._service_env(service, keys, 0, targets)
             self._run([sys.executable, "-m", f"crm_{service}", "migrate"], env, f"{service} migrations")
             for replica, port in enumerate(ports[service]):
                 name = service if replica == 0 else f"{service}-{replica + 1}"
-                self.processes.append(Process(name, [sys.executable, "-m", f"crm_{service}", "serve"],
-                                              self._service_env(service, keys, port, targets), logs / f"{name}.log"))
+                metrics_port = free_port()
+                env = {**self._service_env(service, keys, port, targets),
+                       f"CRM_{service.upper()}_METRICS_PORT": str(metrics_port)}
+                self.processes.append(Process(name, [sys.executable, "-m", f"crm_{service}", "serve"], env,
+                                              LogFile(logs / f"{name}.log", secrets=masked), port,
+                                              metrics_port=metrics_port))
         on_step("migrating gateway")
         self.gateway_env = self._gateway_env(keys, targets)
         self._run([sys.executable, "-m", "crm_gateway", "migrate"], self.gateway_env, "gateway migrations")
-        self.processes.append(Process("gateway", [sys.executable, "-m", "crm_gateway", "serve"], self.gateway_env,
-                                      logs / "gateway.log"))
+        metrics_port = free_port()
+        self.processes.append(Process("gateway", [sys.executable, "-m", "crm_gateway", "serve"],
+                                      {**self.gateway_env, "CRM_GATEWAY_METRICS_PORT": str(metrics_port)},
+                                      LogFile(logs / "gateway.log", secrets=masked), self.http_port, "gateway",
+                                      metrics_port=metrics_port))
+
+    def service_env(self, service: str, port: int) -> dict[str, str]:
+        """The CRM_* settings a process of `service` gets (after prepare)."""
+        env = self._service_env(service, self._keys, port, self._targets)
+        return {k: v for k, v in env.items() if k.startswith("CRM_")}
+
+    def launch(self, *, on_step=lambda msg: None) -> None:
         for process in self.processes:
             on_step(f"starting {process.name}")
             process.start()

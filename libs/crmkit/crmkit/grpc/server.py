@@ -12,6 +12,7 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from opentelemetry.instrumentation.grpc import aio_server_interceptor
 
+from crmkit.metrics import RpcMetrics
 from crmkit.errors import CrmError
 from crmkit.principal import METADATA_KEY, InvalidPrincipal, Principal, PrincipalVerifier
 
@@ -96,8 +97,10 @@ class GrpcServer:
     def __init__(self, *, verifier: PrincipalVerifier, address: str,
                  services: Iterable[tuple[Callable, object, str]]) -> None:
         self._server = grpc.aio.server(
-            interceptors=[aio_server_interceptor(), _KitInterceptor(verifier)],
-            options=[("grpc.so_reuseport", 0), ("grpc.max_receive_message_length", 32 * 1024 * 1024)],
+            interceptors=[RpcMetrics(), aio_server_interceptor(), _KitInterceptor(verifier)],
+            options=[("grpc.so_reuseport", 0), ("grpc.max_receive_message_length", 32 * 1024 * 1024),
+                     # Callers reconnect every few minutes, re-resolving DNS: pods a scale-up adds get calls.
+                     ("grpc.max_connection_age_ms", 300_000), ("grpc.max_connection_age_grace_ms", 30_000)],
         )
         self._health = health.aio.HealthServicer()
         names = []

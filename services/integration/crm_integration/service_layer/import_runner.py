@@ -19,6 +19,7 @@ from collections.abc import AsyncGenerator, Awaitable, Callable, Iterator, Seque
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from crmkit import metrics
 from crmkit.workers import PollingWorker
 from google.protobuf.message import Message
 
@@ -105,6 +106,7 @@ class ImportRunner(PollingWorker):
             held = await uow.imports.record_batch(job.id, self._owner, last_row=rows[-1].row_number, counts=counts,
                                                   failures=failures, now=_now(), lease=self._lease)
             await uow.commit()
+        metrics.count_import_rows(job.kind, counts.as_dict())
         return held
 
     async def _finish(self, job: ImportJob, status: str, error: str = "") -> None:
