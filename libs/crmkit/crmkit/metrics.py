@@ -146,7 +146,8 @@ class Watcher:
                 await self.sample()
             except Exception:  # a metric must never take the process down; the next round retries
                 log.warning("metrics sample failed", exc_info=True)
-            await asyncio.sleep(self._interval)
+            # A consumer creates its durable once it runs: look again soon until every one is found.
+            await asyncio.sleep(self._interval if len(self._streams) == len(self._consumers) else 1.0)
 
     async def sample(self) -> None:
         async with self._engine.connect() as conn:
