@@ -10,7 +10,9 @@ import pytest
 from crm.identity.v1 import events_pb2 as identity_events
 from crm.leads.v1 import events_pb2 as leads_events
 from crmkit.inbox import EventMeta
-from integration_testkit import eventually, publish, rows
+from tests.support.events import publish
+from tests.support.waiting import eventually
+from integration_testkit import rows
 from sqlalchemy import func, select
 
 from crm_integration.adapters.delivery import SmtpEndpoint, SmtpTransport

@@ -5,7 +5,8 @@ from datetime import datetime, timezone
 
 from crm_leads.domain.commands import LeadData
 from crm_leads.domain.model import Lead, User, WebForm
-from leads_testkit import RULES, as_role
+from tests.support.principals import as_role
+from leads_testkit import RULES
 
 NOW = datetime(2024, 6, 1, 12, 30, 15, 123456, tzinfo=timezone.utc)
 ADMIN = as_role("admin")
