@@ -12,6 +12,8 @@ import pytest
 
 from gw_helpers import assert_problem, bearer, login
 
+pytestmark = pytest.mark.live  # what the real Leads service does behind the gateway (conftest.py)
+
 NEW_LEAD = {"source": "trade show", "first_name": "Grace", "last_name": "Hopper", "company": "Navy Systems",
             "email": "grace@navy.example", "number_of_locations": 40}
 
