@@ -24,11 +24,19 @@ class Received:
     request: object
 
 
+def _now() -> Timestamp:
+    stamp = Timestamp()
+    stamp.GetCurrentTime()
+    return stamp
+
+
 @dataclass
 class FakeLeads(leads_pb2_grpc.LeadsServicer):
-    """The Leads service's web forms, kept in memory, and the submissions it was handed."""
+    """The Leads service's web forms and leads, kept in memory, and every call it was handed. A lead takes
+    the data as given: no merging by email, no rating, no round robin (the real service's rules)."""
 
     forms: dict[str, leads_pb2.WebForm] = field(default_factory=dict)
+    leads: dict[str, leads_pb2.Lead] = field(default_factory=dict)
     received: list[Received] = field(default_factory=list)
     target: str = ""  # host:port once served
 
@@ -40,6 +48,9 @@ class FakeLeads(leads_pb2_grpc.LeadsServicer):
         return [r.request for r in self.received
                 if r.method == "SubmitWebForm" and r.request.data.email.lower() == email.lower()]
 
+    def calls(self, method: str) -> list[Received]:
+        return [r for r in self.received if r.method == method]
+
     def _form(self, slug: str) -> leads_pb2.WebForm:
         if slug not in self.forms:
             raise NotFound(f"no web form {slug}")
@@ -49,10 +60,8 @@ class FakeLeads(leads_pb2_grpc.LeadsServicer):
         self._record("CreateWebForm", request)
         if request.slug in self.forms:
             raise Conflict(f"a web form {request.slug} exists already", field="slug")
-        created = Timestamp()
-        created.GetCurrentTime()
         form = leads_pb2.WebForm(id=str(uuid.uuid4()), slug=request.slug, landing_page_name=request.landing_page_name,
-                                 active=True, created_at=created, version=1)
+                                 active=True, created_at=_now(), version=1)
         self.forms[request.slug] = form
         return form
 
@@ -81,3 +90,34 @@ class FakeLeads(leads_pb2_grpc.LeadsServicer):
         if not self._form(request.form_slug).active:
             raise NotFound(f"no web form {request.form_slug}")
         return leads_pb2.SubmitWebFormResponse()
+
+    def _lead(self, lead_id: str) -> leads_pb2.Lead:
+        if lead_id not in self.leads:
+            raise NotFound(f"no lead {lead_id}")
+        return self.leads[lead_id]
+
+    async def CreateLead(self, request, context):
+        self._record("CreateLead", request)
+        lead = leads_pb2.Lead(id=str(uuid.uuid4()), source=request.source, landing_page=request.landing_page,
+                              owner_id=request.owner_id, status="New", created_at=_now(), updated_at=_now(), version=1,
+                              submission_count=1)
+        for given, value in request.data.ListFields():
+            setattr(lead, given.name, value)
+        self.leads[lead.id] = lead
+        return lead
+
+    async def GetLead(self, request, context):
+        self._record("GetLead", request)
+        return self._lead(request.id)
+
+    async def UpdateLead(self, request, context):
+        self._record("UpdateLead", request)
+        lead = self._lead(request.id)
+        if request.expected_version and request.expected_version != lead.version:
+            raise PreconditionFailed(f"version {request.expected_version} is stale; the lead is at {lead.version}")
+        for given, value in [*request.changes.data.ListFields(), *request.changes.ListFields()]:
+            if given.name != "data":
+                setattr(lead, given.name, value)
+        lead.version += 1
+        lead.updated_at.CopyFrom(_now())
+        return lead
