@@ -118,9 +118,8 @@ async def idle_targets(principal_keys) -> AsyncIterator[dict[str, str]]:
 
 
 @contextlib.asynccontextmanager
-async def _with_demo(settings: GatewaySettings, redis_url: str) -> AsyncIterator[RunningGateway]:
+async def _serving(settings: GatewaySettings, redis_url: str) -> AsyncIterator[RunningGateway]:
     async with serve(settings) as running:
-        await loader.load_org(gw=running.runtime.gateway, password=DEMO_PASSWORD)
         yield running
     from redis.asyncio import Redis
 
@@ -141,22 +140,25 @@ def pytest_configure(config) -> None:
 
 
 @pytest.fixture(scope="session")
-async def fake_gw(gateway_db, settings_for, fake_leads, idle_targets, redis_url) -> AsyncIterator[RunningGateway]:
-    """The gateway with Redis, fake services in-process and the demo organisation loaded."""
-    settings = settings_for(gateway_db, leads_target=fake_leads.target, **idle_targets)
-    async with _with_demo(settings, redis_url) as running:
+async def fake_gw(gateway_db, settings_for, fake_leads, idle_targets, services_nats,
+                  redis_url) -> AsyncIterator[RunningGateway]:
+    """The gateway with Redis and fake services in-process. It loads the demo organisation, once for both
+    set-ups (they share the database): its identity events go to the services' NATS, where the real
+    services learn the demo users (LEAD-3) and territories whenever they start."""
+    settings = settings_for(gateway_db, leads_target=fake_leads.target, nats_url=services_nats, **idle_targets)
+    async with _serving(settings, redis_url) as running:
+        await loader.load_org(gw=running.runtime.gateway, password=DEMO_PASSWORD)
         yield running
 
 
 @pytest.fixture(scope="session")
-async def live_gw(databases, settings_for, leads_service, accounts_service, integration_service,
+async def live_gw(fake_gw, gateway_db, settings_for, leads_service, accounts_service, integration_service,
                   services_nats, redis_url) -> AsyncIterator[RunningGateway]:
-    """The gateway with Redis and the real Leads, Accounts and Integration services, the demo organisation
-    loaded. Its identity events go to the services' NATS, so they learn the demo users (LEAD-3) and territories."""
-    settings = settings_for(databases.copy(MIGRATIONS_DIR, "gwlive"), leads_target=leads_service.target,
-                            accounts_target=accounts_service.target, integration_target=integration_service.target,
-                            nats_url=services_nats)
-    async with _with_demo(settings, redis_url) as running:
+    """The gateway with Redis and the real Leads, Accounts and Integration services, on the demo organisation
+    `fake_gw` loaded."""
+    settings = settings_for(gateway_db, leads_target=leads_service.target, accounts_target=accounts_service.target,
+                            integration_target=integration_service.target, nats_url=services_nats)
+    async with _serving(settings, redis_url) as running:
         yield running
 
 

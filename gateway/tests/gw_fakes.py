@@ -15,6 +15,7 @@ from crmkit.grpc.server import current_principal
 from crmkit.principal import Principal
 from google.protobuf.timestamp_pb2 import Timestamp
 
+
 @dataclass
 class Received:
     """One call a fake answered: the verified principal and the request as it arrived."""
