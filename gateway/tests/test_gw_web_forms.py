@@ -164,9 +164,9 @@ async def test_honeypot_reaches_no_lead(gw, fake_leads, form):
 
 
 @pytest.mark.parametrize("which", ["gw", "bare_gw"])
-async def test_submissions_rate_limited_per_address(which, request):
+async def test_submissions_rate_limited_per_address(which, gw, bare_gw):
     """30 posts a minute per address (Redis, or in-process without it), then 429 with Retry-After."""
-    running = request.getfixturevalue(which)
+    running = {"gw": gw, "bare_gw": bare_gw}[which]  # both set up before the test's loop runs
     body = {**PERSON, "website": "bot"}
     async with running.client(f"10.22.0.{1 if which == 'gw' else 2}") as c:
         for _ in range(30):
