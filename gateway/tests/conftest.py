@@ -1,8 +1,15 @@
-"""Gateway test fixtures: a migrated database, the app run in-process with its real lifespan
-(PostgreSQL, Redis, NATS), the real Leads, Accounts and Integration services as subprocesses, and the demo
-organisation loaded."""
+"""Gateway test fixtures: the app run in-process with its real lifespan (PostgreSQL, Redis, NATS) and the
+demo organisation loaded, in two set-ups:
+
+- `fake_gw`: the services are in-process fakes (gw_fakes.py), for the gateway's own concerns;
+- `live_gw`: the real Leads, Accounts and Integration services as subprocesses, for the contract-level
+  tests of what those services do behind the gateway.
+
+Tests ask for `gw` and `client`: the live set-up in a module marked `pytestmark = pytest.mark.live`,
+the fakes everywhere else."""
 from __future__ import annotations
 
+import contextlib
 import json
 import secrets
 import uuid
@@ -11,14 +18,17 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 
+from crm.leads.v1 import leads_pb2, leads_pb2_grpc
 from crm_gateway.demo import loader
 from crm_gateway.settings import GatewaySettings
 from crmctl.infra import free_port
 from crmctl.platform import DELEGATES
 from crmkit.principal import generate_keypair
 
-from gw_helpers import DEMO_PASSWORD, RunningGateway, migrated_database, serve
-from tests.support.services import RunningService, private_nats, running_service
+from gw_fakes import FakeLeads
+from gw_helpers import DEMO_PASSWORD, MIGRATIONS_DIR, RunningGateway, serve
+from tests.support.grpc_servers import serve_grpc
+from tests.support.services import RunningService, migrations_dir, private_nats, running_service
 
 JWT_SECRET = secrets.token_urlsafe(48)
 
@@ -59,49 +69,57 @@ def _trusting_integration(service: str, integration_keys: tuple[str, str]) -> di
 
 
 @pytest.fixture(scope="session")
-def leads_service(make_database, principal_keys, integration_keys, services_nats) -> Iterator[RunningService]:
+def leads_service(databases, principal_keys, integration_keys, services_nats) -> Iterator[RunningService]:
     """The real Leads service (`python -m crm_leads serve`) on a fresh database, trusting the public half
     of the key the gateway settings sign principals with (and the integration service's, for imports)."""
-    with running_service("leads", database_url=make_database("gwleads"), principal_public_key=principal_keys[1],
-                         nats_url=services_nats, extra_env=_trusting_integration("leads", integration_keys)) as service:
+    with running_service("leads", database_url=databases.copy(migrations_dir("leads"), "gwleads"),
+                         principal_public_key=principal_keys[1], nats_url=services_nats,
+                         extra_env=_trusting_integration("leads", integration_keys)) as service:
         yield service
 
 
 @pytest.fixture(scope="session")
-def accounts_service(make_database, principal_keys, integration_keys, services_nats) -> Iterator[RunningService]:
+def accounts_service(databases, principal_keys, integration_keys, services_nats) -> Iterator[RunningService]:
     """The real Accounts service (`python -m crm_accounts serve`), the same way."""
-    with running_service("accounts", database_url=make_database("gwaccounts"), principal_public_key=principal_keys[1],
-                         nats_url=services_nats,
+    with running_service("accounts", database_url=databases.copy(migrations_dir("accounts"), "gwaccounts"),
+                         principal_public_key=principal_keys[1], nats_url=services_nats,
                          extra_env=_trusting_integration("accounts", integration_keys)) as service:
         yield service
 
 
 @pytest.fixture(scope="session")
-def integration_service(make_database, principal_keys, integration_keys, services_nats, accounts_service,
+def integration_service(databases, principal_keys, integration_keys, services_nats, accounts_service,
                         leads_service) -> Iterator[RunningService]:
     """The real Integration service, applying imported rows through the real Accounts and Leads services."""
     env = {"CRM_INTEGRATION_ACCOUNTS_TARGET": accounts_service.target,
            "CRM_INTEGRATION_LEADS_TARGET": leads_service.target,
            "CRM_INTEGRATION_PRINCIPAL_PRIVATE_KEY": integration_keys[0]}
-    with running_service("integration", database_url=make_database("gwintegration"),
+    with running_service("integration", database_url=databases.copy(migrations_dir("integration"), "gwintegration"),
                          principal_public_key=principal_keys[1], nats_url=services_nats, extra_env=env) as service:
         yield service
 
 
 @pytest.fixture(scope="session")
-async def gateway_db(make_database) -> str:
-    return await migrated_database(make_database)
+async def fake_leads(principal_keys) -> AsyncIterator[FakeLeads]:
+    """The Leads service's web forms in memory, served where `fake_gw` calls the Leads service."""
+    fake = FakeLeads()
+    name = leads_pb2.DESCRIPTOR.services_by_name["Leads"].full_name
+    service = (leads_pb2_grpc.add_LeadsServicer_to_server, fake, name)
+    async with serve_grpc(service, public_key=principal_keys[1]) as fake.target:
+        yield fake
 
 
 @pytest.fixture(scope="session")
-async def gw(gateway_db, settings_for, leads_service, accounts_service, integration_service, services_nats,
-             redis_url) -> AsyncIterator[RunningGateway]:
-    """The gateway with Redis and the real Leads, Accounts and Integration services, the demo organisation
-    loaded. Its identity events go to the services' NATS, so they learn the demo users (LEAD-3) and territories."""
-    settings = settings_for(gateway_db, leads_target=leads_service.target, accounts_target=accounts_service.target,
-                            integration_target=integration_service.target, nats_url=services_nats)
+async def idle_targets(principal_keys) -> AsyncIterator[dict[str, str]]:
+    """Accounts and Integration as the gateway's own tests need them: SERVING, with no RPC implemented."""
+    async with (serve_grpc(public_key=principal_keys[1]) as accounts,
+                serve_grpc(public_key=principal_keys[1]) as imports):
+        yield {"accounts_target": accounts, "integration_target": imports}
+
+
+@contextlib.asynccontextmanager
+async def _serving(settings: GatewaySettings, redis_url: str) -> AsyncIterator[RunningGateway]:
     async with serve(settings) as running:
-        await loader.load_org(gw=running.runtime.gateway, password=DEMO_PASSWORD)
         yield running
     from redis.asyncio import Redis
 
@@ -113,7 +131,45 @@ async def gw(gateway_db, settings_for, leads_service, accounts_service, integrat
 
 
 @pytest.fixture(scope="session")
-async def bare_gw(gw, gateway_db, settings_for) -> AsyncIterator[RunningGateway]:
+def gateway_db(databases) -> str:
+    return databases.copy(MIGRATIONS_DIR, "gw")
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "live: the gateway tests of this module run against the real services")
+
+
+@pytest.fixture(scope="session")
+async def fake_gw(gateway_db, settings_for, fake_leads, idle_targets, services_nats,
+                  redis_url) -> AsyncIterator[RunningGateway]:
+    """The gateway with Redis and fake services in-process. It loads the demo organisation, once for both
+    set-ups (they share the database): its identity events go to the services' NATS, where the real
+    services learn the demo users (LEAD-3) and territories whenever they start."""
+    settings = settings_for(gateway_db, leads_target=fake_leads.target, nats_url=services_nats, **idle_targets)
+    async with _serving(settings, redis_url) as running:
+        await loader.load_org(gw=running.runtime.gateway, password=DEMO_PASSWORD)
+        yield running
+
+
+@pytest.fixture(scope="session")
+async def live_gw(fake_gw, gateway_db, settings_for, leads_service, accounts_service, integration_service,
+                  services_nats, redis_url) -> AsyncIterator[RunningGateway]:
+    """The gateway with Redis and the real Leads, Accounts and Integration services, on the demo organisation
+    `fake_gw` loaded."""
+    settings = settings_for(gateway_db, leads_target=leads_service.target, accounts_target=accounts_service.target,
+                            integration_target=integration_service.target, nats_url=services_nats)
+    async with _serving(settings, redis_url) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def gw(request) -> RunningGateway:
+    """`live_gw` in a module marked live, `fake_gw` anywhere else."""
+    return request.getfixturevalue("live_gw" if request.node.get_closest_marker("live") else "fake_gw")
+
+
+@pytest.fixture(scope="session")
+async def bare_gw(fake_gw, gateway_db, settings_for) -> AsyncIterator[RunningGateway]:
     """The same database, but no Redis (in-process limits) and nothing listening at the service targets."""
     async with serve(settings_for(gateway_db, redis_url=None)) as running:
         yield running

@@ -2,13 +2,12 @@
 learnt the demo territories and users from the gateway's identity events."""
 from __future__ import annotations
 
-import asyncio
-import time
 import uuid
 
 import httpx
 
 from gw_helpers import bearer, login
+from tests.support.waiting import eventually
 
 
 async def user_ids(client: httpx.AsyncClient) -> dict[str, str]:
@@ -30,14 +29,14 @@ async def wait_for_directory(client: httpx.AsyncClient, ids: dict[str, str], tim
     """Identity events reach the Accounts service asynchronously: wait until an account in MA (New England)
     lands in territory NE owned by ae.ne, and one in NY in MA owned by ae.ma (other tests add AEs elsewhere)."""
     admin = bearer(await login(client, "admin"))
-    deadline = time.monotonic() + timeout
     for state, territory, owner in (("MA", "NE", "ae.ne"), ("NY", "MA", "ae.ma")):
-        while True:
+        async def placed() -> dict:
             probe = await client.post("/api/v1/accounts", headers=admin, json={
                 "name": f"Probe {uuid.uuid4().hex[:8]}", "type": "prospect", "state": state})
             assert probe.status_code == 201, probe.text
-            body = probe.json()
-            if (body["territory"], body["owner_id"]) == (territory, ids[owner]):
-                break
-            assert time.monotonic() < deadline, f"the Accounts service never placed {state} in {territory}: {body}"
-            await asyncio.sleep(0.2)
+            return probe.json()
+
+        body = await eventually(placed, lambda b: (b["territory"], b["owner_id"]) == (territory, ids[owner]),
+                                timeout=timeout, interval=0.2)
+        assert (body["territory"], body["owner_id"]) == (territory, ids[owner]), \
+            f"the Accounts service never placed {state} in {territory}: {body}"

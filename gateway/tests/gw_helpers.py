@@ -1,7 +1,6 @@
 """Helpers shared by the gateway tests: running the app in-process, logging in, checking problems."""
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -14,7 +13,6 @@ import crm_gateway
 from crm_gateway.app import create_app
 from crm_gateway.bootstrap import Runtime
 from crm_gateway.settings import GatewaySettings
-from crmkit.migrations import upgrade
 
 MIGRATIONS_DIR = Path(crm_gateway.__file__).parent / "migrations"
 DEMO_PASSWORD = "kiosk-demo-pass-42"
@@ -40,12 +38,6 @@ async def serve(settings: GatewaySettings) -> AsyncIterator[RunningGateway]:
     app = create_app(settings)
     async with app.router.lifespan_context(app):
         yield RunningGateway(app=app, runtime=app.state.runtime, settings=settings)
-
-
-async def migrated_database(make_database) -> str:
-    url = make_database("gw")
-    await asyncio.to_thread(upgrade, url, MIGRATIONS_DIR)
-    return url
 
 
 async def login(client: httpx.AsyncClient, username: str, password: str = DEMO_PASSWORD) -> dict:

@@ -13,6 +13,8 @@ from gw_accounts import user_ids, wait_for_directory
 from tests.support.erp import record_erp_figures
 from gw_helpers import assert_problem, bearer, login
 
+pytestmark = pytest.mark.live  # what the real services do behind the gateway (conftest.py)
+
 TODAY = date.today()
 
 

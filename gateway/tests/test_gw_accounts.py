@@ -14,6 +14,8 @@ from gw_helpers import assert_problem, bearer, login
 FULL_ONLY = {"customer_accounting_id", "street", "city", "state", "postal_code", "country", "phone", "website",
              "key_account", "number_of_locations", "created_at", "updated_at", "version"}
 
+pytestmark = pytest.mark.live  # what the real services do behind the gateway (conftest.py)
+
 
 def company(**changes) -> dict:
     return {"name": f"Northern Parking {uuid.uuid4().hex[:8]}", "type": "customer", "street": "1 Main St",

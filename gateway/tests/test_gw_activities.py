@@ -15,6 +15,8 @@ from crmkit.principal import Principal, PrincipalSigner
 from gw_accounts import user_ids, wait_for_directory
 from gw_helpers import assert_problem, bearer, login
 
+pytestmark = pytest.mark.live  # what the real services do behind the gateway (conftest.py)
+
 READ_REFUSED = ("sdr1", "csr1", "marketing")  # directory-only roles: they know the account, not its history
 
 

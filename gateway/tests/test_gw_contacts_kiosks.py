@@ -10,6 +10,8 @@ import pytest
 from gw_accounts import user_ids, wait_for_directory
 from gw_helpers import assert_problem, bearer, login
 
+pytestmark = pytest.mark.live  # what the real services do behind the gateway (conftest.py)
+
 PERSON = {"first_name": "Susan", "last_name": "Chen", "title": "CIO", "role": "IT", "holiday_card": True,
           "emails": [{"address": "susan@northern.example", "primary": True}, {"address": "s.chen@home.example"}],
           "phones": [{"number": "713.898.4229", "type": "work", "extension": "12"}],

@@ -7,11 +7,11 @@ import os
 import sys
 
 from crm_gateway.demo import loader
-from gw_helpers import DEMO_PASSWORD, bearer, login, migrated_database, serve
+from gw_helpers import DEMO_PASSWORD, MIGRATIONS_DIR, bearer, login, serve
 
 
-async def test_load_org_twice_is_idempotent(make_database, settings_for):
-    url = await migrated_database(make_database)
+async def test_load_org_twice_is_idempotent(migrated_database, settings_for):
+    url = migrated_database(MIGRATIONS_DIR, "gw")
     async with serve(settings_for(url)) as running:
         first = await loader.load_org(gw=running.runtime.gateway, password=DEMO_PASSWORD)
         second = await loader.load_org(gw=running.runtime.gateway, password=DEMO_PASSWORD)
@@ -40,16 +40,16 @@ async def _cli(env: dict, *args: str) -> str:
     return out.decode()
 
 
-async def test_cli_migrate_load_demo_and_create_admin(make_database, settings_for, leads_service, principal_keys):
-    """`python -m crm_gateway migrate|load-demo|create-admin` against a fresh database and the real Leads
+async def test_cli_migrate_load_demo_and_create_admin(make_database, settings_for, fake_leads, principal_keys):
+    """`python -m crm_gateway migrate|load-demo|create-admin` against a fresh database and the (fake) Leads
     service: load-demo registers the four landing-page forms there (LEAD-1), once."""
     url = make_database("gwcli")
-    settings = settings_for(url, leads_target=leads_service.target)
+    settings = settings_for(url, leads_target=fake_leads.target)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CRM_")}
     env.update({
         "CRM_GATEWAY_DATABASE_URL": url, "CRM_GATEWAY_NATS_URL": settings.nats_url,
         "CRM_GATEWAY_JWT_SECRET": settings.jwt_secret.get_secret_value(),
-        "CRM_GATEWAY_PRINCIPAL_PRIVATE_KEY": principal_keys[0], "CRM_GATEWAY_LEADS_TARGET": leads_service.target,
+        "CRM_GATEWAY_PRINCIPAL_PRIVATE_KEY": principal_keys[0], "CRM_GATEWAY_LEADS_TARGET": fake_leads.target,
         "CRM_GATEWAY_DEMO_PASSWORD": DEMO_PASSWORD, "CRM_GATEWAY_ARGON2_MEMORY_KIB": "8192",
         "CRM_GATEWAY_ARGON2_TIME_COST": "1", "CRM_GATEWAY_ADMIN_PASSWORD": "kiosk-admin-pass-77",
     })

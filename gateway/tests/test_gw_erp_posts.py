@@ -15,6 +15,8 @@ from crm_gateway.domain import signatures
 from gw_accounts import user_ids, wait_for_directory
 from gw_helpers import assert_problem, bearer, login
 
+pytestmark = pytest.mark.live  # what the real services do behind the gateway (conftest.py)
+
 ORDERS, FINANCE = "/api/v1/erp/sales-orders", "/api/v1/erp/finance"
 
 

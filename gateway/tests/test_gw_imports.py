@@ -18,6 +18,8 @@ from crm_gateway.api.imports.mappers import csv_text, spreadsheet_safe
 from gw_accounts import erp_key, user_ids, wait_for_directory
 from gw_helpers import assert_problem, bearer, login
 
+pytestmark = pytest.mark.live  # what the real services do behind the gateway (conftest.py)
+
 TODAY = date.today().isoformat()
 HEADER = "customer_accounting_id,as_of_date,mtd_sales,ytd_sales,prior_ytd_sales,credit_limit,past_due_amount"
 FORMULA = "=cmd|' /C calc'!A0"

@@ -10,6 +10,8 @@ import pytest
 from gw_accounts import erp_key, user_ids, wait_for_directory
 from gw_helpers import assert_problem, bearer, login
 
+pytestmark = pytest.mark.live  # what the real services do behind the gateway (conftest.py)
+
 PATHS = ("/api/v1/search/contacts", "/api/v1/search/accounts")
 
 

@@ -1,11 +1,14 @@
-"""Landing-page forms (LEAD-1, MKT-1, LEAD-8): managing forms in the real Leads service, and the public
-submission endpoint: website leads an SDR then finds, de-duplication by email, validation, honeypot,
-rate limit, CORS."""
+"""Landing-page forms (LEAD-1, MKT-1, LEAD-8) as the gateway serves them, with the Leads service faked
+(gw_fakes.py): managing forms by role with ETags, and the public submission endpoint: what it hands the
+Leads service from JSON and form-encoded posts, validation, honeypot, rate limit, CORS. The lead the
+Leads service then makes of a submission (website source, landing page, one lead per email) is tested
+in services/leads/tests/integration/test_leads_submissions.py and tests/e2e/test_web_forms.py."""
 from __future__ import annotations
 
 import uuid
 
 import pytest
+from crm.leads.v1 import leads_pb2
 
 from gw_helpers import assert_problem, bearer, login
 
@@ -16,7 +19,7 @@ PERSON = {"first_name": "Ada", "last_name": "Lovelace", "company": "Engines Ltd"
 
 @pytest.fixture
 async def form(client) -> str:
-    """The form at SLUG in the Leads service (the demo loader may have registered it already)."""
+    """The form at SLUG in the (fake) Leads service (`load-demo` may have registered it already)."""
     admin = bearer(await login(client, "admin"))
     created = await client.post("/api/v1/web-forms", json={"slug": SLUG, "landing_page_name": "How to Spec"},
                                 headers=admin)
@@ -25,16 +28,14 @@ async def form(client) -> str:
 
 
 def person(**changes) -> dict:
-    """PERSON with an email no other test uses: the Leads service keeps one lead per email (LEAD-8)."""
+    """PERSON with an email no other test uses, to find what the gateway handed over for them."""
     return {**PERSON, "email": f"ada.{uuid.uuid4().hex[:12]}@engines.example", **changes}
 
 
-async def lead_of(client, email: str) -> dict:
-    """The one lead with this email, as an SDR sees it through GET /api/v1/leads?q=."""
-    response = await client.get("/api/v1/leads", params={"q": email}, headers=bearer(await login(client, "sdr1")))
-    assert response.status_code == 200, response.text
-    [lead] = response.json()["items"]
-    return lead
+def handed_over(fake_leads, email: str) -> leads_pb2.LeadData:
+    """The one submission the Leads service got for this visitor: its data."""
+    [submission] = fake_leads.submissions(email)
+    return submission.data
 
 
 async def test_manage_forms_by_role(client, form):
@@ -67,8 +68,8 @@ async def test_manage_forms_by_role(client, form):
     assert_problem(await client.get("/api/v1/web-forms/no-such-form", headers=marketing), 404)
 
 
-async def test_retired_form_takes_no_submissions(client, gw):
-    """LEAD-1: a deactivated form answers 404 to visitors and creates no lead; re-opened, it takes them."""
+async def test_retired_form_takes_no_submissions(client, gw, fake_leads):
+    """LEAD-1: the Leads service's 404 for a deactivated form reaches visitors; re-opened, it takes them."""
     marketing = bearer(await login(client, "marketing"))
     slug = f"retired-{uuid.uuid4().hex[:8]}"
     assert (await client.post("/api/v1/web-forms", json={"slug": slug, "landing_page_name": "Old"},
@@ -79,17 +80,14 @@ async def test_retired_form_takes_no_submissions(client, gw):
     visitor = person()
     async with gw.client("10.20.1.1") as c:
         assert_problem(await c.post(f"/api/v1/web-forms/{slug}/submissions", json=visitor), 404)
-        listed = await client.get("/api/v1/leads", params={"q": visitor["email"]},
-                                  headers=bearer(await login(client, "sdr1")))
-        assert listed.json()["items"] == []
         await client.patch(f"/api/v1/web-forms/{slug}", json={"active": True}, headers=marketing)
         assert (await c.post(f"/api/v1/web-forms/{slug}/submissions", json=visitor)).status_code == 202
-    assert (await lead_of(client, visitor["email"]))["landing_page"] == slug
+    assert [s.form_slug for s in fake_leads.submissions(visitor["email"])] == [slug, slug]
 
 
-async def test_json_submission_creates_a_website_lead(client, gw, form):
-    """LEAD-1: a valid anonymous post answers 202, and an SDR then finds a website lead tagged with
-    the form's landing page (the URL's slug wins over a landing_page field in the body)."""
+async def test_json_submission_hands_the_visitor_to_the_leads_service(gw, fake_leads, form):
+    """LEAD-1: a valid anonymous post answers 202, and the Leads service gets the visitor's data for the
+    URL's form (a landing_page field in the body changes nothing), stamped with the time it arrived."""
     visitor = person()
     async with gw.client("10.20.0.1") as c:
         response = await c.post(f"/api/v1/web-forms/{form}/submissions",
@@ -97,17 +95,18 @@ async def test_json_submission_creates_a_website_lead(client, gw, form):
                                       "number_of_locations": 25, "using_kiosks": True, "website": ""})
     assert response.status_code == 202, response.text
     assert response.json() == {"status": "accepted"}
-    lead = await lead_of(client, visitor["email"])
-    assert (lead["source"], lead["landing_page"], lead["status"]) == ("website", form, "New")
-    assert (lead["first_name"], lead["last_name"], lead["company"]) == ("Ada", "Lovelace", "Engines Ltd")
-    assert (lead["state"], lead["country"], lead["phone"]) == ("CA", "US", "+1 555 0100")
-    assert lead["number_of_locations"] == 25 and lead["using_kiosks"] is True
-    assert len(lead["message"]) == 20_000 and lead["submission_count"] == 1 and lead["created_at"]
+    [submission] = fake_leads.submissions(visitor["email"])
+    assert submission.form_slug == form and submission.submitted_at.seconds > 0
+    lead = submission.data
+    assert (lead.first_name, lead.last_name, lead.company) == ("Ada", "Lovelace", "Engines Ltd")
+    assert (lead.state, lead.country, lead.phone) == ("CA", "US", "+1 555 0100")
+    assert lead.number_of_locations == 25 and lead.using_kiosks is True
+    assert len(lead.message) == 20_000
 
 
-async def test_same_visitor_again_updates_their_lead(client, gw, form):
-    """LEAD-8: a second post with the same email (any case) answers the same 202 and updates the one
-    lead: given fields overwrite, empty ones never erase."""
+async def test_same_visitor_again_is_handed_over_again(gw, fake_leads, form):
+    """LEAD-8: a second post with the same email (any case) answers the same 202 and reaches the Leads
+    service with what was given (it updates the one lead there: empty fields never erase)."""
     visitor = person()
     async with gw.client("10.20.0.4") as c:
         url = f"/api/v1/web-forms/{form}/submissions"
@@ -115,12 +114,13 @@ async def test_same_visitor_again_updates_their_lead(client, gw, form):
         again = await c.post(url, json={**visitor, "email": visitor["email"].upper(), "phone": "+1 555 0199",
                                         "title": "", "number_of_locations": 60})
     assert again.status_code == 202 and again.json() == {"status": "accepted"}
-    lead = await lead_of(client, visitor["email"])
-    assert (lead["phone"], lead["title"], lead["number_of_locations"]) == ("+1 555 0199", "CTO", 60)
-    assert lead["submission_count"] == 2 and lead["source"] == "website"
+    first, second = (s.data for s in fake_leads.submissions(visitor["email"]))
+    assert (first.title, first.phone) == ("CTO", "+1 555 0100")
+    assert (second.email.lower(), second.phone, second.number_of_locations) == (visitor["email"], "+1 555 0199", 60)
+    assert not second.title
 
 
-async def test_form_encoded_submission(client, gw, form):
+async def test_form_encoded_submission(gw, fake_leads, form):
     """LEAD-1: browsers post form-encoded; "yes" means true, numbers arrive as text."""
     visitor = person()
     async with gw.client("10.20.0.2") as c:
@@ -128,9 +128,8 @@ async def test_form_encoded_submission(client, gw, form):
                                 data={**visitor, "using_kiosks": "yes", "number_of_locations": "12", "website": "",
                                       "role": "IT"})
     assert response.status_code == 202, response.text
-    lead = await lead_of(client, visitor["email"])
-    assert lead["using_kiosks"] is True and lead["number_of_locations"] == 12 and lead["role"] == "IT"
-    assert (lead["source"], lead["landing_page"]) == ("website", form)
+    lead = handed_over(fake_leads, visitor["email"])
+    assert lead.using_kiosks is True and lead.number_of_locations == 12 and lead.role == "IT"
 
 
 async def test_invalid_submissions_are_named_problems(gw, form):
@@ -155,20 +154,19 @@ async def test_honeypot_dropped_without_calling_leads(bare_gw):
     assert_problem(unavailable, 503)
 
 
-async def test_honeypot_creates_no_lead(client, gw, form):
-    """With the Leads service up, a filled honeypot still answers 202 and no lead appears."""
+async def test_honeypot_reaches_no_lead(gw, fake_leads, form):
+    """With the Leads service up, a filled honeypot still answers 202 and the service never hears of it."""
     bot = person(website="http://spam")
     async with gw.client("10.21.0.2") as c:
         response = await c.post(f"/api/v1/web-forms/{form}/submissions", json=bot)
     assert response.status_code == 202 and response.json() == {"status": "accepted"}
-    listed = await client.get("/api/v1/leads", params={"q": bot["email"]}, headers=bearer(await login(client, "sdr1")))
-    assert listed.status_code == 200 and listed.json()["items"] == []
+    assert fake_leads.submissions(bot["email"]) == []
 
 
 @pytest.mark.parametrize("which", ["gw", "bare_gw"])
-async def test_submissions_rate_limited_per_address(which, request):
+async def test_submissions_rate_limited_per_address(which, gw, bare_gw):
     """30 posts a minute per address (Redis, or in-process without it), then 429 with Retry-After."""
-    running = request.getfixturevalue(which)
+    running = {"gw": gw, "bare_gw": bare_gw}[which]  # both set up before the test's loop runs
     body = {**PERSON, "website": "bot"}
     async with running.client(f"10.22.0.{1 if which == 'gw' else 2}") as c:
         for _ in range(30):

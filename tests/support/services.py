@@ -4,6 +4,7 @@ chooses (usually a private embedded one, so durable consumers see no other run's
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import shutil
 import signal
@@ -29,6 +30,11 @@ class RunningService:
     database_url: str
     log_path: Path
     pid: int  # to kill it outright, as a crash would (the block then ends without complaint)
+
+
+def migrations_dir(name: str) -> Path:
+    """The migrations folder of `crm_<name>`, found without importing the service."""
+    return Path(importlib.util.find_spec(f"crm_{name}").origin).parent / "migrations"
 
 
 def tail(path: Path, lines: int = 40) -> str:

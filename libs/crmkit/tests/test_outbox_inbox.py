@@ -21,6 +21,7 @@ from crmkit.inbox import EventMeta, InboxConsumer, Subscription
 from crmkit.messaging_tables import messaging_tables
 from crmkit.outbox import OutboxRelay
 from crmkit.runtime import units_of_work
+from tests.support.events import private_streams
 
 metadata = MetaData()
 tables = messaging_tables(metadata)
@@ -44,13 +45,8 @@ async def db(make_database):
 
 @pytest.fixture
 async def js(nats_url):
-    nc = await streams.connect(nats_url, name="kit-tests")
-    service = f"kit{uuid.uuid4().hex[:8]}"
-    jetstream = nc.jetstream()
-    await streams.ensure_stream(jetstream, service)
-    yield jetstream, service
-    await jetstream.delete_stream(streams.stream_name(service))
-    await nc.close()
+    async with private_streams(nats_url, "kit") as (jetstream, (service,)):
+        yield jetstream, service
 
 
 def user_event(username: str) -> events_pb2.UserCreated:

@@ -1,15 +1,11 @@
-"""Helpers of the accounts integration tests: principals, the identity replicas, accounts, the outbox."""
+"""Helpers of the accounts integration tests: principals of replica users, the identity replicas, accounts."""
 from __future__ import annotations
 
 import uuid
 
-from crm.accounts.v1 import events_pb2
 from crmkit.identity.model import Territory, User
 from crmkit.principal import Principal
-from google.protobuf.message import Message
-from sqlalchemy import select
 
-from crm_accounts.adapters.orm import messaging
 from crm_accounts.domain.commands import AccountData
 from crm_accounts.service_layer import handlers
 
@@ -22,10 +18,6 @@ def principal(user: User, *, subordinates: tuple[str, ...] = ()) -> Principal:
     """The principal the gateway would sign for `user`."""
     return Principal(user_id=user.id, role=user.role, username=user.username, territories=user.territories,
                      subordinates=subordinates)
-
-
-def as_role(role: str, *, territories: tuple[str, ...] = ()) -> Principal:
-    return Principal(user_id=str(uuid.uuid4()), role=role, username=role, territories=territories)
 
 
 async def add_territories(uows, territories: dict[str, tuple[str, ...]] = TERRITORIES) -> None:
@@ -50,13 +42,3 @@ async def create(uows, name: str = "Acme", *, caller: Principal = ADMIN, **field
     """A new account (as admin unless told otherwise); answers the caller's view of it."""
     data = AccountData(name=name, type=fields.pop("type", "customer"), **fields)
     return (await handlers.create_account(uow=uows(), principal=caller, data=data)).account
-
-
-async def outbox(sessions) -> list[tuple[str, Message]]:
-    """The events written to the outbox so far, decoded, in commit order."""
-    table = messaging.outbox
-    async with sessions() as session:
-        rows = (await session.execute(
-            select(table.c.subject, table.c.event_type, table.c.payload).order_by(table.c.seq))).all()
-    return [(row.subject, getattr(events_pb2, row.event_type.rsplit(".", 1)[1]).FromString(row.payload))
-            for row in rows]

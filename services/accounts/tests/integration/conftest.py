@@ -1,27 +1,21 @@
-"""Fixtures of the accounts integration tests: a freshly migrated database per test."""
+"""Fixtures of the accounts integration tests: a migrated database of its own per test."""
 from __future__ import annotations
 
-import asyncio
-
 import pytest
-from crmkit.db import make_engine, make_session_factory
-from crmkit.migrations import upgrade
 
 from crm_accounts.bootstrap import MIGRATIONS_DIR, uow_factory
+from tests.support.databases import session_factory
 
 
 @pytest.fixture
-async def accounts_db(make_database) -> str:
-    url = make_database("accounts")
-    await asyncio.to_thread(upgrade, url, MIGRATIONS_DIR)
-    return url
+def accounts_db(migrated_database) -> str:
+    return migrated_database(MIGRATIONS_DIR, "accounts")
 
 
 @pytest.fixture
 async def sessions(accounts_db):
-    engine = make_engine(accounts_db, pool_size=20)
-    yield make_session_factory(engine)
-    await engine.dispose()
+    async with session_factory(accounts_db) as factory:
+        yield factory
 
 
 @pytest.fixture

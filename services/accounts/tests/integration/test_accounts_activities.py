@@ -8,13 +8,16 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+from crm.accounts.v1 import events_pb2
 from crmkit.errors import Forbidden, InvalidInput, NotFound
 from crmkit.fields import company_key
 
 from crm_accounts.domain.commands import ShareAccount
 from crm_accounts.service_layer import activities, handlers, legacy, overview, queries
 from crm_accounts.service_layer.activities import ListActivities, NewActivity
-from accounts_testkit import ADMIN, add_territories, add_user, as_role, create, outbox, principal
+from tests.support.events import outbox_events
+from tests.support.principals import as_role
+from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 
 ERP = as_role("erp")
 EASTERN = ZoneInfo("America/New_York")
@@ -71,15 +74,15 @@ async def test_mig_2_history_goes_on_the_contacts_account_and_a_reimport_changes
         "email", "out", contacts["R1"], account.id, "sales@abbott-ltd.demo", "", 1)
     assert "quoted, with a comma" in e1.body and by_key["N1"].contact_id == contacts["R2"]
     assert by_key["N1"].author == "ae.ne"
-    created = [(s, e) for s, e in await outbox(sessions) if s.startswith("crm.accounts.activity")]
+    created = [(s, e) for s, e in await outbox_events(sessions, events_pb2) if s.startswith("crm.accounts.activity")]
     assert sorted(e.activity.legacy_key for s, e in created if s.endswith("created")) == ["E1", "N1", "N3"]
 
-    before = len(await outbox(sessions))
+    before = len(await outbox_events(sessions, events_pb2))
     assert await import_activities(uows, email("E1"), note("N1", contact="R2"), note("N3")) == [
         ("E1", "unchanged", ""), ("N1", "unchanged", ""), ("N3", "unchanged", "")]
-    assert len(await outbox(sessions)) == before  # nothing written, nothing announced again
+    assert len(await outbox_events(sessions, events_pb2)) == before  # nothing written, nothing announced again
     assert await import_activities(uows, email("E1", subject="Re: Follow-up")) == [("E1", "updated", "")]
-    [(subject, event)] = (await outbox(sessions))[before:]
+    [(subject, event)] = (await outbox_events(sessions, events_pb2))[before:]
     assert (subject, list(event.changed_fields), event.activity.version) == (
         "crm.accounts.activity.updated", ["subject"], 2)
 
@@ -180,7 +183,8 @@ async def test_users_log_activities_on_accounts_they_may_edit(uows, sessions, ne
     assert meeting.occurred_at == datetime(2030, 1, 15, 15, 0, tzinfo=timezone.utc) and meeting.contact_id == ""
     found, _ = await listed(uows, principal(ae), account_id=account.id, page_size=2)
     assert [a.id for a in found] == [meeting.id, call.id]
-    announced = [e.activity.id for s, e in await outbox(sessions) if s == "crm.accounts.activity.created"]
+    announced = [e.activity.id for s, e in await outbox_events(sessions, events_pb2)
+                 if s == "crm.accounts.activity.created"]
     assert announced[-2:] == [call.id, meeting.id]
 
     other, other_contacts = await migrated_company(uows, "Harbor Stores", "CT", "H1")

@@ -7,10 +7,13 @@ import asyncio
 from datetime import date
 
 import pytest
+from crm.accounts.v1 import events_pb2
 from crmkit.errors import Forbidden, InvalidInput, NotFound
 
 from crm_accounts.service_layer import erp_figures
-from accounts_testkit import ADMIN, add_territories, add_user, as_role, create, outbox, principal
+from tests.support.events import outbox_events
+from tests.support.principals import as_role
+from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 
 TODAY = date(2026, 11, 21)
 ERP = as_role("erp")
@@ -47,7 +50,7 @@ async def test_int_1_orders_are_created_then_updated_then_unchanged_by_sales_ord
                                                   requested_size=0, cursor="", today=TODAY)
     assert [(s.row.sales_order_number, s.row.ship_date, s.row.territory, s.row.currency) for s in history.orders] == [
         ("SO-3", None, "NE", "USD"), ("SO-1", date(2026, 11, 20), "NE", "USD")]
-    events = [(subject, event.created) for subject, event in await outbox(sessions)
+    events = [(subject, event.created) for subject, event in await outbox_events(sessions, events_pb2)
               if subject.startswith("crm.accounts.sales_order")]
     assert events == [("crm.accounts.sales_order.recorded", True), ("crm.accounts.sales_order.recorded", False),
                       ("crm.accounts.sales_order.recorded", True)]
@@ -113,7 +116,7 @@ async def test_acc_4_latest_finance_by_as_of_date_thousands_separators_read_as_s
     assert redo[0].outcome == "updated"
     bad = await erp_figures.upsert_finance(uow=uows(), principal=ERP, raws=[finance(mtd_sales="1,0,0")])
     assert (bad[0].outcome, bad[0].field) == ("failed", "mtd_sales")
-    assert [s for s, _ in await outbox(sessions) if s.startswith("crm.accounts.finance")] == [
+    assert [s for s, _ in await outbox_events(sessions, events_pb2) if s.startswith("crm.accounts.finance")] == [
         "crm.accounts.finance.recorded"] * 3
 
 
@@ -160,5 +163,5 @@ async def test_concurrent_batches_of_the_same_orders_write_each_order_once(uows,
     created = [o.key for outcomes in results for o in outcomes if o.outcome == "created"]
     assert sorted(created) == sorted(r["sales_order_number"] for r in rows)
     assert all(o.outcome in ("created", "unchanged") for outcomes in results for o in outcomes)
-    recorded = [s for s, _ in await outbox(sessions) if s == "crm.accounts.sales_order.recorded"]
+    recorded = [s for s, _ in await outbox_events(sessions, events_pb2) if s == "crm.accounts.sales_order.recorded"]
     assert len(recorded) == 50

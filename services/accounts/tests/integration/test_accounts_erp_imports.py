@@ -6,11 +6,14 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from crm.accounts.v1 import events_pb2
 from crmkit.errors import Forbidden, InvalidInput
 
 from crm_accounts.domain.commands import AccountData, ListAccounts, UpdateAccount
 from crm_accounts.service_layer import erp_imports, handlers, queries
-from accounts_testkit import ADMIN, add_territories, add_user, as_role, create, outbox
+from tests.support.events import outbox_events
+from tests.support.principals import as_role
+from accounts_testkit import ADMIN, add_territories, add_user, create
 
 ERP = as_role("erp")
 
@@ -56,7 +59,7 @@ async def account_by(uows, **filters):
 
 
 async def subjects(sessions) -> list[str]:
-    return [subject for subject, _ in await outbox(sessions)]
+    return [subject for subject, _ in await outbox_events(sessions, events_pb2)]
 
 
 async def test_int_2_companies_are_created_updated_and_left_unchanged_by_accounting_id(uows, sessions):
@@ -89,7 +92,7 @@ async def test_int_2_companies_are_created_updated_and_left_unchanged_by_account
         "Acme Kiosks", "MA", ae_ne.id, "inactive", 2)
     assert ae_ma.id != acme.owner_id
     events = [(e.account.customer_accounting_id, s.rsplit(".", 1)[1], list(getattr(e, "changed_fields", [])))
-              for s, e in (await outbox(sessions))[2:]]
+              for s, e in (await outbox_events(sessions, events_pb2))[2:]]
     assert sorted(events) == [("C1", "deactivated", []), ("C1", "updated", ["name", "state"]),
                               ("C2", "updated", ["status"])]
 
@@ -180,7 +183,7 @@ async def test_acc_5_kiosks_are_created_updated_unchanged_and_moved_by_serial_nu
         ("KX-1", "updated", ""), ("KX-2", "updated", "")]
     moved = (await queries.list_kiosks(uow=uows(), principal=ADMIN, location_account_id=s2.id)).items
     assert [(k.serial_number, k.version) for k in moved] == [("KX-1", 2)]
-    events = [(s, e) for s, e in await outbox(sessions) if s.startswith("crm.accounts.kiosk")]
+    events = [(s, e) for s, e in await outbox_events(sessions, events_pb2) if s.startswith("crm.accounts.kiosk")]
     assert [s for s, _ in events] == ["crm.accounts.kiosk.created"] * 3 + ["crm.accounts.kiosk.updated"] * 2
     changes = {e.kiosk.serial_number: list(e.changed_fields) for _, e in events[3:]}
     assert changes == {"KX-1": ["location_account_id"], "KX-2": ["warranty_end_date"]}
@@ -217,7 +220,7 @@ async def test_a_big_batch_writes_every_event_in_order_in_one_statement(uows, se
     await companies(uows, company("C1"))
     rows = [location(f"S{n:03d}") for n in reversed(range(60))]
     assert {o for _, o, _ in await locations(uows, *rows)} == {"created"}
-    events = [(s, e) for s, e in await outbox(sessions) if s == "crm.accounts.account.created"][1:]
+    events = [(s, e) for s, e in await outbox_events(sessions, events_pb2) if s == "crm.accounts.account.created"][1:]
     assert [e.account.erp_ship_to_id for _, e in events] == sorted(r["ship_to_id"] for r in rows)
     assert (await account_by(uows, customer_accounting_id="C1")).number_of_locations == 60
 

@@ -3,7 +3,6 @@ unseen records answer NOT_FOUND, refused fields PERMISSION_DENIED naming the fie
 directory-only caller gets the directory fields with the rest absent (SEC-1, SEC-3, SEC-6)."""
 from __future__ import annotations
 
-import json
 from zoneinfo import ZoneInfo
 
 import grpc
@@ -12,42 +11,24 @@ from types import SimpleNamespace
 
 from crm.accounts.v1 import (accounts_pb2, accounts_pb2_grpc, activities_pb2, activities_pb2_grpc, contacts_pb2,
                              contacts_pb2_grpc, erp_records_pb2, erp_records_pb2_grpc, kiosks_pb2, kiosks_pb2_grpc)
-from crmkit.grpc.server import ERROR_METADATA_KEY, GrpcServer
-from crmkit.principal import METADATA_KEY, Principal, PrincipalSigner, PrincipalVerifier, generate_keypair
+from crmkit.principal import generate_keypair
 
 from crm_accounts.entrypoints.grpc_api import services
+from tests.support.grpc_servers import error_fields, refused, serve_grpc
+from tests.support.principals import signed
 from accounts_testkit import add_territories, add_user
 
 
 @pytest.fixture
 async def stub(uows, principal_keys):
-    server = GrpcServer(verifier=PrincipalVerifier(principal_keys[1]), address="127.0.0.1:0",
-                        services=services(uows, legacy_zone=ZoneInfo("America/New_York")))
-    await server.start()
-    channel = grpc.aio.insecure_channel(f"127.0.0.1:{server.port}")
-    yield SimpleNamespace(accounts=accounts_pb2_grpc.AccountsStub(channel),
-                          contacts=contacts_pb2_grpc.ContactsStub(channel), kiosks=kiosks_pb2_grpc.KiosksStub(channel),
-                          activities=activities_pb2_grpc.ActivitiesStub(channel),
-                          erp_records=erp_records_pb2_grpc.ErpRecordsStub(channel))
-    await channel.close()
-    await server.drain(0)
-
-
-def signed(private_key: str, role: str, user_id: str = "", territories: tuple[str, ...] = ()):
-    token = PrincipalSigner(private_key).sign(Principal(user_id=user_id or f"{role}-1", role=role,
-                                                        territories=territories))
-    return ((METADATA_KEY, token),)
-
-
-def error_fields(exc: grpc.aio.AioRpcError) -> list[str]:
-    return [e["field"] for e in json.loads(dict(exc.trailing_metadata())[ERROR_METADATA_KEY])["errors"]]
-
-
-async def refused(call, code: grpc.StatusCode) -> grpc.aio.AioRpcError:
-    with pytest.raises(grpc.aio.AioRpcError) as caught:
-        await call
-    assert caught.value.code() == code
-    return caught.value
+    async with (serve_grpc(*services(uows, legacy_zone=ZoneInfo("America/New_York")),
+                           public_key=principal_keys[1]) as target,
+                grpc.aio.insecure_channel(target) as channel):
+        yield SimpleNamespace(accounts=accounts_pb2_grpc.AccountsStub(channel),
+                              contacts=contacts_pb2_grpc.ContactsStub(channel),
+                              kiosks=kiosks_pb2_grpc.KiosksStub(channel),
+                              activities=activities_pb2_grpc.ActivitiesStub(channel),
+                              erp_records=erp_records_pb2_grpc.ErpRecordsStub(channel))
 
 
 async def test_missing_and_forged_principals_are_unauthenticated(stub):
@@ -70,7 +51,7 @@ async def test_accounts_through_grpc_with_visibility_and_the_field_policy(stub, 
     far = await stub.accounts.CreateAccount(accounts_pb2.CreateAccountRequest(
         data=accounts_pb2.AccountData(name="Far", type="prospect", state="CA")), metadata=admin, timeout=5)
 
-    mine = signed(private, "ae", ae.id, ("NE",))
+    mine = signed(private, "ae", user_id=ae.id, territories=("NE",))
     error = await refused(stub.accounts.GetAccount(accounts_pb2.GetAccountRequest(id=far.id), metadata=mine, timeout=5),
                           grpc.StatusCode.NOT_FOUND)
     assert error_fields(error) == ["id"]
@@ -214,7 +195,7 @@ async def test_the_legacy_import_and_activity_rpcs(stub, uows, principal_keys):
         erp_records_pb2.LegacyContactRow(legacy_id="R2", company="Harbor Stores")]), metadata=erp, timeout=5)
     assert [(o.key, o.outcome, o.field) for o in written.outcomes] == [("R1", "created", ""),
                                                                         ("R2", "failed", "last_name")]
-    mine = signed(principal_keys[0], "ae", ae.id, ("NE",))
+    mine = signed(principal_keys[0], "ae", user_id=ae.id, territories=("NE",))
     [company] = (await stub.accounts.SearchAccounts(accounts_pb2.SearchAccountsRequest(query="harbor"), metadata=mine,
                                            timeout=5)).accounts
     assert (company.type, company.owner_id) == ("prospect", ae.id)

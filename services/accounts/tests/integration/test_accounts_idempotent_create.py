@@ -7,11 +7,14 @@ import asyncio
 import uuid
 
 import pytest
+from crm.accounts.v1 import events_pb2
 from crmkit.errors import Conflict, Forbidden, InvalidInput, NotFound
 
 from crm_accounts.domain.commands import AccountData, ContactData, EmailInput, UpdateAccount
 from crm_accounts.service_layer import handlers, queries, record_handlers
-from accounts_testkit import ADMIN, add_territories, add_user, as_role, create, outbox, principal
+from tests.support.events import outbox_events
+from tests.support.principals import as_role
+from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 
 PROSPECT = AccountData(name="Acme", type="prospect", state="MA", phone="555-0100")
 
@@ -33,7 +36,7 @@ async def test_the_same_id_and_data_answer_the_account_created_first(uows, sessi
     with pytest.raises(InvalidInput) as refused:
         await handlers.create_account(uow=uows(), principal=ADMIN, data=PROSPECT, account_id="not-a-uuid")
     assert [p.field for p in refused.value.problems] == ["id"]
-    created = [s for s, _ in await outbox(sessions) if s == "crm.accounts.account.created"]
+    created = [s for s, _ in await outbox_events(sessions, events_pb2) if s == "crm.accounts.account.created"]
     assert len(created) == 1
 
 
@@ -49,7 +52,7 @@ async def test_concurrent_creates_of_one_id_make_one_account_and_one_contact(uow
     assert {(c.id, c.account_id, c.role) for c in contacts} == {(contact_id, account_id, "IT")}
     listed = (await queries.list_contacts(uow=uows(), principal=ADMIN, account_id=account_id)).items
     assert [c.id for c in listed] == [contact_id]
-    subjects = [s for s, _ in await outbox(sessions)]
+    subjects = [s for s, _ in await outbox_events(sessions, events_pb2)]
     assert subjects.count("crm.accounts.account.created") == 1
     assert subjects.count("crm.accounts.contact.created") == 1
     other = await create(uows, "Elsewhere")

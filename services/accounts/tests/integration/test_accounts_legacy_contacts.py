@@ -5,13 +5,16 @@ import."""
 from __future__ import annotations
 
 import pytest
+from crm.accounts.v1 import events_pb2
 from crmkit.errors import Forbidden, InvalidInput
 from crmkit.fields import company_key
 
 from crm_accounts.domain.commands import ContactData, ListAccounts, UpdateContact
 from crm_accounts.service_layer import legacy, queries, record_handlers
 from crm_accounts.service_layer.erp_figures import MAX_BATCH
-from accounts_testkit import ADMIN, add_territories, add_user, as_role, create, outbox
+from tests.support.events import outbox_events
+from tests.support.principals import as_role
+from accounts_testkit import ADMIN, add_territories, add_user, create
 
 ERP = as_role("erp")
 
@@ -61,16 +64,16 @@ async def test_mig_1_contacts_are_created_updated_and_left_unchanged_by_legacy_i
         "David", "Lee", "Procurement Lead", "IT", "active", 1, "customer")
     assert (r1.legacy.company, r1.legacy.state, r1.legacy.annual_revenue, r1.legacy.last_result) == (
         "Acme Kiosks", "ND", "1000000.00", "Sent brochure")
-    assert [s for s, _ in await outbox(sessions)].count("crm.accounts.contact.created") == 2
+    assert [s for s, _ in await outbox_events(sessions, events_pb2)].count("crm.accounts.contact.created") == 2
 
-    published = len(await outbox(sessions))
+    published = len(await outbox_events(sessions, events_pb2))
     assert await upsert(uows, row("R1"), row("R2")) == [("R1", "unchanged", ""), ("R2", "unchanged", "")]
-    assert len(await outbox(sessions)) == published  # nothing written, nothing published
+    assert len(await outbox_events(sessions, events_pb2)) == published  # nothing written, nothing published
     assert await upsert(uows, row("R1", title="VP Operations", status="Inactive"), row("R2")) == [
         ("R1", "updated", ""), ("R2", "unchanged", "")]
     changed = await queries.get_contact(uow=uows(), principal=ADMIN, contact_id=r1.id)
     assert (changed.title, changed.status, changed.version) == ("VP Operations", "inactive", 2)
-    events = (await outbox(sessions))[published:]
+    events = (await outbox_events(sessions, events_pb2))[published:]
     assert [(s, list(e.changed_fields)) for s, e in events] == [
         ("crm.accounts.contact.updated", ["title", "status"])]
     assert events[0][1].contact.legacy.company == "Acme Kiosks"
@@ -109,7 +112,7 @@ async def test_an_unmatched_company_becomes_one_prospect_per_batch_in_its_territ
             silver.territory, silver.owner_id) == ("prospect", "", "", "CT", "Hartford", "US", "NE", ae_ne.id)
     assert (found["Lakeside Markets Inc"].territory, found["Lakeside Markets Inc"].owner_id) == ("", "")
     assert {c.legacy_id for c in await contacts_of(uows, silver.id)} == {"R1", "R2", "R3"}
-    subjects = [s for s, _ in await outbox(sessions)]
+    subjects = [s for s, _ in await outbox_events(sessions, events_pb2)]
     assert subjects.count("crm.accounts.account.created") == 2 and subjects.count("crm.accounts.contact.created") == 4
 
     # the next batch finds the prospect the first one made
@@ -121,12 +124,12 @@ async def test_a_row_naming_another_company_moves_the_contact(uows, sessions):
     acme = await create(uows, "Acme Kiosks")
     harbor = await create(uows, "Harbor Stores", type="prospect")
     await upsert(uows, row("R1"))
-    before = len(await outbox(sessions))
+    before = len(await outbox_events(sessions, events_pb2))
     assert await upsert(uows, row("R1", "Harbor Stores")) == [("R1", "updated", "")]
     moved = (await contacts_of(uows, harbor.id))[0]
     assert (moved.account_type, moved.legacy.company, moved.version) == ("prospect", "Harbor Stores", 2)
     assert await contacts_of(uows, acme.id) == []
-    [(subject, event)] = (await outbox(sessions))[before:]
+    [(subject, event)] = (await outbox_events(sessions, events_pb2))[before:]
     assert sorted(event.changed_fields) == ["account_id", "legacy"] and event.contact.account_type == "prospect"
 
 

@@ -8,7 +8,8 @@ from crmkit.errors import InvalidInput
 
 from crm_accounts.domain.commands import ContactData, KioskData, ShareAccount
 from crm_accounts.service_layer import handlers, queries, record_handlers
-from accounts_testkit import ADMIN, add_territories, add_user, as_role, create, principal
+from tests.support.principals import as_role
+from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 
 
 async def walk(list_page, size: int) -> list:

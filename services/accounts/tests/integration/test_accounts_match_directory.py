@@ -17,7 +17,8 @@ from crm_accounts.adapters.orm import accounts
 from crm_accounts.bootstrap import MIGRATIONS_DIR
 from crm_accounts.domain.commands import AccountData, ContactData, EmailInput, UpdateAccount, UpdateContact
 from crm_accounts.service_layer import erp_imports, handlers, record_handlers
-from accounts_testkit import ADMIN, as_role, create
+from tests.support.principals import as_role
+from accounts_testkit import ADMIN, create
 
 ERP = as_role("erp")
 

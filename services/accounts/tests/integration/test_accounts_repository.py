@@ -5,13 +5,16 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from crm.accounts.v1 import events_pb2
 from crmkit.errors import Conflict, Forbidden, InvalidInput, NotFound, PreconditionFailed
 
 from crm_accounts.domain.commands import (AccountData, ChangeAccountStatus, ContactData, EmailInput, KioskData,
                                           PhoneInput, ReassignAccounts, ShareAccount, UpdateAccount, UpdateContact,
                                           UpdateKiosk)
 from crm_accounts.service_layer import handlers, queries, record_handlers
-from accounts_testkit import ADMIN, add_territories, add_user, as_role, create, outbox, principal
+from tests.support.events import outbox_events
+from tests.support.principals import as_role
+from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 
 
 async def test_acc_2_create_derives_territory_and_owner_and_round_trips(uows, sessions):
@@ -29,7 +32,7 @@ async def test_acc_2_create_derives_territory_and_owner_and_round_trips(uows, se
     stored = (await queries.get_account(uow=uows(), principal=ADMIN, account_id=account.id)).account
     assert (stored.name, stored.city, stored.customer_accounting_id, stored.territory, stored.version) == (
         "Acme", "Boston", "C1", "NE", 1)
-    events = await outbox(sessions)
+    events = await outbox_events(sessions, events_pb2)
     assert [subject for subject, _ in events] == ["crm.accounts.account.created"] * 3
     assert events[0][1].account.customer_accounting_id == "C1" and events[0][1].account.territory == "NE"
 
@@ -45,7 +48,7 @@ async def test_update_honours_if_match_and_moves_the_territory(uows, sessions):
     with pytest.raises(InvalidInput):
         await handlers.update_account(uow=uows(), principal=ADMIN,
                                       command=UpdateAccount(account.id, AccountData(name="")))
-    subject, event = (await outbox(sessions))[-1]
+    subject, event = (await outbox_events(sessions, events_pb2))[-1]
     assert subject == "crm.accounts.account.updated" and sorted(event.changed_fields) == ["name", "state"]
     assert event.account.territory == "MA" and event.account.version == 2
 
@@ -84,7 +87,7 @@ async def test_deactivate_and_reactivate_publish_and_bump_the_version(uows, sess
     assert again.account.version == 2
     on = await handlers.change_status(uow=uows(), principal=ADMIN, command=ChangeAccountStatus(account.id, True))
     assert (on.account.status, on.account.version) == ("active", 3)
-    assert [s for s, _ in await outbox(sessions)] == [
+    assert [s for s, _ in await outbox_events(sessions, events_pb2)] == [
         "crm.accounts.account.created", "crm.accounts.account.deactivated", "crm.accounts.account.updated"]
 
 
@@ -108,7 +111,7 @@ async def test_con_1_con_2_contacts_round_trip_with_their_account_status_and_typ
                                              data=ContactData(last_name="Dup", legacy_id="L-1"))
     listed = (await queries.list_contacts(uow=uows(), principal=ADMIN, account_id=account.id)).items
     assert [c.id for c in listed] == [contact.id]
-    subjects = [s for s, _ in await outbox(sessions) if ".contact." in s]
+    subjects = [s for s, _ in await outbox_events(sessions, events_pb2) if ".contact." in s]
     assert subjects == ["crm.accounts.contact.created", "crm.accounts.contact.updated"]
 
 
@@ -145,7 +148,7 @@ async def test_acc_5_sec_6_kiosks_are_written_by_support_only(uows, sessions):
     with pytest.raises(InvalidInput) as neither:
         await queries.list_kiosks(uow=uows(), principal=csr, location_account_id="")
     assert neither.value.problems[0].field == "location_account_id"
-    assert [s for s, _ in await outbox(sessions) if ".kiosk." in s] == [
+    assert [s for s, _ in await outbox_events(sessions, events_pb2) if ".kiosk." in s] == [
         "crm.accounts.kiosk.created", "crm.accounts.kiosk.updated"]
 
 
@@ -182,7 +185,7 @@ async def test_sec_5_the_owner_shares_and_revokes(uows, sessions):
         await queries.get_account(uow=uows(), principal=principal(other), account_id=account.id)
     with pytest.raises(NotFound):
         await handlers.revoke_share(uow=uows(), principal=principal(owner), account_id=account.id, user_id=other.id)
-    assert [s for s, _ in await outbox(sessions) if ".share." in s] == [
+    assert [s for s, _ in await outbox_events(sessions, events_pb2) if ".share." in s] == [
         "crm.accounts.share.granted", "crm.accounts.share.granted", "crm.accounts.share.revoked"]
 
 
@@ -199,7 +202,7 @@ async def test_gen_11_an_admin_reassigns_every_account_of_a_user_at_once(uows, s
     for account in theirs:
         stored = (await queries.get_account(uow=uows(), principal=ADMIN, account_id=account.id)).account
         assert (stored.owner_id, stored.version) == (taking.id, 2)
-    reassigned = [e for s, e in await outbox(sessions) if s == "crm.accounts.account.reassigned"]
+    reassigned = [e for s, e in await outbox_events(sessions, events_pb2) if s == "crm.accounts.account.reassigned"]
     assert {(e.account.owner_id, e.previous_owner_id) for e in reassigned} == {(taking.id, leaving.id)}
     assert len(reassigned) == 3
     with pytest.raises(InvalidInput):

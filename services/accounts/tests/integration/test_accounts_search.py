@@ -13,7 +13,8 @@ from sqlalchemy import text
 from crm_accounts.bootstrap import MIGRATIONS_DIR
 from crm_accounts.domain.commands import ContactData, EmailInput, PhoneInput
 from crm_accounts.service_layer import queries, record_handlers
-from accounts_testkit import ADMIN, add_territories, add_user, as_role, create, principal
+from tests.support.principals import as_role
+from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 
 
 async def add_contact(uows, account, first: str, last: str, *, emails=(), phones=()):

@@ -3,11 +3,13 @@ number_of_locations kept right as children come, move, change and go, and the hi
 from __future__ import annotations
 
 import pytest
+from crm.accounts.v1 import events_pb2
 from crmkit.errors import InvalidInput, NotFound
 
 from crm_accounts.domain.commands import AccountData, ChangeAccountStatus, UpdateAccount
 from crm_accounts.service_layer import handlers, queries
-from accounts_testkit import ADMIN, add_territories, add_user, create, outbox, principal
+from tests.support.events import outbox_events
+from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 
 
 async def locations(uows, *accounts) -> list[int]:
@@ -42,7 +44,7 @@ async def test_acc_2_number_of_locations_follows_children_at_any_depth(uows, ses
     await move(uows, k1, parent_id="")  # a root of its own
     assert await locations(uows, root) == [0]
 
-    counted = [e for s, e in await outbox(sessions) if s == "crm.accounts.account.updated"
+    counted = [e for s, e in await outbox_events(sessions, events_pb2) if s == "crm.accounts.account.updated"
                and list(e.changed_fields) == ["number_of_locations"]]
     assert {e.account.id for e in counted} >= {root.id, east.id, other.id}
     stored = (await queries.get_account(uow=uows(), principal=ADMIN, account_id=root.id)).account

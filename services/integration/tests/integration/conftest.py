@@ -1,31 +1,24 @@
-"""Fixtures of the integration service's tests: a freshly migrated database, an SMTP sink, and
-private JetStream streams on the real NATS server."""
+"""Fixtures of the integration service's tests: a migrated database of its own per test, an SMTP
+sink, and private JetStream streams on the real NATS server."""
 from __future__ import annotations
 
-import asyncio
-import uuid
-
 import pytest
-from crmkit import streams
-from crmkit.db import make_engine, make_session_factory
-from crmkit.migrations import upgrade
-from tests.support.smtp_sink import SmtpSink
 
 from crm_integration.bootstrap import MIGRATIONS_DIR
+from tests.support.databases import session_factory
+from tests.support.events import private_streams
+from tests.support.smtp_sink import SmtpSink
 
 
 @pytest.fixture
-async def integration_db(make_database) -> str:
-    url = make_database("integration")
-    await asyncio.to_thread(upgrade, url, MIGRATIONS_DIR)
-    return url
+def integration_db(migrated_database) -> str:
+    return migrated_database(MIGRATIONS_DIR, "integration")
 
 
 @pytest.fixture
 async def sessions(integration_db):
-    engine = make_engine(integration_db, pool_size=20)
-    yield make_session_factory(engine)
-    await engine.dispose()
+    async with session_factory(integration_db) as factory:
+        yield factory
 
 
 @pytest.fixture
@@ -39,13 +32,5 @@ async def smtp_sink():
 @pytest.fixture
 async def producers(nats_url):
     """(js, identity producer, leads producer): streams private to the test on the real NATS server."""
-    nc = await streams.connect(nats_url, name="integration-tests")
-    js = nc.jetstream()
-    suffix = uuid.uuid4().hex[:8]
-    names = (f"identity{suffix}", f"leads{suffix}")
-    for name in names:
-        await streams.ensure_stream(js, name)
-    yield js, *names
-    for name in names:
-        await js.delete_stream(streams.stream_name(name))
-    await nc.close()
+    async with private_streams(nats_url, "identity", "leads") as (js, names):
+        yield js, *names

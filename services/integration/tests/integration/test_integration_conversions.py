@@ -12,7 +12,9 @@ from crm.leads.v1 import events_pb2 as leads_events
 from crmkit.identity.consumer import identity_subscription
 from crmkit.inbox import EventMeta, InboxConsumer, Subscription
 from crmkit.runtime import units_of_work
-from integration_testkit import eventually, publish, rows
+from tests.support.events import publish
+from tests.support.waiting import eventually
+from integration_testkit import rows
 from sqlalchemy import func, select
 
 from crm_integration.adapters.delivery import SmtpTransport

@@ -13,8 +13,8 @@ from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc, erp_records_pb2, er
 from crm.integration.v1 import imports_pb2, imports_pb2_grpc
 from crmkit.grpc.client import call, make_channel
 from crmkit.principal import METADATA_KEY, Principal, PrincipalSigner, generate_keypair
-from integration_testkit import eventually
-from tests.support.services import running_service
+from tests.support.waiting import eventually
+from tests.support.services import migrations_dir, running_service
 
 from crm_integration.adapters.owners import ISSUER
 
@@ -47,12 +47,12 @@ async def _job(target: str, token: str, job_id: str) -> imports_pb2.ImportJob:
                           principal_token=token)
 
 
-async def test_a_killed_import_resumes_and_ends_as_an_uninterrupted_one(make_database, principal_keys, nats_url):
+async def test_a_killed_import_resumes_and_ends_as_an_uninterrupted_one(databases, principal_keys, nats_url):
     gateway_signer = PrincipalSigner(principal_keys[0])
     admin = gateway_signer.sign(Principal(user_id="admin-1", role="admin"))
     integration_private, integration_public = generate_keypair()
     trusted = json.dumps([{"name": ISSUER, "public_key_pem": integration_public, "roles": ["admin", "erp"]}])
-    with running_service("accounts", database_url=make_database("resume_accounts"),
+    with running_service("accounts", database_url=databases.copy(migrations_dir("accounts"), "resume_accounts"),
                          principal_public_key=principal_keys[1], nats_url=nats_url,
                          extra_env={"CRM_ACCOUNTS_TRUSTED_ISSUERS": trusted}) as accounts:
         async with make_channel(accounts.target) as channel:
@@ -63,7 +63,7 @@ async def test_a_killed_import_resumes_and_ends_as_an_uninterrupted_one(make_dat
         env = {"CRM_INTEGRATION_PRINCIPAL_PRIVATE_KEY": integration_private,
                "CRM_INTEGRATION_ACCOUNTS_TARGET": accounts.target, "CRM_INTEGRATION_IMPORT_BATCH_ROWS": "100",
                "CRM_INTEGRATION_IMPORT_LEASE_SECONDS": "2", "CRM_INTEGRATION_IMPORT_POLL_SECONDS": "0.2"}
-        database = make_database("resume_integration")
+        database = databases.copy(migrations_dir("integration"), "resume_integration")
         with running_service("integration", database_url=database, principal_public_key=principal_keys[1],
                              nats_url=nats_url, extra_env=env) as first:
             job_id = await _upload(first.target, admin, _file(accounting_id))

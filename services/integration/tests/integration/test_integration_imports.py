@@ -16,7 +16,7 @@ from crmkit.errors import Forbidden, NotFound
 from crmkit.grpc.client import call, make_channel
 from crmkit.principal import Principal, PrincipalSigner, generate_keypair
 from sqlalchemy import select
-from tests.support.services import running_service
+from tests.support.services import migrations_dir, running_service
 
 from crm_integration.adapters.orm import messaging
 from crm_integration.adapters.owners import ISSUER, Owners
@@ -36,18 +36,19 @@ def integration_keys():
 
 
 @pytest.fixture(scope="module")
-def accounts(make_database, principal_keys, integration_keys, nats_url):
+def accounts(databases, principal_keys, integration_keys, nats_url):
     trusted = [{"name": ISSUER, "public_key_pem": integration_keys[1], "roles": ["admin", "erp"]}]
-    with running_service("accounts", database_url=make_database("imports_accounts"),
+    with running_service("accounts", database_url=databases.copy(migrations_dir("accounts"), "imports_accounts"),
                          principal_public_key=principal_keys[1], nats_url=nats_url,
                          extra_env={"CRM_ACCOUNTS_TRUSTED_ISSUERS": json.dumps(trusted)}) as service:
         yield service
 
 
 @pytest.fixture(scope="module")
-def leads(make_database, principal_keys, integration_keys, nats_url):
+def leads(databases, principal_keys, integration_keys, nats_url):
     trusted = [{"name": ISSUER, "public_key_pem": integration_keys[1], "roles": ["admin", "erp"]}]
-    with running_service("leads", database_url=make_database("imports_leads"), principal_public_key=principal_keys[1],
+    with running_service("leads", database_url=databases.copy(migrations_dir("leads"), "imports_leads"),
+                         principal_public_key=principal_keys[1],
                          nats_url=nats_url, extra_env={"CRM_LEADS_TRUSTED_ISSUERS": json.dumps(trusted)}) as service:
         yield service
 

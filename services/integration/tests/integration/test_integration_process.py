@@ -19,7 +19,8 @@ from crm.leads.v1 import events_pb2 as leads_events
 from crmctl.infra import free_port, start_embedded_nats
 from crmkit import streams
 from grpc_health.v1 import health_pb2, health_pb2_grpc
-from integration_testkit import eventually, publish
+from tests.support.events import publish
+from tests.support.waiting import eventually
 
 
 def _tail(path: Path) -> str:

@@ -3,7 +3,6 @@ NATS (tests/support/services.py starts it). The tests teach it a territory and i
 identity events to that NATS, as the gateway would, so it defaults new accounts' owners (LEAD-6)."""
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import uuid
 from collections.abc import Iterator
@@ -11,11 +10,12 @@ from dataclasses import dataclass
 
 from crm.identity.v1 import events_pb2 as identity_events
 from crmkit import streams
-from crmkit.db import make_engine
-from crmkit.outbox import EVENT_TYPE_HEADER
 from sqlalchemy import text
 
+from tests.support.databases import session_factory
+from tests.support.events import publish
 from tests.support.services import RunningService, private_nats, running_service, tail
+from tests.support.waiting import eventually
 
 
 @dataclass(frozen=True)
@@ -34,10 +34,10 @@ class AccountsProcess:
         try:
             js = nc.jetstream()
             await streams.ensure_stream(js, "identity")
-            await _publish(js, "crm.identity.territory.updated", identity_events.TerritoryUpdated(
+            await publish(js, "crm.identity.territory.updated", identity_events.TerritoryUpdated(
                 territory=identity_events.Territory(code=territory, name=territory, states=states,
                                                     sales_region="east", version=1)))
-            await _publish(js, "crm.identity.user.created", identity_events.UserCreated(user=identity_events.User(
+            await publish(js, "crm.identity.user.created", identity_events.UserCreated(user=identity_events.User(
                 id=ae_id, username=f"ae-{territory.lower()}", full_name="Ann Example", email="ann@example.com",
                 role="ae", territories=[territory], active=True, version=1)))
         finally:
@@ -45,28 +45,17 @@ class AccountsProcess:
         await self._wait_for(ae_id, states[0], territory)
         return ae_id
 
-    async def _wait_for(self, user_id: str, state: str, territory: str, timeout: float = 20.0) -> None:
-        engine = make_engine(self.service.database_url, pool_size=1)
-        deadline = asyncio.get_running_loop().time() + timeout
-        try:
-            while True:
-                async with engine.connect() as conn:
-                    user = (await conn.execute(text("select 1 from users where id = :id"), {"id": user_id})).first()
-                    mapped = (await conn.execute(text("select territory from territory_states where state = :s"),
-                                                 {"s": state})).scalar()
-                if user is not None and mapped == territory:
-                    return
-                if asyncio.get_running_loop().time() > deadline:
-                    raise TimeoutError(
-                        f"accounts did not learn {territory} and its AE:\n{tail(self.service.log_path)}")
-                await asyncio.sleep(0.1)
-        finally:
-            await engine.dispose()
+    async def _wait_for(self, user_id: str, state: str, territory: str) -> None:
+        async def learnt() -> bool:
+            async with sessions() as session:
+                user = (await session.execute(text("select 1 from users where id = :id"), {"id": user_id})).first()
+                mapped = (await session.execute(text("select territory from territory_states where state = :s"),
+                                                {"s": state})).scalar()
+            return user is not None and mapped == territory
 
-
-async def _publish(js, subject: str, message) -> None:
-    await js.publish(subject, message.SerializeToString(), headers={
-        "Nats-Msg-Id": str(uuid.uuid4()), EVENT_TYPE_HEADER: message.DESCRIPTOR.full_name})
+        async with session_factory(self.service.database_url, pool_size=1) as sessions:
+            assert await eventually(learnt, timeout=20.0), \
+                f"accounts did not learn {territory} and its AE:\n{tail(self.service.log_path)}"
 
 
 @contextlib.contextmanager

@@ -1,27 +1,21 @@
-"""Fixtures of the leads integration tests: a freshly migrated database per test."""
+"""Fixtures of the leads integration tests: a migrated database of its own per test."""
 from __future__ import annotations
 
-import asyncio
-
 import pytest
-from crmkit.db import make_engine, make_session_factory
-from crmkit.migrations import upgrade
 
 from crm_leads.bootstrap import MIGRATIONS_DIR, uow_factory
+from tests.support.databases import session_factory
 
 
 @pytest.fixture
-async def leads_db(make_database) -> str:
-    url = make_database("leads")
-    await asyncio.to_thread(upgrade, url, MIGRATIONS_DIR)
-    return url
+def leads_db(migrated_database) -> str:
+    return migrated_database(MIGRATIONS_DIR, "leads")
 
 
 @pytest.fixture
 async def sessions(leads_db):
-    engine = make_engine(leads_db, pool_size=20)
-    yield make_session_factory(engine)
-    await engine.dispose()
+    async with session_factory(leads_db) as factory:
+        yield factory
 
 
 @pytest.fixture

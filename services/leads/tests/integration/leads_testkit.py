@@ -1,4 +1,4 @@
-"""Helpers of the leads integration tests: principals, SDRs in the users replica, the outbox, and
+"""Helpers of the leads integration tests: SDRs in the users replica, web forms and submissions, and
 the Leads gRPC service on a real crmkit server."""
 from __future__ import annotations
 
@@ -7,26 +7,19 @@ import uuid
 from collections.abc import AsyncIterator
 
 import grpc
-from crm.leads.v1 import events_pb2, leads_pb2_grpc
+from crm.leads.v1 import leads_pb2_grpc
 from crmkit.grpc.client import make_channel
-from crmkit.grpc.server import GrpcServer
 from crmkit.identity.model import User
-from crmkit.principal import METADATA_KEY, Principal, PrincipalSigner, PrincipalVerifier
-from google.protobuf.message import Message
-from sqlalchemy import select
 
 from crm_leads.adapters.accounts_client import AccountsClient
-from crm_leads.adapters.orm import messaging
 from crm_leads.domain.commands import CreateWebForm, LeadData, SubmitWebForm, UpdateWebForm
 from crm_leads.domain.rating import RatingRules
 from crm_leads.entrypoints.grpc_api import SERVICE_NAME, LeadsServicer
 from crm_leads.service_layer import handlers
+from tests.support.grpc_servers import serve_grpc
+from tests.support.principals import as_role
 
 RULES = RatingRules()
-
-
-def as_role(role: str) -> Principal:
-    return Principal(user_id=str(uuid.uuid4()), role=role, username=role)
 
 
 async def add_sdrs(uows, count: int, *, role: str = "sdr") -> list[str]:
@@ -38,16 +31,6 @@ async def add_sdrs(uows, count: int, *, role: str = "sdr") -> list[str]:
                                         email=f"{role}{n}@example.com", role=role, active=True, version=1))
         await uow.commit()
     return ids
-
-
-async def outbox(sessions) -> list[tuple[str, Message]]:
-    """The events written to the outbox so far, decoded, in commit order."""
-    table = messaging.outbox
-    async with sessions() as session:
-        rows = (await session.execute(
-            select(table.c.subject, table.c.event_type, table.c.payload).order_by(table.c.seq))).all()
-    return [(row.subject, getattr(events_pb2, row.event_type.rsplit(".", 1)[1]).FromString(row.payload))
-            for row in rows]
 
 
 async def create_form(uows, slug: str = "how-to-spec-out-a-kiosk", *, active: bool = True) -> None:
@@ -63,25 +46,13 @@ async def submit(uows, data: LeadData, slug: str = "how-to-spec-out-a-kiosk"):
     return await handlers.submit_web_form(uow=uows(), rules=RULES, command=SubmitWebForm(slug=slug, data=data))
 
 
-def signed(private_key: str, role: str, *, user_id: str = "", kind: str = "user") -> tuple[tuple[str, str], ...]:
-    """gRPC metadata carrying a principal the gateway would sign."""
-    token = PrincipalSigner(private_key).sign(Principal(user_id=user_id or f"{role}-1", role=role, kind=kind))
-    return ((METADATA_KEY, token),)
-
-
 @contextlib.asynccontextmanager
 async def leads_stub(uows, public_key: str, accounts_target: str,
                      accounts_timeout: float = 5.0) -> AsyncIterator[leads_pb2_grpc.LeadsStub]:
     """The Leads servicer on a real crmkit GrpcServer, calling accounts at `accounts_target`; a stub to it."""
-    accounts_channel = make_channel(accounts_target)
-    servicer = LeadsServicer(uows, RULES, AccountsClient(accounts_channel, timeout=accounts_timeout))
-    server = GrpcServer(verifier=PrincipalVerifier(public_key), address="127.0.0.1:0",
-                        services=[(leads_pb2_grpc.add_LeadsServicer_to_server, servicer, SERVICE_NAME)])
-    await server.start()
-    channel = grpc.aio.insecure_channel(f"127.0.0.1:{server.port}")
-    try:
-        yield leads_pb2_grpc.LeadsStub(channel)
-    finally:
-        await channel.close()
-        await server.drain(0)
-        await accounts_channel.close()
+    async with make_channel(accounts_target) as accounts_channel:
+        servicer = LeadsServicer(uows, RULES, AccountsClient(accounts_channel, timeout=accounts_timeout))
+        async with (serve_grpc((leads_pb2_grpc.add_LeadsServicer_to_server, servicer, SERVICE_NAME),
+                               public_key=public_key) as target,
+                    grpc.aio.insecure_channel(target) as channel):
+            yield leads_pb2_grpc.LeadsStub(channel)

@@ -5,28 +5,30 @@ however often and however concurrently it is converted; accounts down leaves the
 from __future__ import annotations
 
 import asyncio
-import json
 import uuid
 
 import grpc
 import pytest
 from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc, contacts_pb2, contacts_pb2_grpc
-from crm.leads.v1 import leads_pb2
+from crm.leads.v1 import events_pb2, leads_pb2
 from crmctl.infra import free_port
-from crmkit.grpc.server import ERROR_METADATA_KEY
 
 from crm_leads.domain.commands import CreateLead, LeadData, UpdateLead
 from crm_leads.domain.model import Lead
 from crm_leads.service_layer import handlers
 from accounts_process import running_accounts
-from leads_testkit import RULES, as_role, leads_stub, outbox, signed
+from tests.support.services import migrations_dir
+from tests.support.events import outbox_events
+from tests.support.grpc_servers import error_fields, refused
+from tests.support.principals import as_role, signed
+from leads_testkit import RULES, leads_stub
 
 TIMEOUT = 15
 
 
 @pytest.fixture(scope="module")
-def accounts(make_database, principal_keys):
-    with running_accounts(database_url=make_database("convaccounts"),
+def accounts(databases, principal_keys):
+    with running_accounts(database_url=databases.copy(migrations_dir("accounts"), "convaccounts"),
                           principal_public_key=principal_keys[1]) as service:
         yield service
 
@@ -92,17 +94,6 @@ def convert(lead_id: str, **fields) -> leads_pb2.ConvertLeadRequest:
     return leads_pb2.ConvertLeadRequest(lead_id=lead_id, **fields)
 
 
-def error_fields(exc: grpc.aio.AioRpcError) -> list[str]:
-    return [e["field"] for e in json.loads(dict(exc.trailing_metadata())[ERROR_METADATA_KEY])["errors"]]
-
-
-async def refused(call, code: grpc.StatusCode) -> grpc.aio.AioRpcError:
-    with pytest.raises(grpc.aio.AioRpcError) as caught:
-        await call
-    assert caught.value.code() == code
-    return caught.value
-
-
 async def accounts_named(accounts_stub, admin, name: str) -> list[accounts_pb2.Account]:
     return list((await accounts_stub.ListAccounts(accounts_pb2.ListAccountsRequest(text=name), metadata=admin,
                                                   timeout=TIMEOUT)).accounts)
@@ -114,7 +105,8 @@ async def contacts_of(contacts_stub, admin, account_id: str) -> list[contacts_pb
 
 
 async def conversions(sessions) -> list:
-    return [event for subject, event in await outbox(sessions) if subject == "crm.leads.lead.converted"]
+    return [event for subject, event in await outbox_events(sessions, events_pb2)
+            if subject == "crm.leads.lead.converted"]
 
 
 async def test_lead_6_a_qualified_lead_becomes_an_account_of_the_territory_ae_and_a_contact(
@@ -140,7 +132,7 @@ async def test_lead_6_a_qualified_lead_becomes_an_account_of_the_territory_ae_an
     assert (event.lead_id, event.account_id, event.contact_id, event.account_owner_id, event.account_name,
             event.contact_name, event.converted_by, event.existing_account) == (
         lead.id, answer.account_id, answer.contact_id, territory_ae, lead.company, "Jane Doe", sdr_id, False)
-    changes = [e for s, e in await outbox(sessions) if s == "crm.leads.lead.status_changed"]
+    changes = [e for s, e in await outbox_events(sessions, events_pb2) if s == "crm.leads.lead.status_changed"]
     assert (changes[-1].from_status, changes[-1].to_status) == ("Qualified", "Customer")
     stored = await stub.GetLead(leads_pb2.GetLeadRequest(id=lead.id), metadata=sdr, timeout=TIMEOUT)
     assert (stored.status, stored.converted_account_id) == ("Customer", answer.account_id)

@@ -2,27 +2,21 @@
 errors map to gRPC codes with the field at fault in crmkit's error metadata (LEAD-1, LEAD-4)."""
 from __future__ import annotations
 
-import json
-
 import grpc
 import pytest
 from crm.leads.v1 import leads_pb2
 from crmctl.infra import free_port
-from crmkit.grpc.server import ERROR_METADATA_KEY
 from crmkit.principal import generate_keypair
 
-from leads_testkit import add_sdrs, leads_stub, signed
+from tests.support.grpc_servers import error_fields
+from tests.support.principals import signed
+from leads_testkit import add_sdrs, leads_stub
 
 
 @pytest.fixture
 async def stub(uows, principal_keys):
     async with leads_stub(uows, principal_keys[1], accounts_target=f"127.0.0.1:{free_port()}") as leads:
         yield leads
-
-
-def error_fields(exc: grpc.aio.AioRpcError) -> list[str]:
-    detail = json.loads(dict(exc.trailing_metadata())[ERROR_METADATA_KEY])
-    return [error["field"] for error in detail["errors"]]
 
 
 async def test_a_call_without_a_principal_is_unauthenticated(stub):

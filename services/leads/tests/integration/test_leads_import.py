@@ -8,7 +8,7 @@ from collections import Counter
 
 import grpc
 import pytest
-from crm.leads.v1 import leads_pb2
+from crm.leads.v1 import events_pb2, leads_pb2
 from crmctl.infra import free_port
 from crmkit.db import make_engine, make_session_factory
 from crmkit.errors import Forbidden, InvalidInput
@@ -20,7 +20,9 @@ from crm_leads.bootstrap import uow_factory
 from crm_leads.domain.commands import CreateLead, ImportedLead, ImportLeads, LeadData
 from crm_leads.service_layer import handlers, queries
 from crm_leads.service_layer.lead_import import import_leads
-from leads_testkit import RULES, add_sdrs, as_role, create_form, leads_stub, outbox, signed, submit
+from tests.support.events import outbox_events
+from tests.support.principals import as_role, signed
+from leads_testkit import RULES, add_sdrs, create_form, leads_stub, submit
 
 ADMIN = as_role("admin")
 ACCOUNT = str(uuid.uuid4())
@@ -85,11 +87,11 @@ async def test_lead_8_the_same_batch_again_changes_nothing(uows, sessions):
     await add_sdrs(uows, 3)
     rows = [scan(str(n), first_name=f"P{n}", email=f"p{n}@x.example", company="X") for n in range(5)]
     first = await run_import(uows, rows)
-    events = len(await outbox(sessions))
+    events = len(await outbox_events(sessions, events_pb2))
     again = await run_import(uows, rows)
     assert [o.outcome for o in first] == ["created"] * 5 and [o.outcome for o in again] == ["unchanged"] * 5
     assert [o.lead_id for o in again] == [o.lead_id for o in first]
-    assert len(await outbox(sessions)) == events
+    assert len(await outbox_events(sessions, events_pb2)) == events
     versions = {(await queries.get_lead(uow=uows(), principal=ADMIN, lead_id=o.lead_id)).version for o in again}
     assert versions == {1}
 
@@ -100,7 +102,7 @@ async def test_lead_2_events_go_through_the_outbox_as_for_other_leads(uows, sess
     outcomes = await run_import(uows, [scan("1", first_name="Jo", email="jo@x.example", title="CEO"),
                                        scan("2", last_name="New"), scan("3", email="bad"),
                                        scan("4", email="c@x.example", contact=str(uuid.uuid4()))])
-    events = await outbox(sessions)
+    events = await outbox_events(sessions, events_pb2)
     assert [subject for subject, _ in events] == [
         "crm.leads.lead.created", "crm.leads.lead.assigned",  # the first batch
         "crm.leads.lead.updated", "crm.leads.lead.created", "crm.leads.lead.assigned"]  # row order
@@ -157,7 +159,7 @@ async def test_lead_8_a_person_who_arrives_during_the_batch_is_updated_not_dupli
     outcomes = await run_import(uows, [scan("1", last_name="Other"), scan("2", email="race@x.example", title="CTO")])
     assert [o.outcome for o in outcomes] == ["created", "updated"] and outcomes[1].lead_id == arrivals[0].id
     assert await count_leads(sessions) == 2
-    subjects = [subject for subject, _ in await outbox(sessions)]
+    subjects = [subject for subject, _ in await outbox_events(sessions, events_pb2)]
     assert subjects.count("crm.leads.lead.created") == 2 and subjects.count("crm.leads.lead.assigned") == 2
 
 

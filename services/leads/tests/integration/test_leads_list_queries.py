@@ -10,7 +10,8 @@ from crm_leads.domain.commands import CreateWebForm, LeadData, ListLeads, Update
 from crm_leads.domain.listing import SORTABLE
 from crm_leads.domain.model import Lead
 from crm_leads.service_layer import handlers, queries
-from leads_testkit import RULES, as_role
+from tests.support.principals import as_role
+from leads_testkit import RULES
 
 SDR = as_role("sdr")
 BASE = datetime(2024, 1, 1, tzinfo=timezone.utc)

@@ -4,13 +4,16 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 
+from crm.leads.v1 import events_pb2
 from crmkit.db import make_engine, make_session_factory
 from crmkit.identity.model import User
 
 from crm_leads.bootstrap import uow_factory
 from crm_leads.domain.commands import CreateLead, LeadData
 from crm_leads.service_layer import handlers
-from leads_testkit import RULES, add_sdrs, as_role, create_form, outbox, submit
+from tests.support.events import outbox_events
+from tests.support.principals import as_role
+from leads_testkit import RULES, add_sdrs, create_form, submit
 
 
 async def test_lead_3_thirty_submissions_through_two_replicas_land_ten_ten_ten(leads_db, uows, sessions):
@@ -26,7 +29,8 @@ async def test_lead_3_thirty_submissions_through_two_replicas_land_ten_ten_ten(l
             await engine.dispose()
     assert all(created for _, created in results)
     assert Counter(lead.owner_id for lead, _ in results) == {sdr: 10 for sdr in sdrs}
-    assigned = [message for subject, message in await outbox(sessions) if subject == "crm.leads.lead.assigned"]
+    assigned = [message for subject, message in await outbox_events(sessions, events_pb2)
+                if subject == "crm.leads.lead.assigned"]
     assert len(assigned) == 30 and len({m.lead_id for m in assigned}) == 30  # none lost, none assigned twice
     assert Counter(m.owner_id for m in assigned) == {sdr: 10 for sdr in sdrs}
 
@@ -59,4 +63,4 @@ async def test_lead_3_with_no_active_sdr_the_lead_stays_unassigned(uows, session
     await create_form(uows)
     lead, created = await submit(uows, LeadData(email="solo@example.com"))
     assert created and lead.owner_id == "" and lead.assigned_at is None
-    assert [subject for subject, _ in await outbox(sessions)] == ["crm.leads.lead.created"]
+    assert [subject for subject, _ in await outbox_events(sessions, events_pb2)] == ["crm.leads.lead.created"]

@@ -4,13 +4,16 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from crm.leads.v1 import events_pb2
 from crmkit.errors import InvalidInput, NotFound
 from sqlalchemy import func, select
 
 from crm_leads.adapters.orm import leads
 from crm_leads.domain.commands import CreateLead, LeadData
 from crm_leads.service_layer import handlers
-from leads_testkit import RULES, add_sdrs, as_role, create_form, outbox, submit
+from tests.support.events import outbox_events
+from tests.support.principals import as_role
+from leads_testkit import RULES, add_sdrs, create_form, submit
 
 VISITOR = LeadData(first_name="Jane", last_name="Doe", company="Acme Kiosks", email="jane@example.com",
                    phone="+1 555 0100")
@@ -31,7 +34,7 @@ async def test_lead_1_a_submission_creates_a_website_lead_from_its_landing_page(
     assert (lead.first_name, lead.company, lead.email, lead.phone) == ("Jane", "Acme Kiosks", "jane@example.com",
                                                                         "+1 555 0100")
     assert lead.submission_count == 1 and lead.version == 1 and lead.assigned_at is not None
-    events = await outbox(sessions)
+    events = await outbox_events(sessions, events_pb2)
     assert [subject for subject, _ in events] == ["crm.leads.lead.created", "crm.leads.lead.assigned"]
     assert events[0][1].lead.id == lead.id and events[0][1].lead.landing_page == "how-to-spec-out-a-kiosk"
     assert (events[1][1].owner_id, events[1][1].rule) == (sdr, "round_robin")
@@ -64,7 +67,7 @@ async def test_lead_8_a_repeat_submission_updates_the_lead_and_keeps_its_owner(u
     assert again.first_name == "Jane" and again.phone == "+1 555 0100"  # empty fields never erase
     assert again.owner_id == first.owner_id and again.submission_count == 2 and again.version == 2
     assert await count_leads(sessions) == 1
-    subject, updated = (await outbox(sessions))[-1]
+    subject, updated = (await outbox_events(sessions, events_pb2))[-1]
     assert subject == "crm.leads.lead.updated"
     assert set(updated.changed_fields) >= {"company", "number_of_locations", "submission_count"}
     assert "first_name" not in updated.changed_fields
@@ -80,7 +83,7 @@ async def test_lead_8_ten_concurrent_identical_submissions_make_one_lead(uows, s
     async with uows() as uow:
         stored = await uow.leads.get(as_role("admin"), results[0][0].id)
     assert stored.submission_count == 10 and stored.owner_id == sdrs[0]
-    subjects = [subject for subject, _ in await outbox(sessions)]
+    subjects = [subject for subject, _ in await outbox_events(sessions, events_pb2)]
     assert subjects.count("crm.leads.lead.created") == 1 and subjects.count("crm.leads.lead.assigned") == 1
     assert subjects.count("crm.leads.lead.updated") == 9
 

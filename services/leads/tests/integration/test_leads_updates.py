@@ -4,11 +4,14 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from crm.leads.v1 import events_pb2
 from crmkit.errors import Conflict, Forbidden, InvalidInput, NotFound, PreconditionFailed
 
 from crm_leads.domain.commands import CreateLead, LeadData, UpdateLead
 from crm_leads.service_layer import handlers, queries
-from leads_testkit import RULES, add_sdrs, as_role, outbox
+from tests.support.events import outbox_events
+from tests.support.principals import as_role
+from leads_testkit import RULES, add_sdrs
 
 ADMIN, SDR = as_role("admin"), as_role("sdr")
 
@@ -33,7 +36,7 @@ async def test_lead_4_update_changes_fields_rating_and_status_with_events(uows, 
                            data=LeadData(number_of_locations=40, using_kiosks=True, role="executive management"))
     assert (updated.status, updated.unqualified_reason, updated.rating) == ("Unqualified", "competitor", "A")
     assert updated.current_vendor_account_id == vendor and updated.version == 2
-    subjects = [subject for subject, _ in await outbox(sessions)]
+    subjects = [subject for subject, _ in await outbox_events(sessions, events_pb2)]
     assert subjects[-2:] == ["crm.leads.lead.updated", "crm.leads.lead.status_changed"]
     back = await update(uows, lead_id=lead.id, status="working")
     assert (back.status, back.unqualified_reason, back.version) == ("Working", "", 3)
@@ -65,7 +68,7 @@ async def test_stale_expected_version_is_a_failed_precondition(uows):
 async def test_an_update_that_changes_nothing_keeps_the_version(uows, sessions):
     lead = await new_lead(uows)
     same = await update(uows, lead_id=lead.id, data=LeadData(last_name=" Pat "), status="New")
-    assert same.version == 1 and len(await outbox(sessions)) == 1
+    assert same.version == 1 and len(await outbox_events(sessions, events_pb2)) == 1
 
 
 @pytest.mark.parametrize("lead_id", [str(uuid.uuid4()), "not-a-uuid"])
@@ -86,7 +89,7 @@ async def test_lead_3_only_admin_or_vp_sales_change_the_owner(uows, sessions):
     assert (await update(uows, SDR, lead_id=lead.id, owner_id=sdr_a, data=LeadData(title="x"))).title == "x"
     moved = await update(uows, as_role("vp_sales"), lead_id=lead.id, owner_id=sdr_b)
     assert moved.owner_id == sdr_b
-    subject, assigned = [e for e in await outbox(sessions) if e[0] == "crm.leads.lead.assigned"][-1]
+    subject, assigned = [e for e in await outbox_events(sessions, events_pb2) if e[0] == "crm.leads.lead.assigned"][-1]
     assert (assigned.owner_id, assigned.previous_owner_id, assigned.rule) == (sdr_b, sdr_a, "manual")
     with pytest.raises(InvalidInput) as refused:
         await update(uows, ADMIN, lead_id=lead.id, owner_id="somebody-unknown")
