@@ -19,6 +19,7 @@ from crm_gateway.api.imports import router as imports
 from crm_gateway.api.kiosks import router as kiosks
 from crm_gateway.api.leads import router as leads
 from crm_gateway.api.search import router as search
+from crm_gateway.guards import RequestGuardMiddleware
 from crm_gateway.middleware import PublicFormCorsMiddleware, RequestIdMiddleware
 from crm_gateway.settings import GatewaySettings
 
@@ -42,5 +43,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     problems.install(app)
     app.add_middleware(PublicFormCorsMiddleware)
     FastAPIInstrumentor.instrument_app(app, excluded_urls="healthz,readyz")
+    app.add_middleware(RequestGuardMiddleware, json_limit=settings.max_body_bytes,
+                       upload_limit=settings.max_upload_bytes)
     app.add_middleware(RequestIdMiddleware)
     return app

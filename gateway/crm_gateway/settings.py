@@ -41,6 +41,9 @@ class GatewaySettings(KitSettings):
     web_form_rate_limit: int = Field(30, ge=1)
     web_form_rate_window_seconds: int = Field(60, ge=1)
     idempotency_ttl_seconds: int = Field(24 * 3600, ge=60)
+    # Bodies are refused past these sizes before they are parsed or anyone is authenticated (413).
+    max_body_bytes: int = Field(1024 * 1024, ge=1024)
+    max_upload_bytes: int = Field(2 * 1024 ** 3, ge=1024)  # an import file
 
     @field_validator("database_url")
     @classmethod

@@ -41,4 +41,8 @@ class AccessTokens:
             raise Unauthenticated(f"invalid access token: {exc}") from exc
         if claims.get("typ") != _TYPE:
             raise Unauthenticated("invalid access token: not an access token")
+        try:
+            uuid.UUID(str(claims["sub"]))
+        except ValueError as exc:  # signed with our key, yet naming nobody: refused, not looked up
+            raise Unauthenticated("invalid access token: the subject is not a user id") from exc
         return AccessClaims(user_id=str(claims["sub"]), expires_at=int(claims["exp"]))

@@ -65,16 +65,20 @@ async def list_leads(
     return Page(items=[mappers.lead_read(lead) for lead in found.leads], next_cursor=found.next_cursor or None)
 
 
-@leads_router.post("", response_model=LeadRead, status_code=status.HTTP_201_CREATED)
+@leads_router.post("", response_model=LeadRead, status_code=status.HTTP_201_CREATED, responses={200: {
+    "model": LeadRead, "description": "LEAD-8: a lead with this email (NFKC, any case) exists; it took the fields "
+                                      "given and is answered, with its Location"}})
 async def create_lead(body: LeadCreate, caller: LeadUser, calls: Calls, once: CreateOnce):
-    """Create a lead. With an Idempotency-Key, a retry with the same body answers the first result."""
+    """Create a lead (201). The same person entered again (LEAD-8) answers 200 with their existing lead, updated.
+    With an Idempotency-Key, a retry with the same body answers the first result."""
 
     async def create() -> tuple[dict, dict[str, str]]:
         lead = await calls.leads.create_lead(mappers.create_request(body))
         return mappers.lead_read(lead).model_dump(mode="json"), {"Location": f"/api/v1/leads/{lead.id}",
                                                                   **etag_header(lead.version)}
 
-    return await once.create(action="leads.create", body=body, create=create)
+    return await once.create(action="leads.create", body=body, create=create,
+                             status_of=lambda lead: 201 if lead["submission_count"] == 1 else 200)
 
 
 @leads_router.get("/{lead_id}", response_model=LeadRead)
@@ -147,7 +151,7 @@ async def _submitted_fields(request: Request) -> dict:
             raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, "the submission is too large")
         try:
             data = json.loads(raw or b"{}")
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:  # too deep: not a form
             raise BadRequest("the request body is not valid JSON") from exc
         if not isinstance(data, dict):
             raise InvalidInput("expected a JSON object", field="body")

@@ -11,6 +11,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from crmkit.errors import FieldProblem, InvalidInput
+from crmkit.text import email_key
 from email_validator import EmailNotValidError, validate_email
 
 from crm_leads.domain.commands import LeadData
@@ -37,8 +38,8 @@ def canonical_key(value: str) -> str:
 
 
 def normalise_email(email: str | None) -> str | None:
-    """The identity of a person for de-duplication (LEAD-8): lowercase, trimmed; None when absent."""
-    key = (email or "").strip().lower()
+    """The identity of a person for de-duplication (LEAD-8): NFKC, lowercase, trimmed; None when absent."""
+    key = email_key(email or "")
     return key or None
 
 
