@@ -27,7 +27,8 @@ def _serve(settings: GatewaySettings) -> None:
     for handler in logging.getLogger().handlers:
         handler.addFilter(RequestIdLogFilter())
     config = uvicorn.Config(create_app(settings), host=settings.http_host, port=settings.http_port,
-                            log_config=None, lifespan="on", timeout_graceful_shutdown=10)
+                            log_config=None, lifespan="on", timeout_graceful_shutdown=10,
+                            proxy_headers=False)  # the gateway reads X-Forwarded-For itself (trusted_proxies)
     uvicorn.Server(config).run()
 
 

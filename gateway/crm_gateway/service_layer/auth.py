@@ -29,37 +29,52 @@ class TokenPair:
     expires_in: int
 
 
-def _throttle_keys(username: str, address: str) -> tuple[str, str]:
-    return f"login:account:{username}", f"login:address:{address}"
+def _throttle_keys(username: str, address: str) -> tuple[str, str, str]:
+    return f"login:account:{username}", f"login:account-gate:{username}", f"login:address:{address}"
+
+
+async def _admit(gw: Gateway, name: str, address: str) -> tuple[str, str]:
+    """Count the attempt before the password is checked (atomic increments: parallel attempts cannot
+    share one slot) and refuse it while its address is locked out or its account's delay runs; answers
+    the keys to settle once the outcome is known."""
+    settings = gw.settings
+    account_key, gate_key, address_key = _throttle_keys(name, address)
+    window = settings.login_failure_window_seconds
+    retry_after = 0
+    by_address = await gw.store.hit(address_key, window)
+    if by_address.count > settings.login_max_failures_per_address:
+        retry_after = max(1, by_address.resets_in)
+    else:
+        attempt = (await gw.store.hit(account_key, window)).count
+        delay = throttle.account_delay(attempt, settings.login_max_failures_per_account,
+                                       settings.login_delay_cap_seconds)
+        if delay and not await gw.store.claim(gate_key, "1", delay):
+            retry_after = delay
+    if retry_after:
+        await gw.store.unhit(address_key)  # a refused attempt tried no password
+        await audit.record_alone(gw, action=audit.LOGIN_THROTTLED, address=address, actor_name=name)
+        raise TooManyRequests("too many failed logins; try again later", retry_after=retry_after)
+    return account_key, address_key
 
 
 async def login(*, gw: Gateway, username: str, password: str, address: str) -> TokenPair:
-    """SEC: password login, throttled per account and per address; every outcome audited."""
-    settings = gw.settings
+    """SEC: password login, throttled per account (a growing delay) and per address (a lockout); every
+    outcome audited."""
     name = normalise_username(username)[:64]
-    account_key, address_key = _throttle_keys(name, address)
-    decision = throttle.before_attempt([
-        (await gw.store.peek(account_key), settings.login_max_failures_per_account),
-        (await gw.store.peek(address_key), settings.login_max_failures_per_address),
-    ])
-    if not decision.allowed:
-        await audit.record_alone(gw, action=audit.LOGIN_THROTTLED, address=address, actor_name=name)
-        raise TooManyRequests("too many failed logins; try again later", retry_after=decision.retry_after)
+    account_key, address_key = await _admit(gw, name, address)
 
     async with gw.uow() as uow:
         found = await uow.repo.credentials(name)
     user, stored_hash = found if found else (None, None)
     matches, new_hash = await gw.passwords.verify(stored_hash, password)
-    if user is None or not matches or not user.active:
-        window = settings.login_failure_window_seconds
-        await gw.store.hit(account_key, window)
-        await gw.store.hit(address_key, window)
+    if user is None or not matches or not user.active:  # counted already, as every attempt is
         reason = "unknown user" if user is None else ("wrong password" if not matches else "inactive user")
         await audit.record_alone(gw, action=audit.LOGIN_FAILED, address=address, actor_name=name,
                                  actor_id=user.id if user else None, detail={"reason": reason})
         raise Unauthenticated(INVALID_LOGIN)
 
     await gw.store.reset(account_key)
+    await gw.store.unhit(address_key)  # only failures count against an address
     async with gw.uow() as uow:
         await uow.repo.record_login(user.id, new_password_hash=new_hash)
         refresh_token = await _issue_refresh(uow, gw, user_id=user.id, family_id=str(uuid.uuid4()))
