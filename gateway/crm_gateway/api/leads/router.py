@@ -21,6 +21,7 @@ from crm_gateway.domain.errors import BadRequest, TooManyRequests
 from crm_gateway.domain.model import LEAD_CONVERTERS, LEAD_ROLES, WEB_FORM_EDITORS, WEB_FORM_READERS, Caller
 from crm_gateway.domain.throttle import after_hit
 from crm_gateway.security import Calls, GatewayDep, VisitorCalls, client_address, require_roles
+from crm_gateway.service_layer.context import ServiceCalls
 from crmkit.errors import InvalidInput, NotFound
 
 log = logging.getLogger(__name__)
@@ -90,9 +91,23 @@ async def get_lead(lead_id: LeadId, caller: LeadUser, calls: Calls, response: Re
 @leads_router.patch("/{lead_id}", response_model=LeadRead)
 async def update_lead(lead_id: LeadId, body: LeadUpdate, caller: LeadUser, calls: Calls, response: Response,
                       if_match: IfMatch = None) -> LeadRead:
-    """Change a lead; with If-Match: "<version>", a stale version answers 412."""
+    """Change a lead; with If-Match: "<version>", a stale version answers 412. A current vendor account must
+    be an existing account of type competitor."""
+    if body.current_vendor_account_id:
+        await _ensure_competitor(calls, body.current_vendor_account_id)
     lead = await calls.leads.update_lead(mappers.update_request(lead_id, body, if_match_version(if_match)))
     return tagged(response, lead.version, mappers.lead_read(lead))
+
+
+async def _ensure_competitor(calls: ServiceCalls, account_id: str) -> None:
+    """A lead's current vendor is a competitor account the caller can find (SEC: no dangling links)."""
+    field = "current_vendor_account_id"
+    try:
+        account = await calls.accounts.get_account(account_id)
+    except (NotFound, InvalidInput) as exc:
+        raise InvalidInput("no such account", field=field) from exc
+    if account.type != "competitor":
+        raise InvalidInput("must be an account of type competitor", field=field)
 
 
 @leads_router.post("/{lead_id}/convert", response_model=LeadConversionRead)
