@@ -6,6 +6,8 @@ from crm_gateway.clients.base import ServiceClient
 
 
 class AccountsClient(ServiceClient):
+    service = "accounts"
+
     async def create_account(self, data: accounts_pb2.AccountData) -> accounts_pb2.Account:
         return await self._call(self._stub.CreateAccount, accounts_pb2.CreateAccountRequest(data=data))
 

@@ -17,9 +17,9 @@ from crmkit.principal import Principal
 
 INVALID_LOGIN = "invalid username or password"
 INVALID_REFRESH = "invalid or expired refresh token"
-# A principal lives five minutes at most; one older than this is signed again before a call, so a
+# A principal lives two minutes at most; one older than this is signed again before a call, so a
 # long upload or a streamed download never sends an expired one.
-RESIGN_AFTER_SECONDS = 60.0
+RESIGN_AFTER_SECONDS = 30.0
 
 
 @dataclass(frozen=True)
@@ -77,11 +77,13 @@ async def login(*, gw: Gateway, username: str, password: str, address: str) -> T
     await gw.store.unhit(address_key)  # only failures count against an address
     async with gw.uow() as uow:
         await uow.repo.record_login(user.id, new_password_hash=new_hash)
-        refresh_token = await _issue_refresh(uow, gw, user_id=user.id, family_id=str(uuid.uuid4()))
+        session_id = str(uuid.uuid4())
+        refresh_token = await _issue_refresh(uow, gw, user_id=user.id, family_id=session_id)
         await audit.record(uow, action=audit.LOGIN, address=address, actor_id=user.id, actor_name=user.username,
                            detail={"rehashed": new_hash is not None})
         await uow.commit()
-    return TokenPair(gw.access.issue(user_id=user.id, role=user.role), refresh_token, gw.access.ttl_seconds)
+    return TokenPair(gw.access.issue(user_id=user.id, role=user.role, session_id=session_id), refresh_token,
+                     gw.access.ttl_seconds)
 
 
 async def refresh(*, gw: Gateway, refresh_token: str, address: str) -> TokenPair:
@@ -97,13 +99,15 @@ async def refresh(*, gw: Gateway, refresh_token: str, address: str) -> TokenPair
             await audit.record(uow, action=audit.REFRESH_REUSED, address=address, actor_id=record.user_id,
                                actor_name=user.username if user else "", detail={"family_id": record.family_id})
             await uow.commit()
+            await _end_session(gw, record.family_id)
             raise Unauthenticated("refresh token already used; every session of that login is now revoked")
         if verdict is tokens.RefreshVerdict.REFUSED or user is None or not user.active:
             raise Unauthenticated(INVALID_REFRESH)
         await uow.repo.mark_refresh_used(record.id)
         new_token = await _issue_refresh(uow, gw, user_id=user.id, family_id=record.family_id)
         await uow.commit()
-    return TokenPair(gw.access.issue(user_id=user.id, role=user.role), new_token, gw.access.ttl_seconds)
+    return TokenPair(gw.access.issue(user_id=user.id, role=user.role, session_id=record.family_id), new_token,
+                     gw.access.ttl_seconds)
 
 
 async def logout(*, gw: Gateway, refresh_token: str, address: str) -> None:
@@ -117,6 +121,17 @@ async def logout(*, gw: Gateway, refresh_token: str, address: str) -> None:
         await audit.record(uow, action=audit.LOGOUT, address=address, actor_id=record.user_id,
                            actor_name=user.username if user else "", detail={"family_id": record.family_id})
         await uow.commit()
+    await _end_session(gw, record.family_id)
+
+
+def _revoked_key(session_id: str) -> str:
+    return f"revoked-session:{session_id}"
+
+
+async def _end_session(gw: Gateway, session_id: str) -> None:
+    """The login's access tokens stop working at their next request (they name it in `sid`); the mark
+    outlives the longest of them."""
+    await gw.store.put(_revoked_key(session_id), "1", gw.access.ttl_seconds + 60)
 
 
 async def _issue_refresh(uow: GatewayUnitOfWork, gw: Gateway, *, user_id: str, family_id: str) -> str:
@@ -131,6 +146,8 @@ async def _issue_refresh(uow: GatewayUnitOfWork, gw: Gateway, *, user_id: str, f
 async def caller_from_access_token(*, gw: Gateway, token: str) -> Caller:
     """Verify the JWT, then load the user: a deactivated user's tokens stop working at once."""
     claims = gw.access.verify(token)
+    if claims.session_id and await gw.store.get(_revoked_key(claims.session_id)) is not None:
+        raise Unauthenticated("invalid access token: its session was ended (logout or a reused refresh token)")
     async with gw.uow() as uow:  # one transaction per request: the user and who reports to them
         user = await uow.repo.get_user(claims.user_id)
         managers = await uow.repo.manager_map() if user is not None and user.active else {}
@@ -151,12 +168,12 @@ async def caller_from_api_key(*, gw: Gateway, key: str) -> Caller:
     return Caller(id=client.id, kind="client", role=client.role, username=client.name)
 
 
-async def principal_token(*, gw: Gateway, caller: Caller | None, request_id: str) -> str:
-    """The signed principal sent to services: `None` is the anonymous web visitor."""
+async def principal_token(*, gw: Gateway, caller: Caller | None, request_id: str, service: str) -> str:
+    """The signed principal sent to `service`: `None` is the anonymous web visitor."""
     if caller is None:
         principal = Principal(user_id=ANONYMOUS, role=ANONYMOUS, username=ANONYMOUS, kind="anonymous",
                               request_id=request_id)
-        return gw.signer.sign(principal)
+        return gw.signer.sign(principal, service=service)
     below = caller.subordinates or ()
     if caller.kind == "user" and caller.subordinates is None:
         async with gw.uow() as uow:
@@ -165,23 +182,25 @@ async def principal_token(*, gw: Gateway, caller: Caller | None, request_id: str
     principal = Principal(user_id=caller.id, role=caller.role, username=caller.username,
                           territories=caller.territories, subordinates=below, expires_at=caller.expires_at,
                           kind=caller.kind, request_id=request_id)
-    return gw.signer.sign(principal)
+    return gw.signer.sign(principal, service=service)
 
 
 class CallerPrincipal:
-    """The signed principal of one caller (None: the anonymous web visitor), for calls to services:
-    signed on the first call, once per request, and again only once it has aged. `caller` is asked
-    then, so a principal is never signed before the caller was authenticated or the body arrived."""
+    """The signed principals of one caller (None: the anonymous web visitor), for calls to services: one
+    per service, signed on its first call of the request and again only once it has aged. `caller` is
+    asked then, so a principal is never signed before the caller was authenticated or the body arrived."""
 
     def __init__(self, gw: Gateway, caller: Callable[[], Caller | None], request_id: str) -> None:
         self._gw = gw
         self._caller = caller
         self._request_id = request_id
-        self._signed: tuple[str, float] | None = None
+        self._signed: dict[str, tuple[str, float]] = {}
 
-    async def token(self) -> str:
+    async def token(self, service: str) -> str:
         now = time.monotonic()
-        if self._signed is None or now - self._signed[1] > RESIGN_AFTER_SECONDS:
-            self._signed = (await principal_token(gw=self._gw, caller=self._caller(), request_id=self._request_id),
-                            now)
-        return self._signed[0]
+        signed = self._signed.get(service)
+        if signed is None or now - signed[1] > RESIGN_AFTER_SECONDS:
+            signed = (await principal_token(gw=self._gw, caller=self._caller(), request_id=self._request_id,
+                                            service=service), now)
+            self._signed[service] = signed
+        return signed[0]

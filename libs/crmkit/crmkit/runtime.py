@@ -65,7 +65,8 @@ async def serve(name: str, settings: ServiceSettings, assemble: Assemble,
     js = nc.jetstream()
     await streams.ensure_stream(js, name)
     assembly = await assemble(Infra(name=name, settings=settings, session_factory=make_session_factory(engine), nats=nc, js=js))
-    server = GrpcServer(verifier=PrincipalVerifier(settings.principal_public_key, settings.trusted_issuers),
+    server = GrpcServer(verifier=PrincipalVerifier(settings.principal_public_key, settings.trusted_issuers,
+                                                        service=name),
                         address=f"{settings.grpc_host}:{settings.grpc_port}", services=assembly.grpc_services)
     await server.start()
     tasks = [asyncio.create_task(w.run(), name=type(w).__name__) for w in assembly.workers]

@@ -18,7 +18,7 @@ from accounts_testkit import add_territories, add_user
 
 @pytest.fixture
 async def stub(uows, principal_keys):
-    server = GrpcServer(verifier=PrincipalVerifier(principal_keys[1]), address="127.0.0.1:0",
+    server = GrpcServer(verifier=PrincipalVerifier(principal_keys[1], service="accounts"), address="127.0.0.1:0",
                         services=[(accounts_pb2_grpc.add_AccountsServicer_to_server,
                                    AccountsServicer(uows, legacy_zone=ZoneInfo("America/New_York")), SERVICE_NAME)])
     await server.start()
@@ -30,7 +30,7 @@ async def stub(uows, principal_keys):
 
 def signed(private_key: str, role: str, user_id: str = "", territories: tuple[str, ...] = ()):
     token = PrincipalSigner(private_key).sign(Principal(user_id=user_id or f"{role}-1", role=role,
-                                                        territories=territories))
+                                                        territories=territories), service="accounts")
     return ((METADATA_KEY, token),)
 
 

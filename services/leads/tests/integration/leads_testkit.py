@@ -65,7 +65,7 @@ async def submit(uows, data: LeadData, slug: str = "how-to-spec-out-a-kiosk"):
 
 def signed(private_key: str, role: str, *, user_id: str = "", kind: str = "user") -> tuple[tuple[str, str], ...]:
     """gRPC metadata carrying a principal the gateway would sign."""
-    token = PrincipalSigner(private_key).sign(Principal(user_id=user_id or f"{role}-1", role=role, kind=kind))
+    token = PrincipalSigner(private_key).sign(Principal(user_id=user_id or f"{role}-1", role=role, kind=kind), service="leads")
     return ((METADATA_KEY, token),)
 
 
@@ -75,7 +75,7 @@ async def leads_stub(uows, public_key: str, accounts_target: str,
     """The Leads servicer on a real crmkit GrpcServer, calling accounts at `accounts_target`; a stub to it."""
     accounts_channel = make_channel(accounts_target)
     servicer = LeadsServicer(uows, RULES, AccountsClient(accounts_channel, timeout=accounts_timeout))
-    server = GrpcServer(verifier=PrincipalVerifier(public_key), address="127.0.0.1:0",
+    server = GrpcServer(verifier=PrincipalVerifier(public_key, service="leads"), address="127.0.0.1:0",
                         services=[(leads_pb2_grpc.add_LeadsServicer_to_server, servicer, SERVICE_NAME)])
     await server.start()
     channel = grpc.aio.insecure_channel(f"127.0.0.1:{server.port}")
