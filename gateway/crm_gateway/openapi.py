@@ -3,7 +3,7 @@ RFC 9457 application/problem+json (crm_gateway.problems), so a generated client 
 
 Which statuses apply follows from what an operation is: any request may be refused by the guard
 (400, 413 with a body); an authenticated route answers 401 and 403; a path parameter may name
-nothing (404); a write may conflict (409); If-Match may be stale (412); the login and the public
+nothing, and so may an id in a query or body (404); a write may conflict (409); If-Match may be stale (412); the login and the public
 form posts are rate-limited (429); a route needing a service may find it down (503).
 """
 from __future__ import annotations
@@ -35,7 +35,7 @@ _WHY = {
          "too deep",
     401: "no valid credentials (WWW-Authenticate tells which)",
     403: "the caller's role or the record's visibility does not allow it",
-    404: "nothing of that id the caller may see",
+    404: "a record the path, query or body names does not exist, or the caller may not see it",
     409: "conflicts with the stored state (a duplicate, or an Idempotency-Key reused with another body)",
     412: "If-Match names a version that is no longer current",
     413: "the body is over the size limit of its route",
@@ -59,7 +59,7 @@ def _statuses(path: str, method: str, operation: dict) -> set[int]:
         found |= {413, 422}
     if parameters:
         found.add(422)
-    if any(p["in"] == "path" for p in parameters):
+    if any(p["in"] == "path" for p in parameters) or path.startswith("/api/v1/") and not path.startswith(_PUBLIC):
         found.add(404)
     if method in ("post", "put", "patch", "delete"):
         found.add(409)
