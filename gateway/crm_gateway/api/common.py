@@ -69,7 +69,10 @@ def page_of(rows: Sequence[Row], limit: int, read: Callable[[Row], T], cursor: C
 
 
 # ETag and If-Match: a record's ETag is its version in quotes.
-IfMatch = Annotated[str | None, Header(description='"<version>" from a previous read; stale answers 412')]
+IfMatch = Annotated[str | None, Header(alias="If-Match", pattern=r'^\s*(\*|(W/)?"\d+")\s*$',
+                                       description='"<version>" from a previous read; stale answers 412')]
+# An ISO 8601 date or date-time in a query string, as `moment` reads it (the schema says so too).
+ISO_MOMENT = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$"
 
 
 def etag_header(version: int | None) -> dict[str, str]:

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException
 
 from crm.leads.v1 import leads_pb2
-from crm_gateway.api.common import IfMatch, Page, etag_header, if_match_version, tagged
+from crm_gateway.api.common import ISO_MOMENT, IfMatch, Page, etag_header, if_match_version, tagged
 from crm_gateway.api.idempotent import CreateOnce
 from crm_gateway.api.leads import mappers
 from crm_gateway.api.leads.schemas import (Accepted, LeadConversionRead, LeadConvert, LeadCreate, LeadRead, LeadUpdate,
@@ -49,8 +49,10 @@ async def list_leads(
     caller: LeadUser, calls: Calls,
     status_: Annotated[list[str] | None, Query(alias="status", max_length=10)] = None,
     owner_id: Many = None, source: Many = None, landing_page: Many = None, rating: Many = None,
-    created_from: Annotated[str | None, Query(max_length=40, description="ISO date or date-time")] = None,
-    created_to: Annotated[str | None, Query(max_length=40, description="ISO date (whole day) or date-time")] = None,
+    created_from: Annotated[str | None, Query(max_length=40, pattern=ISO_MOMENT,
+                                              description="ISO date or date-time")] = None,
+    created_to: Annotated[str | None, Query(max_length=40, pattern=ISO_MOMENT,
+                                            description="ISO date (whole day) or date-time")] = None,
     q: Annotated[str | None, Query(max_length=200, description="matches name, company, email")] = None,
     sort: Annotated[str | None, Query(max_length=40, pattern=r"^-?[a-z_]+$", examples=["-created_at"])] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
