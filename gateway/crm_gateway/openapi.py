@@ -3,8 +3,9 @@ RFC 9457 application/problem+json (crm_gateway.problems), so a generated client 
 
 Which statuses apply follows from what an operation is: any request may be refused by the guard
 (400, 413 with a body); an authenticated route answers 401 and 403; a path parameter may name
-nothing, and so may an id in a query or body (404); a write may conflict (409); If-Match may be stale (412); the login and the public
-form posts are rate-limited (429); a route needing a service may find it down (503).
+nothing, and so may an id in a query or body (404); a write may conflict (409); If-Match may be
+stale (412); the login and the public form posts are rate-limited (429); a route needing a service
+may find it down (503).
 """
 from __future__ import annotations
 

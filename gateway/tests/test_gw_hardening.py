@@ -96,9 +96,11 @@ async def test_finding_11_control_characters_in_text_fields_are_422_naming_it(cl
 async def test_finding_11_a_full_width_email_matches_the_same_lead(client):
     admin = bearer(await login(client, "admin"))
     local = f"ada{uuid.uuid4().hex[:8]}"
-    first = await client.post("/api/v1/leads", json={"source": "website", "email": f"{local}@example.com"}, headers=admin)
+    first = await client.post("/api/v1/leads", json={"source": "website", "email": f"{local}@example.com"},
+                              headers=admin)
     assert first.status_code == 201, first.text
     wide = "".join(chr(ord(c) + 0xFEE0) for c in local)  # ASCII letters and digits in their full-width forms
-    again = await client.post("/api/v1/leads", json={"source": "website", "email": f"{wide}@example.com"}, headers=admin)
+    again = await client.post("/api/v1/leads", json={"source": "website", "email": f"{wide}@example.com"},
+                              headers=admin)
     assert again.status_code == 200 and again.json()["id"] == first.json()["id"], again.text
     assert again.headers["location"] == f"/api/v1/leads/{first.json()['id']}"

@@ -61,8 +61,8 @@ async def test_a_request_principal_is_signed_once_on_first_call(monkeypatch):
 async def test_each_service_gets_a_principal_meant_for_it():
     gw, stub = _Gateway(), _Stub()
     source = auth.CallerPrincipal(gw, lambda: CLIENT, "req-2")
-    for client in (AccountsClient(stub, timeout=1.0), LeadsClient(stub, timeout=1.0), AccountsClient(stub, timeout=1.0)):
-        await client.acting_as(source)._call(stub.Echo, "a")
+    for client in (AccountsClient, LeadsClient, AccountsClient):
+        await client(stub, timeout=1.0).acting_as(source)._call(stub.Echo, "a")
     assert gw.signer.services == ["accounts", "leads"]  # one per service and request
     assert [m["x-crm-principal"] for m in stub.metadata] == ["token-1", "token-2", "token-1"]
 

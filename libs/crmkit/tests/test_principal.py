@@ -17,7 +17,8 @@ def test_round_trip_keeps_every_field(keys):
     private, public = keys
     original = Principal(user_id="u1", role="rsm", username="rsm.east", territories=("NE", "MA"),
                          subordinates=("a", "b"), kind="user")
-    back = PrincipalVerifier(public, service="accounts").verify(PrincipalSigner(private).sign(original, service="accounts"))
+    token = PrincipalSigner(private).sign(original, service="accounts")
+    back = PrincipalVerifier(public, service="accounts").verify(token)
     assert (back.user_id, back.role, back.username, back.territories, back.subordinates) == \
         ("u1", "rsm", "rsm.east", ("NE", "MA"), ("a", "b"))
 
@@ -31,8 +32,8 @@ def test_missing_forged_expired_and_unsigned_principals_are_refused(keys):
     with pytest.raises(InvalidPrincipal):
         verifier.verify(PrincipalSigner(other_private).sign(Principal(user_id="u", role="admin"), service="accounts"))
     with pytest.raises(InvalidPrincipal):
-        verifier.verify(PrincipalSigner(private).sign(Principal(user_id="u", role="admin",
-                                                                  expires_at=int(time.time()) - 10), service="accounts"))
+        expired = Principal(user_id="u", role="admin", expires_at=int(time.time()) - 10)
+        verifier.verify(PrincipalSigner(private).sign(expired, service="accounts"))
     unsigned = jwt.encode({"sub": "u", "role": "admin", "exp": time.time() + 60, "aud": "crm-services",
                            "iss": "crm-gateway"}, key=None, algorithm="none")
     with pytest.raises(InvalidPrincipal):
@@ -55,10 +56,12 @@ def test_a_delegate_issuer_is_trusted_for_its_roles_only(keys):
                                  service="accounts")
     integration = PrincipalSigner(delegate_private, issuer="crm-integration")
     assert verifier.verify(integration.sign(Principal(user_id="job-1", role="erp"), service="accounts")).role == "erp"
-    assert verifier.verify(PrincipalSigner(private).sign(Principal(user_id="u", role="admin"), service="accounts")).role == "admin"
-    for token in (integration.sign(Principal(user_id="job-1", role="admin"), service="accounts"),  # a role not delegated
-                  PrincipalSigner(delegate_private).sign(Principal(user_id="u", role="erp"), service="accounts"),  # posing as the gateway
-                  PrincipalSigner(delegate_private, issuer="crm-sales").sign(Principal(user_id="u", role="erp"), service="accounts")):
+    gateway = PrincipalSigner(private)
+    assert verifier.verify(gateway.sign(Principal(user_id="u", role="admin"), service="accounts")).role == "admin"
+    erp = Principal(user_id="u", role="erp")
+    for token in (integration.sign(Principal(user_id="job-1", role="admin"), service="accounts"),  # not delegated
+                  PrincipalSigner(delegate_private).sign(erp, service="accounts"),  # posing as the gateway
+                  PrincipalSigner(delegate_private, issuer="crm-sales").sign(erp, service="accounts")):
         with pytest.raises(InvalidPrincipal):
             verifier.verify(token)
 

@@ -203,8 +203,8 @@ async def _ensure_may_own(uow: AccountsUnitOfWork, user_id: str, territory: str)
     if user is None or not user.active:
         raise InvalidInput(f"{user_id!r} is not an active user", field="owner_id")
     if not may_own(user, territory, manages_an_owner=await _manages_an_owner(uow, user.id, territory)):
-        raise InvalidInput(f"{user.username or user_id!r} may not own accounts in territory {territory!r}: an AE of it, "
-                           "a key account rep, their managers or an admin may", field="owner_id")
+        raise InvalidInput(f"{user.username or user_id!r} may not own accounts in territory {territory!r}: "
+                           "an AE of it, a key account rep, their managers or an admin may", field="owner_id")
 
 
 async def _manages_an_owner(uow: AccountsUnitOfWork, user_id: str, territory: str) -> bool:

@@ -65,7 +65,8 @@ async def submit(uows, data: LeadData, slug: str = "how-to-spec-out-a-kiosk"):
 
 def signed(private_key: str, role: str, *, user_id: str = "", kind: str = "user") -> tuple[tuple[str, str], ...]:
     """gRPC metadata carrying a principal the gateway would sign."""
-    token = PrincipalSigner(private_key).sign(Principal(user_id=user_id or f"{role}-1", role=role, kind=kind), service="leads")
+    token = PrincipalSigner(private_key).sign(Principal(user_id=user_id or f"{role}-1", role=role, kind=kind),
+                                              service="leads")
     return ((METADATA_KEY, token),)
 
 
