@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 
+from crm_gateway.__main__ import server_config
 from crm_gateway.domain.addresses import client_address, networks
 from crm_gateway.service_layer import users
 from gw_helpers import DEMO_PASSWORD, serve
@@ -74,3 +75,9 @@ def test_finding_6_forwarded_for_is_read_from_the_right_past_trusted_hops():
     assert client_address("10.9.0.1", ["192.0.2.7, 10.9.3.3"], PROXIES) == "192.0.2.7"
     assert client_address("10.9.0.1", ["junk"], PROXIES) == "10.9.0.1"
     assert client_address("10.9.0.1", [], PROXIES) == "10.9.0.1"
+
+
+def test_finding_6_the_server_itself_believes_no_forwarded_header(gw):
+    """Uvicorn would take X-Forwarded-For from any local peer as the client address; it must not."""
+    config = server_config(gw.app, gw.settings)
+    assert config.proxy_headers is False
