@@ -35,9 +35,16 @@ def _serve(settings: GatewaySettings) -> None:
     for handler in logging.getLogger().handlers:
         handler.addFilter(RequestIdLogFilter())
     logging.getLogger("uvicorn.access").addFilter(_without_query)
-    config = uvicorn.Config(create_app(settings), host=settings.http_host, port=settings.http_port,
-                            log_config=None, lifespan="on", timeout_graceful_shutdown=10)
-    uvicorn.Server(config).run()
+    uvicorn.Server(server_config(create_app(settings), settings)).run()
+
+
+def server_config(app, settings: GatewaySettings):
+    """Uvicorn's settings for the app. Its own proxy-header handling is off (it would believe
+    X-Forwarded-For from any local peer): the gateway reads it itself, from `trusted_proxies` only."""
+    import uvicorn
+
+    return uvicorn.Config(app, host=settings.http_host, port=settings.http_port, log_config=None, lifespan="on",
+                          timeout_graceful_shutdown=10, proxy_headers=False)
 
 
 async def _load_demo(settings: GatewaySettings) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
-from crm_gateway.domain import signatures
+from crm_gateway.domain import addresses, signatures
 from crm_gateway.domain.model import Caller
 from crm_gateway.service_layer import audit, auth, signing
 from crm_gateway.service_layer.auth import CallerPrincipal
@@ -27,7 +27,10 @@ GatewayDep = Annotated[Gateway, Depends(gateway)]
 
 
 def client_address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """SEC: the caller's address as the limits count it (X-Forwarded-For only from trusted proxies)."""
+    peer = request.client.host if request.client else "unknown"
+    return addresses.client_address(peer, request.headers.getlist("x-forwarded-for"),
+                                    addresses.networks(gateway(request).settings.trusted_proxies))
 
 
 def request_id(request: Request) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import SettingsConfigDict
 
+from crm_gateway.domain.addresses import networks
 from crmkit.config import DatabaseSettings, target
 
 _PLACEHOLDERS = ("changeme", "change-me", "change_me", "secret", "password", "example", "placeholder")
@@ -35,13 +36,26 @@ class GatewaySettings(DatabaseSettings):
     argon2_time_cost: int = Field(3, ge=1)
     argon2_memory_kib: int = Field(65536, ge=8192)
     argon2_parallelism: int = Field(4, ge=1)
-    login_max_failures_per_account: int = Field(5, ge=1)
+    login_max_failures_per_account: int = Field(5, ge=1)  # then each attempt waits 1, 2, 4... seconds
+    login_delay_cap_seconds: int = Field(30, ge=1)  # the longest the real user waits behind a guesser
     login_max_failures_per_address: int = Field(20, ge=1)
     login_failure_window_seconds: int = Field(900, ge=1)
+    # Peers whose X-Forwarded-For is believed (addresses or CIDRs, JSON list); none by default, so a
+    # client cannot dodge the login and web-form limits by naming another address.
+    trusted_proxies: tuple[str, ...] = ()
     web_form_rate_limit: int = Field(30, ge=1)
     web_form_rate_window_seconds: int = Field(60, ge=1)
     idempotency_ttl_seconds: int = Field(24 * 3600, ge=60)
     web_dir: Path | None = None  # the built web client (web/dist), served at / when set
+    # Bodies are refused past these sizes before they are parsed or anyone is authenticated (413).
+    max_body_bytes: int = Field(1024 * 1024, ge=1024)
+    max_upload_bytes: int = Field(2 * 1024 ** 3, ge=1024)  # an import file
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxy_networks(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        networks(value)  # refuses a malformed entry at start-up
+        return value
 
     @field_validator("jwt_secret")
     @classmethod

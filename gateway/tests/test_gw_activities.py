@@ -22,7 +22,8 @@ READ_REFUSED = ("sdr1", "csr1", "marketing")  # directory-only roles: they know 
 
 async def _rpc(accounts_service, principal_keys, method: str, request):
     """Call the ErpRecords service as the erp client, the way the integration service's imports do."""
-    token = PrincipalSigner(principal_keys[0]).sign(Principal(user_id="erp-test", role="erp", username="erp"))
+    token = PrincipalSigner(principal_keys[0]).sign(Principal(user_id="erp-test", role="erp", username="erp"),
+                                                    service="accounts")
     async with make_channel(accounts_service.target) as channel:
         return await call(getattr(erp_records_pb2_grpc.ErpRecordsStub(channel), method), request, principal_token=token)
 

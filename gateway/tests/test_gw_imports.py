@@ -14,7 +14,8 @@ from datetime import date
 import httpx
 import pytest
 
-from crm_gateway.api.imports.mappers import csv_text, spreadsheet_safe
+from crm_gateway.api.imports.mappers import csv_text
+from crmkit.text import spreadsheet_safe
 from gw_accounts import erp_key, user_ids, wait_for_directory
 from gw_helpers import assert_problem, bearer, login
 
@@ -203,6 +204,7 @@ async def test_sec_1_only_admins_and_the_erp_client_import(client, username):
 @pytest.mark.parametrize(("cell", "safe"), [
     ("=1+1", "'=1+1"), ("+1", "'+1"), ("-5.00", "'-5.00"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
     ("\r=1", "'\r=1"), ("Acme = best", "Acme = best"), ("", ""), ("'quoted", "'quoted"),
+    (" =1+1", "' =1+1"), ("  @SUM(A1)", "'  @SUM(A1)"), ("\u00a0+1", "'\u00a0+1"), ("\n=1", "'\n=1"),
 ])
 def test_gen_12_cells_a_spreadsheet_would_run_start_with_a_quote(cell, safe):
     assert spreadsheet_safe(cell) == safe

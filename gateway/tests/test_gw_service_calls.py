@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from crm_gateway.clients.accounts import AccountsClient
 from crm_gateway.clients.base import ServiceClient
+from crm_gateway.clients.leads import LeadsClient
 from crm_gateway.domain.model import Caller
 from crm_gateway.service_layer import auth
 from crm_gateway.service_layer.compose.parts import Part, gather
@@ -15,9 +17,11 @@ from crmkit.errors import NotFound, Unavailable
 class _Signer:
     def __init__(self) -> None:
         self.signed = []
+        self.services = []
 
-    def sign(self, principal) -> str:
+    def sign(self, principal, *, service: str) -> str:
         self.signed.append(principal)
+        self.services.append(service)
         return f"token-{len(self.signed)}"
 
 
@@ -52,6 +56,15 @@ async def test_a_request_principal_is_signed_once_on_first_call(monkeypatch):
     clock[0] += auth.RESIGN_AFTER_SECONDS + 1  # a long download: the aged principal is signed again
     await client._call(stub.Echo, "c")
     assert stub.metadata[-1]["x-crm-principal"] == "token-2"
+
+
+async def test_each_service_gets_a_principal_meant_for_it():
+    gw, stub = _Gateway(), _Stub()
+    source = auth.CallerPrincipal(gw, lambda: CLIENT, "req-2")
+    for client in (AccountsClient, LeadsClient, AccountsClient):
+        await client(stub, timeout=1.0).acting_as(source)._call(stub.Echo, "a")
+    assert gw.signer.services == ["accounts", "leads"]  # one per service and request
+    assert [m["x-crm-principal"] for m in stub.metadata] == ["token-1", "token-2", "token-1"]
 
 
 async def test_an_unbound_client_fails_closed_and_another_token_is_explicit():

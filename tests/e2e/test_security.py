@@ -70,7 +70,7 @@ def test_reusing_a_spent_refresh_token_revokes_the_whole_family(platform):
 def test_direct_grpc_call_with_missing_or_forged_principal_is_refused(platform):
     target = platform.gateway_env["CRM_GATEWAY_LEADS_TARGET"]
     address = target.removeprefix("ipv4:").split(",")[0]
-    forged = PrincipalSigner(generate_keypair()[0]).sign(Principal(user_id="x", role="admin"))
+    forged = PrincipalSigner(generate_keypair()[0]).sign(Principal(user_id="x", role="admin"), service="leads")
 
     async def call(metadata):
         async with grpc.aio.insecure_channel(address) as channel:

@@ -12,7 +12,8 @@ from crmkit.principal import Principal, PrincipalSigner
 async def record_erp_figures(target: str, principal_private_key: str, *, orders: Sequence[dict] = (),
                              finance: Sequence[dict] = ()) -> list[str]:
     """Send the rows (dicts of crm.accounts.v1.SalesOrder / Finance fields); answers each row's outcome."""
-    token = PrincipalSigner(principal_private_key).sign(Principal(user_id="erp-test", role="erp", username="erp"))
+    token = PrincipalSigner(principal_private_key).sign(Principal(user_id="erp-test", role="erp", username="erp"),
+                                                        service="accounts")
     outcomes: list[str] = []
     async with make_channel(target) as channel:
         stub = erp_records_pb2_grpc.ErpRecordsStub(channel)

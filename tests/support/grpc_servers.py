@@ -16,10 +16,12 @@ Service = tuple[Callable, object, str]
 
 
 @contextlib.asynccontextmanager
-async def serve_grpc(*services: Service, public_key: str) -> AsyncIterator[str]:
-    """Serve `services` on a free local port, trusting principals signed by the key whose public half is
-    `public_key`; answers the target (host:port). The server stops when the block ends."""
-    server = GrpcServer(verifier=PrincipalVerifier(public_key), address="127.0.0.1:0", services=services)
+async def serve_grpc(*services: Service, public_key: str, service: str) -> AsyncIterator[str]:
+    """Serve `services` on a free local port as the service named `service`, trusting principals meant
+    for it and signed by the key whose public half is `public_key`; answers the target (host:port).
+    The server stops when the block ends."""
+    server = GrpcServer(verifier=PrincipalVerifier(public_key, service=service), address="127.0.0.1:0",
+                        services=services)
     await server.start()
     try:
         yield f"127.0.0.1:{server.port}"

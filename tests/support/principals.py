@@ -13,9 +13,9 @@ def as_role(role: str, *, territories: tuple[str, ...] = (), subordinates: tuple
                      territories=territories, subordinates=subordinates, kind=kind)
 
 
-def signed(private_key: str, role: str, *, user_id: str = "", territories: tuple[str, ...] = (),
+def signed(private_key: str, role: str, *, service: str, user_id: str = "", territories: tuple[str, ...] = (),
            kind: str = "user") -> tuple[tuple[str, str], ...]:
-    """gRPC metadata carrying a principal of `role` signed with `private_key`."""
+    """gRPC metadata carrying a principal of `role` signed with `private_key`, meant for `service`."""
     token = PrincipalSigner(private_key).sign(as_role(role, user_id=user_id or f"{role}-1", territories=territories,
-                                                      kind=kind))
+                                                      kind=kind), service=service)
     return ((METADATA_KEY, token),)

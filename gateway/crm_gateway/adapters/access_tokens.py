@@ -17,6 +17,7 @@ _TYPE = "access"
 class AccessClaims:
     user_id: str
     expires_at: int
+    session_id: str = ""  # the login (refresh family) it belongs to; logout revokes by it
 
 
 class AccessTokens:
@@ -26,10 +27,10 @@ class AccessTokens:
         self._audience = audience
         self.ttl_seconds = ttl_seconds
 
-    def issue(self, *, user_id: str, role: str) -> str:
+    def issue(self, *, user_id: str, role: str, session_id: str) -> str:
         now = int(time.time())
         claims = {"iss": self._issuer, "aud": self._audience, "sub": user_id, "typ": _TYPE, "role": role,
-                  "iat": now, "nbf": now, "exp": now + self.ttl_seconds, "jti": uuid.uuid4().hex}
+                  "sid": session_id, "iat": now, "nbf": now, "exp": now + self.ttl_seconds, "jti": uuid.uuid4().hex}
         return jwt.encode(claims, self._secret, algorithm=_ALGORITHM)
 
     def verify(self, token: str) -> AccessClaims:
@@ -41,4 +42,9 @@ class AccessTokens:
             raise Unauthenticated(f"invalid access token: {exc}") from exc
         if claims.get("typ") != _TYPE:
             raise Unauthenticated("invalid access token: not an access token")
-        return AccessClaims(user_id=str(claims["sub"]), expires_at=int(claims["exp"]))
+        try:
+            uuid.UUID(str(claims["sub"]))
+        except ValueError as exc:  # signed with our key, yet naming nobody: refused, not looked up
+            raise Unauthenticated("invalid access token: the subject is not a user id") from exc
+        return AccessClaims(user_id=str(claims["sub"]), expires_at=int(claims["exp"]),
+                            session_id=str(claims.get("sid", "")))

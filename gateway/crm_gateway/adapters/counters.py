@@ -16,7 +16,8 @@ from crm_gateway.domain.throttle import Window
 class CounterStore(Protocol):
     async def hit(self, key: str, window_seconds: int) -> Window: ...
 
-    async def peek(self, key: str) -> Window: ...
+    async def unhit(self, key: str) -> None:
+        """Take back one hit of a live window (an event that turned out not to count)."""
 
     async def reset(self, key: str) -> None: ...
 
@@ -28,6 +29,10 @@ class CounterStore(Protocol):
     async def get(self, key: str) -> str | None: ...
 
     async def close(self) -> None: ...
+
+
+# Decrement only a live, positive counter, keeping its expiry (DECR alone would recreate an expired key).
+_UNHIT = "if (tonumber(redis.call('get', KEYS[1]) or '0')) > 0 then redis.call('decr', KEYS[1]) end"
 
 
 class RedisStore:
@@ -43,12 +48,8 @@ class RedisStore:
             _, count, ttl = await pipe.execute()
         return Window(int(count), max(int(ttl), 0))
 
-    async def peek(self, key: str) -> Window:
-        async with self._r.pipeline(transaction=True) as pipe:
-            pipe.get(self._p + key)
-            pipe.ttl(self._p + key)
-            count, ttl = await pipe.execute()
-        return Window(int(count or 0), max(int(ttl), 0))
+    async def unhit(self, key: str) -> None:
+        await self._r.eval(_UNHIT, 1, self._p + key)
 
     async def reset(self, key: str) -> None:
         await self._r.delete(self._p + key)
@@ -92,9 +93,10 @@ class MemoryStore:
             self._sweep()
         return Window(int(count) + 1, self._left(expires))
 
-    async def peek(self, key: str) -> Window:
+    async def unhit(self, key: str) -> None:
         item = self._live(key)
-        return Window(int(item[1]), self._left(item[0])) if item else Window(0, 0)
+        if item is not None and int(item[1]) > 0:
+            self._items[key] = (item[0], int(item[1]) - 1)
 
     async def reset(self, key: str) -> None:
         self._items.pop(key, None)

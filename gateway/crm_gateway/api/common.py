@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, ClassVar, Generic, TypeVar
 
 from fastapi import Header, Response
 from google.protobuf.timestamp_pb2 import Timestamp
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from crmkit.errors import InvalidInput
+from crmkit.text import flaw
 
 T = TypeVar("T")
 Row = TypeVar("Row")
@@ -18,9 +19,32 @@ Body = TypeVar("Body")
 
 
 class Strict(BaseModel):
-    """Every request body: an unknown field is refused, text is stripped."""
+    """Every request body: an unknown field is refused, text is stripped, and text holding a NUL, a
+    control character or a lone surrogate is refused naming its field. Line breaks and tabs are
+    allowed only in the `multiline` fields (a note's body), not in names, phones or addresses."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    multiline: ClassVar[frozenset[str]] = frozenset()
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _plain_text(cls, value, info: ValidationInfo):
+        _refuse_flawed(value, multiline=info.field_name in cls.multiline)
+        return value
+
+
+def _refuse_flawed(value, *, multiline: bool) -> None:
+    if isinstance(value, str):
+        why = flaw(value, multiline=multiline)
+        if why:
+            raise ValueError(why)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            _refuse_flawed(item, multiline=multiline)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_flawed(key, multiline=False)
+            _refuse_flawed(item, multiline=multiline)
 
 
 class Page(BaseModel, Generic[T]):
@@ -45,7 +69,10 @@ def page_of(rows: Sequence[Row], limit: int, read: Callable[[Row], T], cursor: C
 
 
 # ETag and If-Match: a record's ETag is its version in quotes.
-IfMatch = Annotated[str | None, Header(description='"<version>" from a previous read; stale answers 412')]
+IfMatch = Annotated[str | None, Header(alias="If-Match", pattern=r'^\s*(\*|(W/)?"\d+")\s*$',
+                                       description='"<version>" from a previous read; stale answers 412')]
+# An ISO 8601 date or date-time in a query string, as `moment` reads it (the schema says so too).
+ISO_MOMENT = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$"
 
 
 def etag_header(version: int | None) -> dict[str, str]:

@@ -9,6 +9,8 @@ from crm_gateway.clients.base import ServiceClient
 
 
 class AccountsClient(ServiceClient):
+    service = "accounts"
+
     def __init__(self, channel: grpc.aio.Channel, *, timeout: float) -> None:
         super().__init__(accounts_pb2_grpc.AccountsStub(channel), timeout=timeout)
         self._contacts = contacts_pb2_grpc.ContactsStub(channel)

@@ -13,7 +13,8 @@ from crmkit.grpc.client import call
 class PrincipalSource(Protocol):
     """Where a call's signed principal comes from (crm_gateway.service_layer.auth.CallerPrincipal)."""
 
-    async def token(self) -> str: ...
+    async def token(self, service: str) -> str:
+        """The signed principal meant for `service`."""
 
 
 @dataclass(frozen=True)
@@ -22,11 +23,13 @@ class FixedPrincipal:
 
     signed: str
 
-    async def token(self) -> str:
+    async def token(self, service: str) -> str:
         return self.signed
 
 
 class ServiceClient:
+    service = ""  # the service a subclass calls: its principals are meant for it alone
+
     def __init__(self, stub, *, timeout: float) -> None:
         self._stub = stub
         self._timeout = timeout
@@ -41,7 +44,7 @@ class ServiceClient:
     async def _token(self) -> str:
         if self._principal is None:  # fails closed: a call never goes out without a principal
             raise RuntimeError(f"{type(self).__name__} is not bound to a principal: use acting_as()")
-        return await self._principal.token()
+        return await self._principal.token(self.service)
 
     async def _call(self, method, request, *, timeout: float | None = None):
         return await call(method, request, principal_token=await self._token(), timeout=timeout or self._timeout)

@@ -24,6 +24,8 @@ async def _messages(start: imports_pb2.ImportStart, upload: Upload) -> AsyncIter
 
 
 class ImportsClient(ServiceClient):
+    service = "integration"
+
     def __init__(self, stub, *, timeout: float, upload_timeout: float) -> None:
         super().__init__(stub, timeout=timeout)
         self._upload_timeout = upload_timeout

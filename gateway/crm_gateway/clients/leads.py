@@ -9,6 +9,8 @@ _CONVERSION_TIMEOUT_FACTOR = 3
 
 
 class LeadsClient(ServiceClient):
+    service = "leads"
+
     async def convert_lead(self, request: leads_pb2.ConvertLeadRequest) -> leads_pb2.ConvertLeadResponse:
         return await self._call(self._stub.ConvertLead, request, timeout=self._timeout * _CONVERSION_TIMEOUT_FACTOR)
 

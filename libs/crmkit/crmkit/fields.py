@@ -143,8 +143,9 @@ def company_key(name: str) -> str:
 # Email
 
 def email_key(address: str) -> str:
-    """An address as people are matched on it (LEAD-8, contacts' search): trimmed, case folded."""
-    return address.strip().casefold()
+    """An address as people are matched on it (LEAD-8, contacts' search): NFKC (a full-width local part
+    is the same address), trimmed, case folded."""
+    return unicodedata.normalize("NFKC", address).strip().casefold()
 
 
 def parse_email(text: str) -> str:

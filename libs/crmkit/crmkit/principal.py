@@ -8,11 +8,16 @@ Work that outlives a request (an import job resumed after a crash, a nightly fil
 carry the gateway's five-minute token. The service doing it signs its own principals with its
 own key, and the services it calls trust that key as a delegate issuer for a few roles only
 (`TrustedIssuer`): the integration service may act as an admin's or the ERP's import, nothing else.
+
+A principal names the service it is meant for (`aud`: "crm-<service>") and lives two minutes at
+most, so one captured on one service's port is refused by another. A service that forwards the
+principal it received (leads asks accounts during a conversion) gets one naming both (FORWARDS).
 """
 from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import jwt
@@ -20,9 +25,20 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 METADATA_KEY = "x-crm-principal"
-_AUDIENCE = "crm-services"
 GATEWAY_ISSUER = "crm-gateway"
-_MAX_TTL_SECONDS = 300
+_MAX_TTL_SECONDS = 120
+# Services that pass the caller's principal on to others, as received.
+FORWARDS: dict[str, tuple[str, ...]] = {"leads": ("accounts",)}
+
+
+def audience(service: str) -> str:
+    """What a principal meant for `service` names in `aud`."""
+    return f"crm-{service}"
+
+
+def audiences(service: str) -> list[str]:
+    """`service` and those it forwards its callers' principals to."""
+    return [audience(name) for name in (service, *FORWARDS.get(service, ()))]
 
 
 class InvalidPrincipal(Exception):
@@ -72,13 +88,14 @@ class PrincipalSigner:
         self._key = key
         self._issuer = issuer
 
-    def sign(self, principal: Principal) -> str:
+    def sign(self, principal: Principal, *, service: str) -> str:
+        """`principal` as a token for `service` (and the services it forwards it to)."""
         now = int(time.time())
         # The token lives no longer than the caller's own credential, and never past a few minutes.
         expires = min(principal.expires_at or now + _MAX_TTL_SECONDS, now + _MAX_TTL_SECONDS)
         claims = {
             "iss": self._issuer,
-            "aud": _AUDIENCE,
+            "aud": audiences(service),
             "iat": now,
             "exp": expires,
             "sub": principal.user_id,
@@ -109,10 +126,11 @@ def _public_key(pem: str) -> Ed25519PublicKey:
 
 
 class PrincipalVerifier:
-    """Used by every service: checks the gateway's (or a trusted delegate's) signature and rebuilds
-    the principal."""
+    """Used by every service: checks the gateway's (or a trusted delegate's) signature and that the
+    principal is meant for `service`, and rebuilds the principal."""
 
-    def __init__(self, public_key_pem: str, delegates: tuple[TrustedIssuer, ...] = ()) -> None:
+    def __init__(self, public_key_pem: str, delegates: Sequence[TrustedIssuer] = (), *, service: str) -> None:
+        self._audience = audience(service)
         self._issuers: dict[str, tuple[Ed25519PublicKey, frozenset[str] | None]] = {
             GATEWAY_ISSUER: (_public_key(public_key_pem), None)}
         for delegate in delegates:
@@ -125,8 +143,8 @@ class PrincipalVerifier:
             issuer = str(jwt.decode(token, options={"verify_signature": False}).get("iss"))  # picks the key only
             key, roles = self._issuers[issuer]
             claims = jwt.decode(
-                token, key, algorithms=["EdDSA"], audience=_AUDIENCE, issuer=issuer,
-                options={"require": ["exp", "sub", "role"]},
+                token, key, algorithms=["EdDSA"], audience=self._audience, issuer=issuer,
+                options={"require": ["exp", "sub", "role", "aud"]},
             )
         except (jwt.PyJWTError, KeyError, TypeError) as exc:
             raise InvalidPrincipal(f"not a principal this service trusts: {exc}") from exc

@@ -122,7 +122,8 @@ async def serve(service: Service, settings: ServiceSettings, *, ready: Callable[
     async with connected(service, settings, pool_size=settings.db_pool_size, client=service.name) as infra:
         assembly = await service.assemble(infra)
         watcher = metrics.start(settings, infra.engine, infra.js, consumers=[s.durable for s in assembly.consumers])
-        server = GrpcServer(verifier=PrincipalVerifier(settings.principal_public_key, settings.trusted_issuers),
+        server = GrpcServer(verifier=PrincipalVerifier(settings.principal_public_key, settings.trusted_issuers,
+                                                    service=service.name),
                             address=f"{settings.grpc_host}:{settings.grpc_port}", services=assembly.grpc_services)
         await server.start()
         workers: list[Worker] = [*(infra.consumer(s) for s in assembly.consumers), *assembly.workers]

@@ -36,6 +36,8 @@ class ActivityRead(BaseModel):
 class ActivityCreate(Strict):
     """What a user logs; the caller is its author. A subject or a body is required."""
 
+    multiline = frozenset({"body"})
+
     account_id: str = Field(min_length=1, max_length=64, description="an account the caller may edit")
     contact_id: str | None = Field(None, max_length=64, description="a contact of that account")
     kind: ActivityKind

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
 
-from crm_gateway.api.common import IfMatch, Page, etag_header, if_match_version, moment, page_of, tagged
+from crm_gateway.api.common import ISO_MOMENT, IfMatch, Page, etag_header, if_match_version, moment, page_of, tagged
 from crm_gateway.api.identity import mappers, session
 from crm_gateway.api.identity.schemas import (ApiClientCreate, ApiClientCreated, ApiClientRead, AuditEventRead,
                                               MeUpdate, MeWithPermissions, RefreshRequest, SigningKeyCreated,
@@ -236,9 +236,10 @@ async def list_audit_events(
     caller: Admin, gw: GatewayDep,
     action: Annotated[list[str] | None, Query(max_length=20, description="Only these actions (repeatable)")] = None,
     actor_id: Annotated[str | None, Query(max_length=64, description="Only what this user or API client did")] = None,
-    since: Annotated[str | None, Query(max_length=40, description="ISO date or date-time, inclusive")] = None,
-    until: Annotated[str | None, Query(max_length=40, description="ISO date (whole day) or date-time, "
-                                                                     "exclusive")] = None,
+    since: Annotated[str | None, Query(max_length=40, pattern=ISO_MOMENT,
+                                       description="ISO date or date-time, inclusive")] = None,
+    until: Annotated[str | None, Query(max_length=40, pattern=ISO_MOMENT,
+                                       description="ISO date (whole day) or date-time, exclusive")] = None,
     limit: Limit = 50,
     cursor: Annotated[str | None, Query(max_length=200, description="`next_cursor` of the previous page")] = None,
 ) -> Page[AuditEventRead]:

@@ -12,13 +12,12 @@ from crm.integration.v1 import imports_pb2
 from crm_gateway.api.common import when
 from crm_gateway.api.imports.schemas import ImportCounts, ImportFailurePage, ImportFailureRead, ImportJobRead
 from crmkit.errors import FieldProblem, InvalidInput
+from crmkit.text import spreadsheet_safe
 
 UPLOAD_SOURCES = ("upload", "cli")  # "inbox" is the service's own: files dropped in its folder
 _COUNTS = tuple(ImportCounts.model_fields)
 _JOB_SCALARS = ("id", "kind", "filename", "source", "status", "error", "created_by", "size_bytes")
 _JOB_TIMES = ("created_at", "started_at", "finished_at")
-# OWASP CSV injection: a spreadsheet runs a cell starting with one of these as a formula.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def import_start(form: FormData) -> tuple[imports_pb2.ImportStart, UploadFile]:
@@ -47,11 +46,6 @@ def failure_page(found: imports_pb2.ListImportFailuresResponse) -> ImportFailure
         items=[ImportFailureRead(row_number=f.row_number, field=f.field, reason=f.reason, cells=list(f.cells))
                for f in found.failures],
         columns=list(found.columns), next_cursor=found.next_cursor or None)
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """The cell as text no spreadsheet runs: a leading formula character gets a quote before it."""
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def csv_text(rows: Iterable[Sequence[str]]) -> str:

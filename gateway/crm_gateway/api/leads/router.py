@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException
 
 from crm.leads.v1 import leads_pb2
-from crm_gateway.api.common import IfMatch, Page, etag_header, if_match_version, tagged
+from crm_gateway.api.common import ISO_MOMENT, IfMatch, Page, etag_header, if_match_version, tagged
 from crm_gateway.api.idempotent import CreateOnce
 from crm_gateway.api.leads import mappers
 from crm_gateway.api.leads.schemas import (Accepted, LeadConversionRead, LeadConvert, LeadCreate, LeadRead, LeadUpdate,
@@ -21,6 +21,7 @@ from crm_gateway.domain.errors import BadRequest, TooManyRequests
 from crm_gateway.domain.model import LEAD_CONVERTERS, LEAD_ROLES, WEB_FORM_EDITORS, WEB_FORM_READERS, Caller
 from crm_gateway.domain.throttle import after_hit
 from crm_gateway.security import Calls, GatewayDep, VisitorCalls, client_address, require_roles
+from crm_gateway.service_layer.context import ServiceCalls
 from crmkit.errors import InvalidInput, NotFound
 
 log = logging.getLogger(__name__)
@@ -48,8 +49,10 @@ async def list_leads(
     caller: LeadUser, calls: Calls,
     status_: Annotated[list[str] | None, Query(alias="status", max_length=10)] = None,
     owner_id: Many = None, source: Many = None, landing_page: Many = None, rating: Many = None,
-    created_from: Annotated[str | None, Query(max_length=40, description="ISO date or date-time")] = None,
-    created_to: Annotated[str | None, Query(max_length=40, description="ISO date (whole day) or date-time")] = None,
+    created_from: Annotated[str | None, Query(max_length=40, pattern=ISO_MOMENT,
+                                              description="ISO date or date-time")] = None,
+    created_to: Annotated[str | None, Query(max_length=40, pattern=ISO_MOMENT,
+                                            description="ISO date (whole day) or date-time")] = None,
     q: Annotated[str | None, Query(max_length=200, description="matches name, company, email")] = None,
     sort: Annotated[str | None, Query(max_length=40, pattern=r"^-?[a-z_]+$", examples=["-created_at"])] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
@@ -65,16 +68,20 @@ async def list_leads(
     return Page(items=[mappers.lead_read(lead) for lead in found.leads], next_cursor=found.next_cursor or None)
 
 
-@leads_router.post("", response_model=LeadRead, status_code=status.HTTP_201_CREATED)
+@leads_router.post("", response_model=LeadRead, status_code=status.HTTP_201_CREATED, responses={200: {
+    "model": LeadRead, "description": "LEAD-8: a lead with this email (NFKC, any case) exists; it took the fields "
+                                      "given and is answered, with its Location"}})
 async def create_lead(body: LeadCreate, caller: LeadUser, calls: Calls, once: CreateOnce):
-    """Create a lead. With an Idempotency-Key, a retry with the same body answers the first result."""
+    """Create a lead (201). The same person entered again (LEAD-8) answers 200 with their existing lead, updated.
+    With an Idempotency-Key, a retry with the same body answers the first result."""
 
     async def create() -> tuple[dict, dict[str, str]]:
         lead = await calls.leads.create_lead(mappers.create_request(body))
         return mappers.lead_read(lead).model_dump(mode="json"), {"Location": f"/api/v1/leads/{lead.id}",
                                                                   **etag_header(lead.version)}
 
-    return await once.create(action="leads.create", body=body, create=create)
+    return await once.create(action="leads.create", body=body, create=create,
+                             status_of=lambda lead: 201 if lead["submission_count"] == 1 else 200)
 
 
 @leads_router.get("/{lead_id}", response_model=LeadRead)
@@ -86,9 +93,23 @@ async def get_lead(lead_id: LeadId, caller: LeadUser, calls: Calls, response: Re
 @leads_router.patch("/{lead_id}", response_model=LeadRead)
 async def update_lead(lead_id: LeadId, body: LeadUpdate, caller: LeadUser, calls: Calls, response: Response,
                       if_match: IfMatch = None) -> LeadRead:
-    """Change a lead; with If-Match: "<version>", a stale version answers 412."""
+    """Change a lead; with If-Match: "<version>", a stale version answers 412. A current vendor account must
+    be an existing account of type competitor."""
+    if body.current_vendor_account_id:
+        await _ensure_competitor(calls, body.current_vendor_account_id)
     lead = await calls.leads.update_lead(mappers.update_request(lead_id, body, if_match_version(if_match)))
     return tagged(response, lead.version, mappers.lead_read(lead))
+
+
+async def _ensure_competitor(calls: ServiceCalls, account_id: str) -> None:
+    """A lead's current vendor is a competitor account the caller can find (SEC: no dangling links)."""
+    field = "current_vendor_account_id"
+    try:
+        account = await calls.accounts.get_account(account_id)
+    except (NotFound, InvalidInput) as exc:
+        raise InvalidInput("no such account", field=field) from exc
+    if account.type != "competitor":
+        raise InvalidInput("must be an account of type competitor", field=field)
 
 
 @leads_router.post("/{lead_id}/convert", response_model=LeadConversionRead)
@@ -147,7 +168,7 @@ async def _submitted_fields(request: Request) -> dict:
             raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, "the submission is too large")
         try:
             data = json.loads(raw or b"{}")
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:  # too deep: not a form
             raise BadRequest("the request body is not valid JSON") from exc
         if not isinstance(data, dict):
             raise InvalidInput("expected a JSON object", field="body")

@@ -1,6 +1,7 @@
 """Request and response bodies of the leads and web-form API (they mirror crm.leads.v1)."""
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 from typing import Literal
 
@@ -62,7 +63,10 @@ class LeadConversionRead(BaseModel):
 
 
 class PersonFields(Strict):
-    """What a person tells about themselves (LEAD-4)."""
+    """What a person tells about themselves (LEAD-4). An email is matched in its NFKC form, so a
+    full-width local part is the same person (LEAD-8)."""
+
+    multiline = frozenset({"message"})
 
     first_name: str | None = Field(None, max_length=100)
     last_name: str | None = Field(None, max_length=100)
@@ -78,6 +82,11 @@ class PersonFields(Strict):
     current_vendor: str | None = Field(None, max_length=200)
     linkedin_url: str | None = Field(None, max_length=500)
     message: str | None = Field(None, max_length=20_000)
+
+    @field_validator("email", mode="before")
+    @classmethod
+    def _nfkc_email(cls, value):
+        return unicodedata.normalize("NFKC", value) if isinstance(value, str) else value
 
 
 class LeadCreate(PersonFields):

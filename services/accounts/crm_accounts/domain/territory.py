@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from crmkit.identity.model import User
 
-AE, KEY_ACCOUNT_REP = "ae", "key_account_rep"
+AE, KEY_ACCOUNT_REP, ADMIN = "ae", "key_account_rep", "admin"
 
 
 def default_owner(*, territory: str, key_account: bool, candidates: Iterable[User]) -> str:
@@ -24,3 +24,17 @@ def default_owner(*, territory: str, key_account: bool, candidates: Iterable[Use
     if not territory:
         return ""
     return next((u.id for u in users if u.role == AE and territory in u.territories), "")
+
+
+def may_own(user: User, territory: str, *, manages_an_owner: bool) -> bool:
+    """Who may be made the owner of an account in `territory` (SEC, ACC-2): an admin, a key account
+    rep, an AE of that territory (any AE when the account has no territory yet), or a manager above one
+    of those (`manages_an_owner`). Nobody else: ownership shows the account in full, so a CSR or an AE
+    elsewhere made owner would read it."""
+    if not user.active:
+        return False
+    if user.role in (ADMIN, KEY_ACCOUNT_REP):
+        return True
+    if user.role == AE:
+        return not territory or territory in user.territories
+    return manages_an_owner

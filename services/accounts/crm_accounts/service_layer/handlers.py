@@ -17,7 +17,7 @@ from crm_accounts.domain.events import ShareGranted, ShareRevoked
 from crm_accounts.domain.hierarchy import check_parent, check_subtype
 from crm_accounts.domain.idempotency import creation_digest, ensure_retry
 from crm_accounts.domain.model import Account, Share
-from crm_accounts.domain.territory import default_owner
+from crm_accounts.domain.territory import default_owner, may_own
 from crm_accounts.domain.validation import SHARE_ACCESS, clean_account_data
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 
@@ -51,7 +51,7 @@ async def create_account(*, uow: AccountsUnitOfWork, principal: Principal, data:
         territory = await uow.territories.territory_of(data.state or "")
         owner = data.owner_id
         if owner:
-            await _ensure_active_user(uow, owner, "owner_id")
+            await _ensure_may_own(uow, owner, territory)
         else:
             owner = default_owner(territory=territory, key_account=bool(data.key_account),
                                   candidates=await uow.users.owner_candidates(territory))
@@ -86,10 +86,9 @@ async def update_account(*, uow: AccountsUnitOfWork, principal: Principal, comma
             policy.ensure_can_set_accounting_id(principal)
         if data.erp_ship_to_id is not None and data.erp_ship_to_id != account.erp_ship_to_id:
             policy.ensure_can_set_ship_to_id(principal)
-        if data.owner_id is not None and data.owner_id != account.owner_id:
+        owner_changes = data.owner_id is not None and data.owner_id != account.owner_id
+        if owner_changes:
             policy.ensure_can_change_owner(principal)
-            if data.owner_id:
-                await _ensure_active_user(uow, data.owner_id, "owner_id")
         old_parent = account.parent_id
         new_parent = old_parent if data.parent_id is None else data.parent_id
         subtype = account.subtype if data.subtype is None else data.subtype
@@ -99,6 +98,8 @@ async def update_account(*, uow: AccountsUnitOfWork, principal: Principal, comma
             check_subtype(subtype, has_children=await uow.accounts.has_children(account.id))
         if data.state is not None and data.state != account.state:
             account.territory = await uow.territories.territory_of(data.state)
+        if owner_changes and data.owner_id:
+            await _ensure_may_own(uow, data.owner_id, account.territory)
         changed = account.edit(data, now=now())
         await uow.accounts.save(account)
         if {"parent_id", "subtype"} & set(changed):
@@ -195,6 +196,30 @@ async def _view(uow: AccountsUnitOfWork, principal: Principal, account: Account)
         return replace(await uow.accounts.get(principal, account.id), account=account)
     except RecordNotFound:
         return AccountView(account, full=False)
+
+
+async def _ensure_may_own(uow: AccountsUnitOfWork, user_id: str, territory: str) -> None:
+    """`user_id` may own an account of `territory` (territory.may_own), from the users replica."""
+    user = await uow.users.get(user_id)
+    if user is None or not user.active:
+        raise InvalidInput(f"{user_id!r} is not an active user", field="owner_id")
+    if not may_own(user, territory, manages_an_owner=await _manages_an_owner(uow, user.id, territory)):
+        raise InvalidInput(f"{user.username or user_id!r} may not own accounts in territory {territory!r}: "
+                           "an AE of it, a key account rep, their managers or an admin may", field="owner_id")
+
+
+async def _manages_an_owner(uow: AccountsUnitOfWork, user_id: str, territory: str) -> bool:
+    """Whether `user_id` is above an AE of `territory` or a key account rep in the reporting lines."""
+    seen: set[str] = set()
+    for candidate in await uow.users.owner_candidates(territory):
+        manager = candidate.manager_id
+        while manager and manager not in seen:
+            if manager == user_id:
+                return True
+            seen.add(manager)
+            above = await uow.users.get(manager)
+            manager = above.manager_id if above else ""
+    return False
 
 
 async def _ensure_active_user(uow: AccountsUnitOfWork, user_id: str, field: str) -> None:

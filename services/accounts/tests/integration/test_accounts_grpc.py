@@ -22,7 +22,7 @@ from accounts_testkit import add_territories, add_user
 @pytest.fixture
 async def stub(uows, principal_keys):
     async with (serve_grpc(*services(uows, legacy_zone=ZoneInfo("America/New_York")),
-                           public_key=principal_keys[1]) as target,
+                           public_key=principal_keys[1], service="accounts") as target,
                 grpc.aio.insecure_channel(target) as channel):
         yield SimpleNamespace(accounts=accounts_pb2_grpc.AccountsStub(channel),
                               contacts=contacts_pb2_grpc.ContactsStub(channel),
@@ -34,7 +34,7 @@ async def stub(uows, principal_keys):
 async def test_missing_and_forged_principals_are_unauthenticated(stub):
     await refused(stub.accounts.ListAccounts(accounts_pb2.ListAccountsRequest(), timeout=5),
                   grpc.StatusCode.UNAUTHENTICATED)
-    forged = signed(generate_keypair()[0], "admin")
+    forged = signed(generate_keypair()[0], "admin", service="accounts")
     await refused(stub.accounts.GetAccount(accounts_pb2.GetAccountRequest(id="x"), metadata=forged, timeout=5),
                   grpc.StatusCode.UNAUTHENTICATED)
 
@@ -43,7 +43,7 @@ async def test_accounts_through_grpc_with_visibility_and_the_field_policy(stub, 
     await add_territories(uows)
     ae = await add_user(uows, "ae", territories=("NE",))
     private = principal_keys[0]
-    admin = signed(private, "admin")
+    admin = signed(private, "admin", service="accounts")
     data = accounts_pb2.AccountData(name="Acme", type="customer", state="MA", customer_accounting_id="C1",
                                     street="1 Main St")
     acme = await stub.accounts.CreateAccount(accounts_pb2.CreateAccountRequest(data=data), metadata=admin, timeout=5)
@@ -51,7 +51,7 @@ async def test_accounts_through_grpc_with_visibility_and_the_field_policy(stub, 
     far = await stub.accounts.CreateAccount(accounts_pb2.CreateAccountRequest(
         data=accounts_pb2.AccountData(name="Far", type="prospect", state="CA")), metadata=admin, timeout=5)
 
-    mine = signed(private, "ae", user_id=ae.id, territories=("NE",))
+    mine = signed(private, "ae", user_id=ae.id, territories=("NE",), service="accounts")
     error = await refused(stub.accounts.GetAccount(accounts_pb2.GetAccountRequest(id=far.id), metadata=mine, timeout=5),
                           grpc.StatusCode.NOT_FOUND)
     assert error_fields(error) == ["id"]
@@ -70,7 +70,7 @@ async def test_accounts_through_grpc_with_visibility_and_the_field_policy(stub, 
         timeout=5),
         grpc.StatusCode.FAILED_PRECONDITION)
 
-    sdr = signed(private, "sdr")
+    sdr = signed(private, "sdr", service="accounts")
     listed = (await stub.accounts.ListAccounts(accounts_pb2.ListAccountsRequest(), metadata=sdr, timeout=5)).accounts
     assert [a.name for a in listed] == ["Acme", "Far"]
     directory = listed[0]
@@ -85,7 +85,7 @@ async def test_accounts_through_grpc_with_visibility_and_the_field_policy(stub, 
 
 
 async def test_a_caller_chosen_id_is_a_retry_with_the_same_data_and_already_exists_otherwise(stub, principal_keys):
-    admin = signed(principal_keys[0], "admin")
+    admin = signed(principal_keys[0], "admin", service="accounts")
     account_id, contact_id = "6f1c2a0e-9a51-5b8e-8d6a-2b7f0c1d3e4f", "0b8e5a52-3c1d-5f0e-9a7b-6c5d4e3f2a1b"
     data = accounts_pb2.AccountData(name="Acme", type="prospect")
     first = await stub.accounts.CreateAccount(accounts_pb2.CreateAccountRequest(data=data, id=account_id),
@@ -107,7 +107,7 @@ async def test_a_caller_chosen_id_is_a_retry_with_the_same_data_and_already_exis
 
 
 async def test_the_lists_of_an_account_page_with_page_size_and_cursor(stub, uows, principal_keys):
-    admin = signed(principal_keys[0], "admin")
+    admin = signed(principal_keys[0], "admin", service="accounts")
     company = await stub.accounts.CreateAccount(accounts_pb2.CreateAccountRequest(
         data=accounts_pb2.AccountData(name="Paged", type="customer")), metadata=admin, timeout=5)
     location = await stub.accounts.CreateAccount(accounts_pb2.CreateAccountRequest(data=accounts_pb2.AccountData(
@@ -143,7 +143,7 @@ async def test_the_lists_of_an_account_page_with_page_size_and_cursor(stub, uows
 
 
 async def test_the_erp_import_rpcs_and_directory_matching(stub, principal_keys):
-    erp = signed(principal_keys[0], "erp")
+    erp = signed(principal_keys[0], "erp", service="accounts")
     written = await stub.erp_records.UpsertCompanies(erp_records_pb2.UpsertCompaniesRequest(rows=[
         erp_records_pb2.CompanyRow(customer_accounting_id="C1", name="Acme Kiosks Inc.", hq_state="MA", active=True)]),
         metadata=erp, timeout=5)
@@ -167,12 +167,12 @@ async def test_the_erp_import_rpcs_and_directory_matching(stub, principal_keys):
     listed = await stub.accounts.ListAccounts(accounts_pb2.ListAccountsRequest(parent_id=found.companies[0].account_id),
                                      metadata=erp, timeout=5)
     assert [(a.erp_ship_to_id, a.HasField("erp_ship_to_id")) for a in listed.accounts] == [("S1", True)]
-    sdr = signed(principal_keys[0], "sdr")
+    sdr = signed(principal_keys[0], "sdr", service="accounts")
     directory = await stub.accounts.GetAccount(accounts_pb2.GetAccountRequest(id=listed.accounts[0].id), metadata=sdr,
                                                timeout=5)
     assert directory.directory_only and not directory.HasField("erp_ship_to_id")
     for role in ("ae", "sdr", "csr", "vp_sales"):
-        caller = signed(principal_keys[0], role)
+        caller = signed(principal_keys[0], role, service="accounts")
         await refused(stub.erp_records.UpsertKiosks(erp_records_pb2.UpsertKiosksRequest(), metadata=caller, timeout=5),
                       grpc.StatusCode.PERMISSION_DENIED)
         await refused(stub.erp_records.MatchDirectory(erp_records_pb2.MatchDirectoryRequest(), metadata=caller,
@@ -183,7 +183,7 @@ async def test_the_erp_import_rpcs_and_directory_matching(stub, principal_keys):
 async def test_the_legacy_import_and_activity_rpcs(stub, uows, principal_keys):
     await add_territories(uows)
     ae = await add_user(uows, "ae", territories=("NE",))
-    erp = signed(principal_keys[0], "erp")
+    erp = signed(principal_keys[0], "erp", service="accounts")
     written = await stub.erp_records.UpsertLegacyContacts(erp_records_pb2.UpsertLegacyContactsRequest(rows=[
         erp_records_pb2.LegacyContactRow(
             legacy_id="R1", first_name="David", last_name="Lee", title="Procurement Lead", role="Purchasing",
@@ -195,7 +195,7 @@ async def test_the_legacy_import_and_activity_rpcs(stub, uows, principal_keys):
         erp_records_pb2.LegacyContactRow(legacy_id="R2", company="Harbor Stores")]), metadata=erp, timeout=5)
     assert [(o.key, o.outcome, o.field) for o in written.outcomes] == [("R1", "created", ""),
                                                                         ("R2", "failed", "last_name")]
-    mine = signed(principal_keys[0], "ae", user_id=ae.id, territories=("NE",))
+    mine = signed(principal_keys[0], "ae", user_id=ae.id, territories=("NE",), service="accounts")
     [company] = (await stub.accounts.SearchAccounts(accounts_pb2.SearchAccountsRequest(query="harbor"), metadata=mine,
                                            timeout=5)).accounts
     assert (company.type, company.owner_id) == ("prospect", ae.id)
@@ -227,7 +227,7 @@ async def test_the_legacy_import_and_activity_rpcs(stub, uows, principal_keys):
     overview = await stub.accounts.GetAccountOverview(accounts_pb2.GetAccountOverviewRequest(account_id=company.id),
                                              metadata=mine, timeout=5)
     assert [a.subject for a in overview.activities] == ["Demo at HQ", "Follow-up"]
-    sdr = signed(principal_keys[0], "sdr")
+    sdr = signed(principal_keys[0], "sdr", service="accounts")
     error = await refused(stub.activities.ListActivities(activities_pb2.ListActivitiesRequest(account_id=company.id),
                                               metadata=sdr, timeout=5), grpc.StatusCode.PERMISSION_DENIED)
     assert error_fields(error) == ["account_id"]

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from crmkit.identity.model import User
 
-from crm_accounts.domain.territory import default_owner
+from crm_accounts.domain.territory import default_owner, may_own
 from crm_accounts.domain.warranty import EXPIRED, EXPIRING, IN_WARRANTY, UNKNOWN, warranty_state
 
 AE_NE = User(id="b-ae-ne", role="ae", territories=("NE",))
@@ -39,3 +39,15 @@ def test_acc_5_warranty_state():
     assert warranty_state(today, today) == EXPIRING
     assert warranty_state(today + timedelta(days=60), today) == EXPIRING
     assert warranty_state(today + timedelta(days=61), today) == IN_WARRANTY
+
+
+def test_issue_13_who_may_own_an_account_in_a_territory():
+    ae_ne, ae_pac = User(id="a1", role="ae", territories=("NE",)), User(id="a2", role="ae", territories=("PAC",))
+    assert may_own(ae_ne, "NE", manages_an_owner=False) and not may_own(ae_pac, "NE", manages_an_owner=False)
+    assert may_own(ae_pac, "", manages_an_owner=False)  # no territory yet
+    assert may_own(User(id="k", role="key_account_rep"), "NE", manages_an_owner=False)
+    assert may_own(User(id="x", role="admin"), "NE", manages_an_owner=False)
+    assert may_own(User(id="r", role="rsm"), "NE", manages_an_owner=True)
+    assert not may_own(User(id="r", role="rsm"), "NE", manages_an_owner=False)
+    assert not may_own(User(id="c", role="csr"), "NE", manages_an_owner=False)
+    assert not may_own(User(id="a3", role="ae", territories=("NE",), active=False), "NE", manages_an_owner=False)

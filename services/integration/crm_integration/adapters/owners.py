@@ -114,9 +114,10 @@ class Owners:
         appliers["trade-show-leads"] = self.trade_show_leads
         return appliers
 
-    def _token(self, job: ImportJob) -> str:
+    def _token(self, job: ImportJob, service: str) -> str:
+        """The job creator's principal, signed by this service, meant for `service` only."""
         return self._signer.sign(Principal(user_id=job.created_by, role=job.created_by_role, kind="service",
-                                           username=f"import {job.id}"))
+                                           username=f"import {job.id}"), service=service)
 
     async def _upsert(self, spec: _Upsert, job: ImportJob, records: Sequence[object]) -> list[Outcome]:
         """INT-1..3: records through the accounts service's batch RPC; one outcome per record, in order."""
@@ -124,7 +125,8 @@ class Owners:
         method = getattr(self._erp_records, spec.rpc)
         for start in range(0, len(records), RPC_BATCH):
             rows = [spec.row(r) for r in records[start:start + RPC_BATCH]]
-            answer = await call(method, spec.request(rows), principal_token=self._token(job), timeout=self._timeout)
+            answer = await call(method, spec.request(rows), principal_token=self._token(job, "accounts"),
+                                timeout=self._timeout)
             outcomes += [Outcome(o.outcome, o.field, o.reason) for o in answer.outcomes]
         return outcomes
 
@@ -132,16 +134,16 @@ class Owners:
         """LEAD-2, LEAD-5, LEAD-8: badge scans become leads of the show's campaign; a person who is already
         a contact is not a lead, and one whose company is a single existing account is attached to it."""
         outcomes: list[Outcome] = []
-        token = self._token(job)
         for start in range(0, len(records), RPC_BATCH):
             batch = records[start:start + RPC_BATCH]
-            contacts, companies = await self._directory(batch, token)
+            contacts, companies = await self._directory(batch, self._token(job, "accounts"))
             request = leads_pb2.ImportLeadsRequest(leads=[leads_pb2.ImportedLead(
                 data=leads_pb2.LeadData(**{name: value for name, value in _lead_data(r).items() if value}),
                 source=TRADE_SHOW, campaign=campaign_of(job), existing_contact_id=contacts.get(r.email.lower(), ""),
                 matched_account_id=companies.get(r.company_key, ""), key=str(start + n))
                 for n, r in enumerate(batch)])
-            answer = await call(self._leads.ImportLeads, request, principal_token=token, timeout=self._timeout)
+            answer = await call(self._leads.ImportLeads, request, principal_token=self._token(job, "leads"),
+                                timeout=self._timeout)
             outcomes += [Outcome(o.outcome, o.field, o.reason) for o in answer.outcomes]
         return outcomes
 

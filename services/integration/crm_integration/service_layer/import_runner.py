@@ -20,6 +20,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from crmkit import metrics
+from crmkit.text import storable
 from crmkit.workers import PollingWorker
 from google.protobuf.message import Message
 
@@ -39,8 +40,11 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _cells(row: ParsedRow, columns: Sequence[str]) -> tuple[str, ...]:
-    return tuple(row.raw.get(name, "") for name in columns)
+def _failure(row: ParsedRow, columns: Sequence[str], field: str, reason: str) -> Failure:
+    """A failed row as it can be stored: a NUL or control character in a cell (the reason it may have
+    failed) is replaced, so storing the row never fails and the job always ends."""
+    return Failure(row.row_number, storable(field), storable(reason),
+                   tuple(storable(row.raw.get(name, "")) for name in columns))
 
 
 class ImportRunner(PollingWorker):
@@ -96,10 +100,8 @@ class ImportRunner(PollingWorker):
         if pending:
             applied = await self._appliers[job.kind](job, [row.record for row in pending])
             outcomes.update(zip((row.row_number for row in pending), applied))
-        failures = [Failure(row.row_number, p.field, p.reason, _cells(row, columns))
-                    for row in rows for p in row.problems]
-        failures += [Failure(row.row_number, outcomes[row.row_number].field, outcomes[row.row_number].reason,
-                             _cells(row, columns))
+        failures = [_failure(row, columns, p.field, p.reason) for row in rows for p in row.problems]
+        failures += [_failure(row, columns, outcomes[row.row_number].field, outcomes[row.row_number].reason)
                      for row in pending if outcomes[row.row_number].outcome == FAILED]
         counts = Counts.of(o.outcome for o in outcomes.values())
         async with self._uows() as uow:
@@ -166,7 +168,7 @@ class ImportRunner(PollingWorker):
                 if what == "end":
                     return
                 if what == "columns":
-                    columns = value
+                    columns = tuple(storable(name) for name in value)
                     await self._keep_columns(job, columns)
                 else:
                     yield columns, value

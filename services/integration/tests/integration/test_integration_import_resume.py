@@ -49,7 +49,8 @@ async def _job(target: str, token: str, job_id: str) -> imports_pb2.ImportJob:
 
 async def test_a_killed_import_resumes_and_ends_as_an_uninterrupted_one(databases, principal_keys, nats_url):
     gateway_signer = PrincipalSigner(principal_keys[0])
-    admin = gateway_signer.sign(Principal(user_id="admin-1", role="admin"))
+    admin = gateway_signer.sign(Principal(user_id="admin-1", role="admin"), service="integration")
+    admin_at_accounts = gateway_signer.sign(Principal(user_id="admin-1", role="admin"), service="accounts")
     integration_private, integration_public = generate_keypair()
     trusted = json.dumps([{"name": ISSUER, "public_key_pem": integration_public, "roles": ["admin", "erp"]}])
     with running_service("accounts", database_url=databases.copy(migrations_dir("accounts"), "resume_accounts"),
@@ -59,7 +60,8 @@ async def test_a_killed_import_resumes_and_ends_as_an_uninterrupted_one(database
             stub = accounts_pb2_grpc.AccountsStub(channel)
             accounting_id = f"C-{uuid.uuid4().hex[:8]}"
             account = await call(stub.CreateAccount, accounts_pb2.CreateAccountRequest(data=accounts_pb2.AccountData(
-                name="Resumed Grocers", type="customer", customer_accounting_id=accounting_id)), principal_token=admin)
+                name="Resumed Grocers", type="customer", customer_accounting_id=accounting_id)),
+                principal_token=admin_at_accounts)
         env = {"CRM_INTEGRATION_PRINCIPAL_PRIVATE_KEY": integration_private,
                "CRM_INTEGRATION_ACCOUNTS_TARGET": accounts.target, "CRM_INTEGRATION_IMPORT_BATCH_ROWS": "100",
                "CRM_INTEGRATION_IMPORT_LEASE_SECONDS": "2", "CRM_INTEGRATION_IMPORT_POLL_SECONDS": "0.2"}
@@ -84,5 +86,5 @@ async def test_a_killed_import_resumes_and_ends_as_an_uninterrupted_one(database
         async with make_channel(accounts.target) as channel:
             orders = await call(erp_records_pb2_grpc.ErpRecordsStub(channel).ListSalesOrders,
                                 erp_records_pb2.ListSalesOrdersRequest(account_id=account.id, since="2000-01-01",
-                                                                    page_size=1), principal_token=admin)
+                                                                    page_size=1), principal_token=admin_at_accounts)
     assert [(t.order_count, t.total_amount) for t in orders.totals] == [(ROWS, f"{sum(range(ROWS)) + ROWS * 0.25:.2f}")]

@@ -80,7 +80,7 @@ def runner(uows, channel, leads_channel, integration_keys):
 async def _customer(channel, principal_keys) -> tuple[str, str]:
     """A new customer company with a fresh customer accounting ID: (account id, accounting id)."""
     accounting_id = f"C-{uuid.uuid4().hex[:8]}"
-    token = PrincipalSigner(principal_keys[0]).sign(ADMIN)
+    token = PrincipalSigner(principal_keys[0]).sign(ADMIN, service="accounts")
     account = await call(accounts_pb2_grpc.AccountsStub(channel).CreateAccount, accounts_pb2.CreateAccountRequest(
         data=accounts_pb2.AccountData(name=f"Importers {accounting_id}", type="customer",
                                       customer_accounting_id=accounting_id)), principal_token=token)
@@ -142,7 +142,7 @@ async def test_acc_3_sales_orders_update_when_a_later_file_ships_them(uows, runn
                f"SO-{accounting_id}-2,PO2,{accounting_id},Jessica Garcia,PAC,2026-11-19,,200.00,USD\n").encode()
     job = await _import(uows, runner, "erp-sales-orders", shipped)
     assert _counts(job) == {"rows_read": 2, "created": 0, "updated": 1, "unchanged": 1, "skipped": 0, "failed": 0}
-    token = PrincipalSigner(principal_keys[0]).sign(ADMIN)
+    token = PrincipalSigner(principal_keys[0]).sign(ADMIN, service="accounts")
     orders = await call(erp_records_pb2_grpc.ErpRecordsStub(channel).ListSalesOrders,
                         erp_records_pb2.ListSalesOrdersRequest(account_id=account_id, since="2000-01-01"),
                         principal_token=token)
@@ -210,7 +210,7 @@ async def test_int_2_int_3_customers_then_locations_then_kiosks_build_the_tree(u
     _, failures, _ = await imports.list_failures(uow=uows(), principal=ADMIN, job_id=fitted.id, requested_size=0,
                                                  cursor="")
     assert {f.field for f in failures} >= {"install_date"}  # the impossible date, named by the reader
-    token = PrincipalSigner(principal_keys[0]).sign(ADMIN)
+    token = PrincipalSigner(principal_keys[0]).sign(ADMIN, service="accounts")
     found = await call(accounts_pb2_grpc.AccountsStub(channel).SearchAccounts,
                        accounts_pb2.SearchAccountsRequest(query="Harbor"), principal_token=token)
     company = next(a for a in found.accounts if a.customer_accounting_id == f"C{tag}")
@@ -222,7 +222,7 @@ async def test_int_2_int_3_customers_then_locations_then_kiosks_build_the_tree(u
 async def test_lead_2_badge_scans_become_campaign_leads_and_known_people_are_skipped(
         uows, runner, channel, leads_channel, principal_keys):
     tag = uuid.uuid4().hex[:6]
-    token = PrincipalSigner(principal_keys[0]).sign(ADMIN)
+    token = PrincipalSigner(principal_keys[0]).sign(ADMIN, service="accounts")
     stub = accounts_pb2_grpc.AccountsStub(channel)
     company = await call(stub.CreateAccount, accounts_pb2.CreateAccountRequest(data=accounts_pb2.AccountData(
         name=f"Known Grocers {tag} Inc.", type="customer")), principal_token=token)
@@ -237,7 +237,7 @@ async def test_lead_2_badge_scans_become_campaign_leads_and_known_people_are_ski
     job = await _import(uows, runner, "trade-show-leads", scans)
     assert _counts(job) == {"rows_read": 3, "created": 2, "updated": 0, "unchanged": 0, "skipped": 1, "failed": 0}
     listed = await call(leads_pb2_grpc.LeadsStub(leads_channel).ListLeads, leads_pb2.ListLeadsRequest(),
-                        principal_token=token)
+                        principal_token=PrincipalSigner(principal_keys[0]).sign(ADMIN, service="leads"))
     mine = {lead.last_name: lead for lead in listed.leads if lead.campaign == "file"}
     assert mine["O'Neil"].matched_account_id == company.id and mine["O'Neil"].source == "trade show"
     assert mine["Rodriguez"].first_name == "Aarav" and "Known" not in mine
@@ -265,7 +265,7 @@ async def test_mig_1_mig_2_legacy_contacts_then_their_history_from_windows_1252_
     mails = await _import(uows, runner, "legacy-email-history", history)
     assert _counts(mails) == {"rows_read": 3, "created": 1, "updated": 0, "unchanged": 0, "skipped": 1, "failed": 1}
     assert _counts(await _import(uows, runner, "legacy-email-history", history))["unchanged"] == 1
-    token = PrincipalSigner(principal_keys[0]).sign(ADMIN)
+    token = PrincipalSigner(principal_keys[0]).sign(ADMIN, service="accounts")
     found = await call(contacts_pb2_grpc.ContactsStub(channel).SearchContacts,
                        contacts_pb2.SearchContactsRequest(query=f"renee.{tag}"), principal_token=token)
     [match] = found.contacts

@@ -53,6 +53,6 @@ async def leads_stub(uows, public_key: str, accounts_target: str,
     async with make_channel(accounts_target) as accounts_channel:
         servicer = LeadsServicer(uows, RULES, AccountsClient(accounts_channel, timeout=accounts_timeout))
         async with (serve_grpc((leads_pb2_grpc.add_LeadsServicer_to_server, servicer, SERVICE_NAME),
-                               public_key=public_key) as target,
+                               public_key=public_key, service="leads") as target,
                     grpc.aio.insecure_channel(target) as channel):
             yield leads_pb2_grpc.LeadsStub(channel)

@@ -63,7 +63,7 @@ async def stub(uows, principal_keys, accounts, territory_ae):
 
 @pytest.fixture
 def admin(principal_keys):
-    return signed(principal_keys[0], "admin")
+    return signed(principal_keys[0], "admin", service="leads")
 
 
 @pytest.fixture
@@ -73,7 +73,7 @@ def sdr_id() -> str:
 
 @pytest.fixture
 def sdr(principal_keys, sdr_id):
-    return signed(principal_keys[0], "sdr", user_id=sdr_id)
+    return signed(principal_keys[0], "sdr", user_id=sdr_id, service="leads")
 
 
 async def qualified_lead(uows, *, status: str = "Qualified") -> Lead:
@@ -141,7 +141,7 @@ async def test_lead_6_a_qualified_lead_becomes_an_account_of_the_territory_ae_an
 async def test_lead_6_converting_again_or_concurrently_creates_one_account_and_one_contact(
         stub, uows, sessions, principal_keys, admin, accounts_stub, contacts_stub, territory_ae):
     again = await qualified_lead(uows)
-    vp_sales = signed(principal_keys[0], "vp_sales")
+    vp_sales = signed(principal_keys[0], "vp_sales", service="leads")
     first = await stub.ConvertLead(convert(again.id, account_name=f"{again.company} Holdings"), metadata=vp_sales,
                                    timeout=TIMEOUT)
     second = await stub.ConvertLead(convert(again.id), metadata=admin, timeout=TIMEOUT)
@@ -150,7 +150,7 @@ async def test_lead_6_converting_again_or_concurrently_creates_one_account_and_o
     assert [a.id for a in await accounts_named(accounts_stub, admin, again.company)] == [first.account_id]
 
     racing = await qualified_lead(uows)
-    sdrs = [signed(principal_keys[0], "sdr", user_id=str(uuid.uuid4())) for _ in range(5)]
+    sdrs = [signed(principal_keys[0], "sdr", user_id=str(uuid.uuid4()), service="leads") for _ in range(5)]
     answers = await asyncio.gather(*(stub.ConvertLead(convert(racing.id), metadata=who, timeout=TIMEOUT)
                                      for who in sdrs))
     assert len({(a.account_id, a.contact_id, a.account_owner_id, a.lead.version) for a in answers}) == 1
@@ -184,7 +184,7 @@ async def test_lead_5_the_person_joins_an_existing_account(stub, uows, sessions,
 
 async def test_accounts_down_answers_unavailable_and_the_lead_stays_qualified(uows, sessions, principal_keys):
     lead = await qualified_lead(uows)
-    sdr = signed(principal_keys[0], "sdr")
+    sdr = signed(principal_keys[0], "sdr", service="leads")
     async with leads_stub(uows, principal_keys[1], f"127.0.0.1:{free_port()}", accounts_timeout=2) as down:
         await refused(down.ConvertLead(convert(lead.id), metadata=sdr, timeout=TIMEOUT), grpc.StatusCode.UNAVAILABLE)
         stored = await down.GetLead(leads_pb2.GetLeadRequest(id=lead.id), metadata=sdr, timeout=TIMEOUT)
@@ -203,5 +203,5 @@ async def test_lead_6_a_lead_that_is_not_qualified_is_invalid_naming_status(stub
 @pytest.mark.parametrize("role", ["ae", "csr", "marketing"])
 async def test_lead_6_other_roles_than_sdr_vp_sales_and_admin_are_forbidden(stub, uows, principal_keys, role):
     lead = await qualified_lead(uows)
-    await refused(stub.ConvertLead(convert(lead.id), metadata=signed(principal_keys[0], role), timeout=TIMEOUT),
+    await refused(stub.ConvertLead(convert(lead.id), metadata=signed(principal_keys[0], role, service="leads"), timeout=TIMEOUT),
                   grpc.StatusCode.PERMISSION_DENIED)

@@ -26,7 +26,7 @@ async def test_a_call_without_a_principal_is_unauthenticated(stub):
 
 
 async def test_a_principal_signed_by_another_key_is_unauthenticated(stub):
-    forged = signed(generate_keypair()[0], "admin")
+    forged = signed(generate_keypair()[0], "admin", service="leads")
     with pytest.raises(grpc.aio.AioRpcError) as refused:
         await stub.ListLeads(leads_pb2.ListLeadsRequest(), metadata=forged, timeout=5)
     assert refused.value.code() == grpc.StatusCode.UNAUTHENTICATED
@@ -35,7 +35,7 @@ async def test_a_principal_signed_by_another_key_is_unauthenticated(stub):
 async def test_lead_4_a_domain_error_is_invalid_argument_naming_the_field(stub, principal_keys):
     request = leads_pb2.CreateLeadRequest(data=leads_pb2.LeadData(email="not-an-email"), source="referral")
     with pytest.raises(grpc.aio.AioRpcError) as refused:
-        await stub.CreateLead(request, metadata=signed(principal_keys[0], "sdr"), timeout=5)
+        await stub.CreateLead(request, metadata=signed(principal_keys[0], "sdr", service="leads"), timeout=5)
     assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert error_fields(refused.value) == ["email"]
 
@@ -45,8 +45,8 @@ async def test_lead_1_anonymous_visitor_submits_and_staff_work_the_lead(stub, uo
     private = principal_keys[0]
     await stub.CreateWebForm(leads_pb2.CreateWebFormRequest(slug="how-to-spec-out-a-kiosk",
                                                             landing_page_name="How to spec out a kiosk"),
-                             metadata=signed(private, "marketing"), timeout=5)
-    visitor = signed(private, "anonymous", kind="anonymous")
+                             metadata=signed(private, "marketing", service="leads"), timeout=5)
+    visitor = signed(private, "anonymous", kind="anonymous", service="leads")
     data = leads_pb2.LeadData(first_name="Jane", last_name="Doe", company="Acme", email="jane@example.com",
                               phone="617-555-0100", number_of_locations=30, using_kiosks=True, role="it")
     await stub.SubmitWebForm(leads_pb2.SubmitWebFormRequest(form_slug="how-to-spec-out-a-kiosk", data=data),
@@ -55,7 +55,7 @@ async def test_lead_1_anonymous_visitor_submits_and_staff_work_the_lead(stub, uo
         await stub.ListLeads(leads_pb2.ListLeadsRequest(), metadata=visitor, timeout=5)
     assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED
 
-    staff = signed(private, "sdr")
+    staff = signed(private, "sdr", service="leads")
     [lead] = (await stub.ListLeads(leads_pb2.ListLeadsRequest(landing_pages=["how-to-spec-out-a-kiosk"]),
                                    metadata=staff, timeout=5)).leads
     assert (lead.source, lead.status, lead.owner_id, lead.role, lead.rating) == ("website", "New", sdr, "IT", "A")

@@ -192,16 +192,16 @@ async def test_lead_2_import_leads_over_grpc(uows, principal_keys):
                                key="row-2"),
     ])
     async with leads_stub(uows, principal_keys[1], accounts_target=f"127.0.0.1:{free_port()}") as stub:
-        response = await stub.ImportLeads(request, metadata=signed(principal_keys[0], "erp", kind="client"), timeout=10)
+        response = await stub.ImportLeads(request, metadata=signed(principal_keys[0], "erp", kind="client", service="leads"), timeout=10)
         assert [(o.key, o.outcome, o.field) for o in response.outcomes] == [("row-1", "created", ""),
                                                                              ("row-2", "failed", "email")]
         lead = await stub.GetLead(leads_pb2.GetLeadRequest(id=response.outcomes[0].lead_id),
-                                  metadata=signed(principal_keys[0], "admin"), timeout=5)
+                                  metadata=signed(principal_keys[0], "admin", service="leads"), timeout=5)
         assert (lead.source, lead.campaign, lead.matched_account_id) == ("trade show", "NRF 2026", ACCOUNT)
         for role, code in (("sdr", grpc.StatusCode.PERMISSION_DENIED), ("admin", grpc.StatusCode.INVALID_ARGUMENT)):
             too_many = leads_pb2.ImportLeadsRequest(leads=[request.leads[0]] * (1 if role == "sdr" else 1001))
             with pytest.raises(grpc.aio.AioRpcError) as refused:
-                await stub.ImportLeads(too_many, metadata=signed(principal_keys[0], role), timeout=10)
+                await stub.ImportLeads(too_many, metadata=signed(principal_keys[0], role, service="leads"), timeout=10)
             assert refused.value.code() == code
 
 
