@@ -3,15 +3,14 @@ ETag and If-Match, timestamps, and "the fields the caller gave"."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, ClassVar, Generic, TypeVar
-
-from fastapi import Header, Response
-from google.protobuf.timestamp_pb2 import Timestamp
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from crmkit.errors import InvalidInput
 from crmkit.text import flaw
+from fastapi import Header, Query, Response
+from google.protobuf.timestamp_pb2 import Timestamp
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 T = TypeVar("T")
 Row = TypeVar("Row")
@@ -45,6 +44,11 @@ def _refuse_flawed(value, *, multiline: bool) -> None:
         for key, item in value.items():
             _refuse_flawed(key, multiline=False)
             _refuse_flawed(item, multiline=multiline)
+
+
+# The paging parameters of every list: how many items at most, and where the page starts.
+PageLimit = Annotated[int, Query(ge=1, le=200, description="items per page at most")]
+PageCursor = Annotated[str | None, Query(max_length=500, description="`next_cursor` of the previous page")]
 
 
 class Page(BaseModel, Generic[T]):
@@ -100,7 +104,7 @@ def if_match_version(if_match: str | None) -> int:
 def timestamp(value: datetime) -> Timestamp:
     """A datetime as a protobuf Timestamp (a naive one is taken as UTC)."""
     stamp = Timestamp()
-    stamp.FromDatetime(value if value.tzinfo else value.replace(tzinfo=timezone.utc))
+    stamp.FromDatetime(value if value.tzinfo else value.replace(tzinfo=UTC))
     return stamp
 
 
@@ -108,7 +112,7 @@ def when(message, field: str) -> datetime | None:
     """A Timestamp field as an aware datetime; None when the message leaves it absent."""
     if not message.HasField(field):
         return None
-    return getattr(message, field).ToDatetime(tzinfo=timezone.utc)
+    return getattr(message, field).ToDatetime(tzinfo=UTC)
 
 
 def day(text: str) -> date | None:
@@ -124,12 +128,12 @@ def moment(value: str | None, *, field: str, end_of_day: bool = False) -> dateti
     try:
         if len(value) == 10:
             day = date.fromisoformat(value)
-            found = datetime.combine(day + timedelta(days=1) if end_of_day else day, time(), timezone.utc)
+            found = datetime.combine(day + timedelta(days=1) if end_of_day else day, time(), UTC)
         else:
             found = datetime.fromisoformat(value)
     except ValueError as exc:
         raise InvalidInput("not an ISO 8601 date or date-time", field=field) from exc
-    return found if found.tzinfo else found.replace(tzinfo=timezone.utc)
+    return found if found.tzinfo else found.replace(tzinfo=UTC)
 
 
 def instant(value: str | None, *, field: str, end_of_day: bool = False) -> Timestamp | None:

@@ -3,8 +3,19 @@ ErpRecords gRPC services over one channel."""
 from __future__ import annotations
 
 import grpc
-from crm.accounts.v1 import (accounts_pb2, accounts_pb2_grpc, activities_pb2, activities_pb2_grpc, contacts_pb2,
-                             contacts_pb2_grpc, erp_records_pb2, erp_records_pb2_grpc, kiosks_pb2, kiosks_pb2_grpc)
+from crm.accounts.v1 import (
+    accounts_pb2,
+    accounts_pb2_grpc,
+    activities_pb2,
+    activities_pb2_grpc,
+    contacts_pb2,
+    contacts_pb2_grpc,
+    erp_records_pb2,
+    erp_records_pb2_grpc,
+    kiosks_pb2,
+    kiosks_pb2_grpc,
+)
+
 from crm_gateway.clients.base import ServiceClient
 
 
@@ -38,9 +49,10 @@ class AccountsClient(ServiceClient):
     async def get_hierarchy(self, account_id: str) -> accounts_pb2.Hierarchy:
         return await self._call(self._stub.GetHierarchy, accounts_pb2.GetHierarchyRequest(id=account_id))
 
-    async def list_shares(self, account_id: str) -> list[accounts_pb2.Share]:
-        found = await self._call(self._stub.ListShares, accounts_pb2.ListSharesRequest(account_id=account_id))
-        return list(found.shares)
+    async def list_shares(self, account_id: str, *, limit: int = 0,
+                          cursor: str = "") -> accounts_pb2.ListSharesResponse:
+        return await self._call(self._stub.ListShares, accounts_pb2.ListSharesRequest(
+            account_id=account_id, page_size=limit, cursor=cursor))
 
     async def share_account(self, account_id: str, user_id: str, access: str) -> accounts_pb2.Share:
         request = accounts_pb2.ShareAccountRequest(account_id=account_id, user_id=user_id, access=access)
@@ -63,9 +75,10 @@ class AccountsClient(ServiceClient):
     async def update_contact(self, request: contacts_pb2.UpdateContactRequest) -> contacts_pb2.Contact:
         return await self._call(self._contacts.UpdateContact, request)
 
-    async def list_contacts(self, account_id: str) -> list[contacts_pb2.Contact]:
-        found = await self._call(self._contacts.ListContacts, contacts_pb2.ListContactsRequest(account_id=account_id))
-        return list(found.contacts)
+    async def list_contacts(self, account_id: str, *, limit: int = 0,
+                            cursor: str = "") -> contacts_pb2.ListContactsResponse:
+        return await self._call(self._contacts.ListContacts, contacts_pb2.ListContactsRequest(
+            account_id=account_id, page_size=limit, cursor=cursor))
 
     async def search_contacts(self, query: str, limit: int) -> list[contacts_pb2.ContactMatch]:
         found = await self._call(self._contacts.SearchContacts,
@@ -86,9 +99,10 @@ class AccountsClient(ServiceClient):
     async def update_kiosk(self, request: kiosks_pb2.UpdateKioskRequest) -> kiosks_pb2.Kiosk:
         return await self._call(self._kiosks.UpdateKiosk, request)
 
-    async def list_kiosks(self, location_account_id: str, serial_number: str = "") -> list[kiosks_pb2.Kiosk]:
-        request = kiosks_pb2.ListKiosksRequest(location_account_id=location_account_id, serial_number=serial_number)
-        return list((await self._call(self._kiosks.ListKiosks, request)).kiosks)
+    async def list_kiosks(self, location_account_id: str, serial_number: str = "", *, limit: int = 0,
+                          cursor: str = "") -> kiosks_pb2.ListKiosksResponse:
+        return await self._call(self._kiosks.ListKiosks, kiosks_pb2.ListKiosksRequest(
+            location_account_id=location_account_id, serial_number=serial_number, page_size=limit, cursor=cursor))
 
     async def list_sales_orders(self, request: erp_records_pb2.ListSalesOrdersRequest
                                 ) -> erp_records_pb2.ListSalesOrdersResponse:

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from typing import Protocol
 
 from crm.integration.v1 import imports_pb2
+
 from crm_gateway.clients.base import ServiceClient
 
 CHUNK_BYTES = 256 * 1024

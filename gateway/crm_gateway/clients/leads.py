@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from crm.leads.v1 import leads_pb2
+
 from crm_gateway.clients.base import ServiceClient
 
 # A conversion makes two calls of its own to the accounts service, each with its own deadline.
@@ -36,8 +37,8 @@ class LeadsClient(ServiceClient):
     async def get_web_form(self, slug: str) -> leads_pb2.WebForm:
         return await self._call(self._stub.GetWebForm, leads_pb2.GetWebFormRequest(slug=slug))
 
-    async def list_web_forms(self) -> list[leads_pb2.WebForm]:
-        return list((await self._call(self._stub.ListWebForms, leads_pb2.ListWebFormsRequest())).forms)
+    async def list_web_forms(self, *, limit: int = 0, cursor: str = "") -> leads_pb2.ListWebFormsResponse:
+        return await self._call(self._stub.ListWebForms, leads_pb2.ListWebFormsRequest(page_size=limit, cursor=cursor))
 
     async def update_web_form(self, request: leads_pb2.UpdateWebFormRequest) -> leads_pb2.WebForm:
         return await self._call(self._stub.UpdateWebForm, request)

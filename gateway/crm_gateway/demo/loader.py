@@ -11,12 +11,13 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from crmkit.errors import CrmError, InvalidInput
+
 from crm_gateway.domain.identity import TerritoryRecord
 from crm_gateway.domain.model import Caller
 from crm_gateway.service_layer import auth, users
 from crm_gateway.service_layer.context import Gateway
 from crm_gateway.service_layer.territories import converge_territories
-from crmkit.errors import CrmError, InvalidInput
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,8 @@ async def load_org(*, gw: Gateway, password: str) -> dict[str, int]:
     """Create or converge the 10 territories and 26 users. Running it again changes nothing."""
     territories = read_territories()
     changed = await converge_territories(gw=gw, records=territories)
-    counts = {"territories": len(territories), "territories_changed": changed, "users_created": 0, "users_updated": 0, "users_unchanged": 0}
+    counts = {"territories": len(territories), "territories_changed": changed, "users_created": 0,
+              "users_updated": 0, "users_unchanged": 0}
     for person in read_users():
         async with gw.uow() as uow:
             ids = await uow.repo.user_ids_by_username()
@@ -100,7 +102,13 @@ async def register_forms(*, gw: Gateway, admin_username: str = "admin") -> list[
     admin = found[0]
     caller = Caller(id=admin.id, kind="user", role=admin.role, username=admin.username, territories=admin.territories)
     leads = gw.acting_as(auth.CallerPrincipal(gw, lambda: caller, uuid.uuid4().hex)).leads
-    existing = {form.slug for form in await leads.list_web_forms()}
+    existing: set[str] = set()
+    cursor = ""
+    while True:  # every form there is, page by page
+        page = await leads.list_web_forms(cursor=cursor)
+        existing.update(form.slug for form in page.forms)
+        if not (cursor := page.next_cursor):
+            break
     created = []
     for slug, name in FORMS:
         if slug in existing:

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from crm.accounts.v1 import activities_pb2
 from fastapi import APIRouter, Depends, Path, Query, status
 
-from crm.accounts.v1 import activities_pb2
 from crm_gateway.api.activities import mappers
 from crm_gateway.api.activities.schemas import ActivityCreate, ActivityKind, ActivityRead
-from crm_gateway.api.common import Page
+from crm_gateway.api.common import Page, PageCursor, PageLimit
 from crm_gateway.api.idempotent import CreateOnce
 from crm_gateway.domain.model import ACTIVITY_READERS, ACTIVITY_WRITERS, Caller
 from crm_gateway.security import Calls, require_roles
@@ -22,8 +22,6 @@ router = APIRouter(tags=["activities"])
 Reader = Annotated[Caller, Depends(require_roles(*ACTIVITY_READERS))]
 Writer = Annotated[Caller, Depends(require_roles(*ACTIVITY_WRITERS))]
 RecordId = Annotated[str, Path(min_length=1, max_length=64)]
-Limit = Annotated[int, Query(ge=1, le=200)]
-PageCursor = Annotated[str | None, Query(max_length=500)]
 Kinds = Annotated[list[ActivityKind] | None, Query(max_length=5, description="only these kinds (repeatable)")]
 
 
@@ -34,7 +32,7 @@ async def _page(calls: ServiceCalls, query: activities_pb2.ListActivitiesRequest
 
 @router.get("/api/v1/accounts/{account_id}/activities", response_model=Page[ActivityRead])
 async def list_account_activities(account_id: RecordId, caller: Reader, calls: Calls, kind: Kinds = None,
-                                  limit: Limit = 50, cursor: PageCursor = None) -> Page[ActivityRead]:
+                                  limit: PageLimit = 50, cursor: PageCursor = None) -> Page[ActivityRead]:
     """The account's calls, meetings, emails, notes and tasks, newest first, one cursor page at a time."""
     return await _page(calls, activities_pb2.ListActivitiesRequest(account_id=account_id, kinds=kind or [],
                                                                  page_size=limit, cursor=cursor or ""))
@@ -42,7 +40,7 @@ async def list_account_activities(account_id: RecordId, caller: Reader, calls: C
 
 @router.get("/api/v1/contacts/{contact_id}/activities", response_model=Page[ActivityRead])
 async def list_contact_activities(contact_id: RecordId, caller: Reader, calls: Calls, kind: Kinds = None,
-                                  limit: Limit = 50, cursor: PageCursor = None) -> Page[ActivityRead]:
+                                  limit: PageLimit = 50, cursor: PageCursor = None) -> Page[ActivityRead]:
     """The activities concerning one contact, newest first (as for its account)."""
     return await _page(calls, activities_pb2.ListActivitiesRequest(contact_id=contact_id, kinds=kind or [],
                                                                  page_size=limit, cursor=cursor or ""))

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
 
-from crm_gateway.api.common import IfMatch, Page, etag_header, if_match_version, tagged
+from crm_gateway.api.common import IfMatch, Page, PageCursor, PageLimit, etag_header, if_match_version, tagged
 from crm_gateway.api.contacts import mappers
 from crm_gateway.api.contacts.schemas import ContactCreate, ContactRead, ContactUpdate
 from crm_gateway.api.idempotent import CreateOnce
@@ -20,10 +20,11 @@ ContactId = Annotated[str, Path(min_length=1, max_length=64)]
 
 
 @router.get("", response_model=Page[ContactRead])
-async def list_contacts(caller: Reader, calls: Calls,
-                        account_id: Annotated[str, Query(min_length=1, max_length=64)]) -> Page[ContactRead]:
-    """The contacts of one account the caller sees in full, on one page."""
-    return Page.whole(mappers.contact_read(c) for c in await calls.accounts.list_contacts(account_id))
+async def list_contacts(caller: Reader, calls: Calls, account_id: Annotated[str, Query(min_length=1, max_length=64)],
+                        limit: PageLimit = 50, cursor: PageCursor = None) -> Page[ContactRead]:
+    """The contacts of one account the caller sees in full, by last name, one cursor page at a time."""
+    found = await calls.accounts.list_contacts(account_id, limit=limit, cursor=cursor or "")
+    return Page(items=[mappers.contact_read(c) for c in found.contacts], next_cursor=found.next_cursor or None)
 
 
 @router.post("", response_model=ContactRead, status_code=status.HTTP_201_CREATED)

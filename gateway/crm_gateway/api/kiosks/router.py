@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
 
-from crm_gateway.api.common import IfMatch, Page, etag_header, if_match_version, tagged
+from crm_gateway.api.common import IfMatch, Page, PageCursor, PageLimit, etag_header, if_match_version, tagged
 from crm_gateway.api.idempotent import CreateOnce
 from crm_gateway.api.kiosks import mappers
 from crm_gateway.api.kiosks.schemas import KioskCreate, KioskRead, KioskUpdate
@@ -22,12 +22,13 @@ KioskId = Annotated[str, Path(min_length=1, max_length=64)]
 @router.get("", response_model=Page[KioskRead])
 async def list_kiosks(caller: Reader, calls: Calls,
                       location_account_id: Annotated[str | None, Query(min_length=1, max_length=64)] = None,
-                      serial_number: Annotated[str | None, Query(min_length=1, max_length=100)] = None
-                      ) -> Page[KioskRead]:
+                      serial_number: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
+                      limit: PageLimit = 50, cursor: PageCursor = None) -> Page[KioskRead]:
     """The kiosks installed at one location account, or the kiosk with a serial number (SUP-5); give
-    at least one. One page holds them all."""
-    found = await calls.accounts.list_kiosks(location_account_id or "", serial_number or "")
-    return Page.whole(mappers.kiosk_read(k) for k in found)
+    at least one. One cursor page at a time."""
+    found = await calls.accounts.list_kiosks(location_account_id or "", serial_number or "", limit=limit,
+                                             cursor=cursor or "")
+    return Page(items=[mappers.kiosk_read(k) for k in found.kiosks], next_cursor=found.next_cursor or None)
 
 
 @router.post("", response_model=KioskRead, status_code=status.HTTP_201_CREATED)

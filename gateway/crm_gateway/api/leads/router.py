@@ -6,23 +6,42 @@ import json
 import logging
 from typing import Annotated
 
+from crm.leads.v1 import leads_pb2
+from crmkit.errors import InvalidInput, NotFound
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException
 
-from crm.leads.v1 import leads_pb2
-from crm_gateway.api.common import ISO_MOMENT, IfMatch, Page, etag_header, if_match_version, tagged
+from crm_gateway.api.common import (
+    ISO_MOMENT,
+    IfMatch,
+    Page,
+    PageCursor,
+    PageLimit,
+    etag_header,
+    if_match_version,
+    tagged,
+)
 from crm_gateway.api.idempotent import CreateOnce
 from crm_gateway.api.leads import mappers
-from crm_gateway.api.leads.schemas import (Accepted, LeadConversionRead, LeadConvert, LeadCreate, LeadRead, LeadUpdate,
-                                           WebFormCreate, WebFormRead, WebFormSubmission, WebFormUpdate)
+from crm_gateway.api.leads.schemas import (
+    Accepted,
+    LeadConversionRead,
+    LeadConvert,
+    LeadCreate,
+    LeadRead,
+    LeadUpdate,
+    WebFormCreate,
+    WebFormRead,
+    WebFormSubmission,
+    WebFormUpdate,
+)
 from crm_gateway.domain.errors import BadRequest, TooManyRequests
 from crm_gateway.domain.model import LEAD_CONVERTERS, LEAD_ROLES, WEB_FORM_EDITORS, WEB_FORM_READERS, Caller
 from crm_gateway.domain.throttle import after_hit
 from crm_gateway.security import Calls, GatewayDep, VisitorCalls, client_address, require_roles
 from crm_gateway.service_layer.context import ServiceCalls
-from crmkit.errors import InvalidInput, NotFound
 
 log = logging.getLogger(__name__)
 leads_router = APIRouter(prefix="/api/v1/leads", tags=["leads"])
@@ -124,9 +143,11 @@ async def convert_lead(lead_id: LeadId, body: LeadConvert, caller: Converter, ca
 
 
 @forms_router.get("", response_model=Page[WebFormRead])
-async def list_forms(caller: FormReader, calls: Calls) -> Page[WebFormRead]:
-    """Every landing-page form, on one page."""
-    return Page.whole(mappers.web_form_read(f) for f in await calls.leads.list_web_forms())
+async def list_forms(caller: FormReader, calls: Calls, limit: PageLimit = 50,
+                     cursor: PageCursor = None) -> Page[WebFormRead]:
+    """The landing-page forms by slug, one cursor page at a time."""
+    found = await calls.leads.list_web_forms(limit=limit, cursor=cursor or "")
+    return Page(items=[mappers.web_form_read(f) for f in found.forms], next_cursor=found.next_cursor or None)
 
 
 @forms_router.post("", response_model=WebFormRead, status_code=status.HTTP_201_CREATED)
