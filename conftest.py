@@ -7,10 +7,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
-from crmctl import infra as infra_finder
 from crmkit.principal import generate_keypair
 
+from crmctl import infra as infra_finder
 
 pytest_plugins = ["tests.support.databases"]
 

@@ -43,18 +43,18 @@ from sqlalchemy.ext.asyncio import create_async_engine
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from accounts_seed import seed  # noqa: E402
 from bench_platform import running_platform  # noqa: E402
+from crmkit.db import async_url, make_session_factory  # noqa: E402
+from crmkit.principal import Principal  # noqa: E402
+
 from crm_accounts.adapters.orm import accounts, contacts, messaging  # noqa: E402
 from crm_accounts.adapters.records import ContactRepository, KioskRepository  # noqa: E402
-from crm_accounts.adapters.repository import (AccountRepository, accounts_with_territory, contains, readable,  # noqa: E402
-                                              territory)
+from crm_accounts.adapters.repository import AccountRepository, accounts_with_territory, contains, readable, territory  # noqa: E402
 from crm_accounts.domain.commands import ListAccounts  # noqa: E402
 from crm_accounts.domain.listing import ACCOUNT_SORTING  # noqa: E402
 from crm_accounts.domain.search import search_terms  # noqa: E402
 from crm_accounts.service_layer.overview import SHOWN, account_overview  # noqa: E402
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork  # noqa: E402
 from crmctl.platform import Platform, database_url  # noqa: E402
-from crmkit.db import async_url, make_session_factory  # noqa: E402
-from crmkit.principal import Principal  # noqa: E402
 
 PAGE, SEARCH_LIMIT = 50, 50
 OVERVIEW_ROUTE = "/api/v1/accounts/{account_id}/overview"

@@ -18,18 +18,19 @@ import re
 import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import asyncpg
+from vocabulary import ADJECTIVES, CITIES, FIRST, LAST, NOUNS, SUFFIXES, TITLES  # noqa: E402
+
 from crm_accounts.domain import search
 from crm_accounts.domain.search import email_key, fold, name_key, phone_key
-from vocabulary import ADJECTIVES, CITIES, FIRST, LAST, NOUNS, SUFFIXES, TITLES  # noqa: E402
 
 ROLES = ("IT", "Executive Management", "Marketing", "")
 MODELS = ("K-200 Countertop", "K-400 Floor", "K-450 Outdoor", "K-600 Drive-Thru", "K-800 Wall")
 SYSTEMS = ("Windows 10 IoT", "Windows 11 IoT", "Android 12", "Android 13", "Ubuntu Core 22")
-EPOCH = datetime(2021, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(2021, 1, 1, tzinfo=UTC)
 
 ACCOUNT_COLUMNS = ("id", "name", "customer_accounting_id", "type", "subtype", "status", "parent_id", "key_account",
                    "street", "city", "state", "postal_code", "country", "phone", "website", "owner_id",
@@ -58,7 +59,7 @@ class _Gen:
         self.ae, self.territory_of = ae_by_territory, territory_of
         self.states = sorted(territory_of)
         self.area_codes = self.rng.sample(range(201, 990), 180)
-        self.now = datetime.now(timezone.utc)
+        self.now = datetime.now(UTC)
         self.today = self.now.date()
 
     def uid(self) -> uuid.UUID:

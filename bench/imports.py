@@ -44,6 +44,7 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench_platform import running_platform  # noqa: E402
 from imports_feeds import COUNTS, ORDER, FeedFile, generate, read_back, scaled  # noqa: E402
+
 from crmctl.platform import SERVICES, Platform, database_url  # noqa: E402
 
 COPY_SHARE, LEADS_SECONDS, LEADS_KIND = 0.10, 120.0, "trade-show-leads"
@@ -175,7 +176,7 @@ class OwnerLogs:
 
     def since(self, marks: list[int]) -> dict[str, tuple[int, float]]:
         out: dict[str, tuple[int, float]] = {}
-        for path, mark in zip(self.paths, marks):
+        for path, mark in zip(self.paths, marks, strict=False):
             with path.open("rb") as f:
                 f.seek(mark)
                 for line in f:

@@ -21,6 +21,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+
 from vocabulary import ADJECTIVES, CITIES, FIRST, LAST, NOUNS, SUFFIXES, TITLES  # noqa: E402
 
 DEMO = Path(__file__).resolve().parents[1] / "gateway/crm_gateway/demo"

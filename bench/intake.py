@@ -22,10 +22,11 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from crmkit.migrations import ensure_database  # noqa: E402
+
 from crmctl import infra as infra_finder  # noqa: E402
 from crmctl.infra import free_port  # noqa: E402
 from crmctl.platform import Platform, database_url  # noqa: E402
-from crmkit.migrations import ensure_database  # noqa: E402
 
 PATH = "/api/v1/web-forms/how-to-spec-out-a-kiosk/submissions"
 

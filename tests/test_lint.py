@@ -17,7 +17,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_ruff_finds_nothing():
     result = run("ruff", "check", "--no-cache", ".")
-    assert result.returncode == 0, f"ruff check (fix with: .venv/bin/ruff check --fix .)\n{result.stdout}{result.stderr}"
+    assert result.returncode == 0, f"ruff check (fix: .venv/bin/ruff check --fix .)\n{result.stdout}{result.stderr}"
 
 
 def test_mypy_finds_nothing():

@@ -1,12 +1,13 @@
 """Every process's default gRPC port and peer targets come from the one table in crmkit.config, so
 a process started with defaults finds its peers (the gateway once looked for leads on a port leads
 never listened on)."""
+from crmkit.config import DEFAULT_PORTS, target
+
 from crm_accounts.settings import AccountsSettings
 from crm_gateway.settings import GatewaySettings
 from crm_integration.settings import IntegrationSettings
 from crm_leads.settings import LeadsSettings
 from crmctl.platform import CALLS, SERVICES
-from crmkit.config import DEFAULT_PORTS, target
 
 SETTINGS = {"accounts": AccountsSettings, "leads": LeadsSettings, "integration": IntegrationSettings}
 

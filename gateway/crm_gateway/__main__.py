@@ -8,11 +8,12 @@ import os
 import sys
 from pathlib import Path
 
-from crm_gateway.settings import GatewaySettings
 from crmkit import migrations
 from crmkit.errors import CrmError
 from crmkit.logging import configure_logging
 from crmkit.telemetry import configure_tracing
+
+from crm_gateway.settings import GatewaySettings
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 log = logging.getLogger("crm_gateway")

@@ -7,12 +7,17 @@ import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
+from crm.integration.v1 import imports_pb2_grpc
+from crm.leads.v1 import leads_pb2_grpc
+from crmkit import streams
+from crmkit.db import make_engine, make_session_factory, wait_for_database
+from crmkit.grpc.client import make_channel
+from crmkit.outbox import OutboxRelay, relaying
+from crmkit.principal import PrincipalSigner
 from grpc_health.v1 import health_pb2_grpc
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from crm.integration.v1 import imports_pb2_grpc
-from crm.leads.v1 import leads_pb2_grpc
 from crm_gateway.adapters.access_tokens import AccessTokens
 from crm_gateway.adapters.counters import CounterStore, MemoryStore, RedisStore
 from crm_gateway.adapters.hashing import Passwords
@@ -23,11 +28,6 @@ from crm_gateway.clients.integration import ImportsClient
 from crm_gateway.clients.leads import LeadsClient
 from crm_gateway.service_layer.context import Gateway
 from crm_gateway.settings import GatewaySettings
-from crmkit import streams
-from crmkit.db import make_engine, make_session_factory, wait_for_database
-from crmkit.grpc.client import make_channel
-from crmkit.outbox import OutboxRelay, relaying
-from crmkit.principal import PrincipalSigner
 
 log = logging.getLogger(__name__)
 

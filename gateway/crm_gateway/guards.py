@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote_to_bytes
 
+from crmkit.text import flaw
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from crm_gateway.problems import problem
-from crmkit.text import flaw
 
 MAX_JSON_DEPTH = 32
 UPLOAD_PATHS = frozenset({"/api/v1/imports", "/api/v1/imports/"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Annotated
 
+from crmkit.errors import Forbidden, Unauthenticated
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
@@ -13,7 +14,6 @@ from crm_gateway.domain.model import Caller
 from crm_gateway.service_layer import audit, auth, signing
 from crm_gateway.service_layer.auth import CallerPrincipal
 from crm_gateway.service_layer.context import Gateway, ServiceCalls
-from crmkit.errors import Forbidden, Unauthenticated
 
 _bearer = HTTPBearer(auto_error=False, description="Access token from POST /api/v1/auth/token")
 _api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="Key of an API client (machines)")

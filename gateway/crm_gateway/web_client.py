@@ -6,9 +6,8 @@ index.html, so a reload on a client route such as /leads/42 works.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import mimetypes
+from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import FileResponse

@@ -17,16 +17,15 @@ from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
-
 from crm.leads.v1 import leads_pb2, leads_pb2_grpc
+from crmkit.principal import generate_keypair
+from gw_fakes import FakeLeads
+from gw_helpers import DEMO_PASSWORD, MIGRATIONS_DIR, RunningGateway, serve
+
 from crm_gateway.demo import loader
 from crm_gateway.settings import GatewaySettings
 from crmctl.infra import free_port
 from crmctl.platform import DELEGATES
-from crmkit.principal import generate_keypair
-
-from gw_fakes import FakeLeads
-from gw_helpers import DEMO_PASSWORD, MIGRATIONS_DIR, RunningGateway, serve
 from tests.support.grpc_servers import serve_grpc
 from tests.support.services import RunningService, migrations_dir, private_nats, running_service
 
@@ -105,15 +104,15 @@ async def fake_leads(principal_keys) -> AsyncIterator[FakeLeads]:
     fake = FakeLeads()
     name = leads_pb2.DESCRIPTOR.services_by_name["Leads"].full_name
     service = (leads_pb2_grpc.add_LeadsServicer_to_server, fake, name)
-    async with serve_grpc(service, public_key=principal_keys[1]) as fake.target:
+    async with serve_grpc(service, public_key=principal_keys[1], service="leads") as fake.target:
         yield fake
 
 
 @pytest.fixture(scope="session")
 async def idle_targets(principal_keys) -> AsyncIterator[dict[str, str]]:
     """Accounts and Integration as the gateway's own tests need them: SERVING, with no RPC implemented."""
-    async with (serve_grpc(public_key=principal_keys[1]) as accounts,
-                serve_grpc(public_key=principal_keys[1]) as imports):
+    async with (serve_grpc(public_key=principal_keys[1], service="accounts") as accounts,
+                serve_grpc(public_key=principal_keys[1], service="integration") as imports):
         yield {"accounts_target": accounts, "integration_target": imports}
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 
 import httpx
-
 from gw_helpers import bearer, login
+
 from tests.support.waiting import eventually
 
 
@@ -30,13 +30,13 @@ async def wait_for_directory(client: httpx.AsyncClient, ids: dict[str, str], tim
     lands in territory NE owned by ae.ne, and one in NY in MA owned by ae.ma (other tests add AEs elsewhere)."""
     admin = bearer(await login(client, "admin"))
     for state, territory, owner in (("MA", "NE", "ae.ne"), ("NY", "MA", "ae.ma")):
-        async def placed() -> dict:
+        async def placed(state: str = state) -> dict:
             probe = await client.post("/api/v1/accounts", headers=admin, json={
                 "name": f"Probe {uuid.uuid4().hex[:8]}", "type": "prospect", "state": state})
             assert probe.status_code == 201, probe.text
             return probe.json()
 
-        body = await eventually(placed, lambda b: (b["territory"], b["owner_id"]) == (territory, ids[owner]),
+        body = await eventually(placed, lambda b, want=(territory, ids[owner]): (b["territory"], b["owner_id"]) == want,
                                 timeout=timeout, interval=0.2)
         assert (body["territory"], body["owner_id"]) == (territory, ids[owner]), \
             f"the Accounts service never placed {state} in {territory}: {body}"

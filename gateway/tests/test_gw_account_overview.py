@@ -8,10 +8,10 @@ import uuid
 from datetime import date, timedelta
 
 import pytest
-
 from gw_accounts import user_ids, wait_for_directory
-from tests.support.erp import record_erp_figures
 from gw_helpers import assert_problem, bearer, login
+
+from tests.support.erp import record_erp_figures
 
 pytestmark = pytest.mark.live  # what the real services do behind the gateway (conftest.py)
 

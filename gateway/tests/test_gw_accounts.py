@@ -7,7 +7,6 @@ from __future__ import annotations
 import uuid
 
 import pytest
-
 from gw_accounts import erp_key, user_ids, wait_for_directory
 from gw_helpers import assert_problem, bearer, login
 
@@ -210,7 +209,8 @@ async def test_list_filters_sorts_and_pages(client, ids):
     pages, cursor = [], None
     while True:
         found = await client.get("/api/v1/accounts", headers=admin,
-                                 params={"q": token, "sort": "name", "limit": 2, **({"cursor": cursor} if cursor else {})})
+                                 params={"q": token, "sort": "name", "limit": 2,
+                                         **({"cursor": cursor} if cursor else {})})
         pages.append([a["name"] for a in found.json()["items"]])
         cursor = found.json()["next_cursor"]
         if not cursor:

@@ -11,7 +11,6 @@ import pytest
 from crm.accounts.v1 import contacts_pb2, erp_records_pb2, erp_records_pb2_grpc
 from crmkit.grpc.client import call, make_channel
 from crmkit.principal import Principal, PrincipalSigner
-
 from gw_accounts import user_ids, wait_for_directory
 from gw_helpers import assert_problem, bearer, login
 

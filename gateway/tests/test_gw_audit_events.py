@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
+from gw_helpers import assert_problem, bearer, login
+
 from crm_gateway.domain.model import CLIENT_ROLES
 from crm_gateway.service_layer import audit
-from gw_helpers import assert_problem, bearer, login
 
 PATH = "/api/v1/audit-events"
 REFUSED_USERS = ("vp.sales", "rsm.west", "ae.pac", "se.west", "kam", "sdr1", "marketing", "vp.marketing",

@@ -8,9 +8,9 @@ import json
 import time
 
 import jwt
+from gw_helpers import DEMO_PASSWORD, assert_problem, bearer, login
 
 from crm_gateway.service_layer import users
-from gw_helpers import DEMO_PASSWORD, assert_problem, bearer, login
 
 
 async def test_login_ok_returns_bearer_pair_and_audits(gw, client):
@@ -61,7 +61,8 @@ async def test_refresh_reuse_revokes_the_whole_family(gw, client):
     assert_problem(reuse, 401)
     assert_problem(await client.post("/api/v1/auth/refresh", json={"refresh_token": second["refresh_token"]}), 401)
     # another login of the same user is another family, untouched
-    assert (await client.post("/api/v1/auth/refresh", json={"refresh_token": other_login["refresh_token"]})).status_code == 200
+    again = await client.post("/api/v1/auth/refresh", json={"refresh_token": other_login["refresh_token"]})
+    assert again.status_code == 200
     assert await gw.sql("select 1 from audit_log where action = 'refresh_reused' and actor_name = 'vp.marketing'")
 
 
@@ -148,4 +149,5 @@ async def test_address_throttled_after_twenty_failures(bare_gw):
             assert r.status_code == 401
         assert_problem(await c.post("/api/v1/auth/token", data={"username": "admin", "password": DEMO_PASSWORD}), 429)
     async with bare_gw.client("10.3.0.2") as other:
-        assert (await other.post("/api/v1/auth/token", data={"username": "admin", "password": DEMO_PASSWORD})).status_code == 200
+        answer = await other.post("/api/v1/auth/token", data={"username": "admin", "password": DEMO_PASSWORD})
+        assert answer.status_code == 200

@@ -6,8 +6,9 @@ import asyncio
 import os
 import sys
 
-from crm_gateway.demo import loader
 from gw_helpers import DEMO_PASSWORD, MIGRATIONS_DIR, bearer, login, serve
+
+from crm_gateway.demo import loader
 
 
 async def test_load_org_twice_is_idempotent(migrated_database, settings_for):
@@ -22,7 +23,8 @@ async def test_load_org_twice_is_idempotent(migrated_database, settings_for):
         assert (await running.sql("select count(*) as n from users"))[0].n == 26
         assert (await running.sql("select count(*) as n from territories"))[0].n == 10
         events = await running.sql("select subject from outbox order by seq")
-        assert [e.subject for e in events] == ["crm.identity.territory.updated"] * 10 + ["crm.identity.user.created"] * 26
+        expected = ["crm.identity.territory.updated"] * 10 + ["crm.identity.user.created"] * 26
+        assert [e.subject for e in events] == expected
         ae = (await running.sql(
             "select m.username as manager, array_agg(t.territory_code) as codes from users u "
             "join users m on m.id = u.manager_id join user_territories t on t.user_id = u.id "

@@ -2,20 +2,20 @@
 policy, the in-process counter store, settings validation, problem field names (SEC-4, GEN-8)."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from crmkit.errors import InvalidInput
 from pydantic import ValidationError
 
 from crm_gateway.adapters.counters import MemoryStore
 from crm_gateway.adapters.hashing import Passwords
+from crm_gateway.api.common import if_match_version, instant
 from crm_gateway.domain import hierarchy, throttle, tokens
 from crm_gateway.domain.model import check_territories
 from crm_gateway.domain.passwords import check_password
-from crm_gateway.api.common import if_match_version, instant
 from crm_gateway.problems import field_name
 from crm_gateway.settings import GatewaySettings
-from crmkit.errors import InvalidInput
 
 CHAIN = {"vp": None, "rsm": "vp", "ae1": "rsm", "ae2": "rsm", "se": "rsm", "csr": "csm", "csm": None}
 
@@ -43,7 +43,7 @@ def test_throttle_decisions():
 
 
 def test_refresh_verdicts():
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     later = now + timedelta(days=1)
     assert tokens.judge_refresh(tokens.StoredRefresh(later, None, None), now) is tokens.RefreshVerdict.ROTATE
     assert tokens.judge_refresh(tokens.StoredRefresh(later, now, None), now) is tokens.RefreshVerdict.REUSED

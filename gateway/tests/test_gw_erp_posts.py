@@ -10,10 +10,10 @@ import time
 import uuid
 
 import pytest
-
-from crm_gateway.domain import signatures
 from gw_accounts import user_ids, wait_for_directory
 from gw_helpers import assert_problem, bearer, login
+
+from crm_gateway.domain import signatures
 
 pytestmark = pytest.mark.live  # what the real services do behind the gateway (conftest.py)
 

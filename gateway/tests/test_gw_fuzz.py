@@ -14,11 +14,10 @@ import warnings
 import httpx
 import pytest
 import schemathesis
+from gw_helpers import bearer, login
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis.generation import GenerationMode
-
-from gw_helpers import bearer, login
 
 ROLES = ("admin", "sdr1", "ae.ne")
 EXAMPLES = 2  # per operation and generation mode: bounded, the run stays well under a minute

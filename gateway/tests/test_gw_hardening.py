@@ -10,7 +10,6 @@ import uuid
 
 import jwt
 import pytest
-
 from gw_helpers import assert_problem, bearer, login
 from test_gw_imports import HEADER, TODAY, finished, upload
 

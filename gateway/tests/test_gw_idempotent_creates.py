@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import uuid
 
-from redis.asyncio import Redis
-
 from gw_helpers import assert_problem, bearer, login
+from redis.asyncio import Redis
 
 
 def _keyed(headers: dict[str, str]) -> dict[str, str]:

@@ -13,11 +13,11 @@ from datetime import date
 
 import httpx
 import pytest
-
-from crm_gateway.api.imports.mappers import csv_text
 from crmkit.text import spreadsheet_safe
 from gw_accounts import erp_key, user_ids, wait_for_directory
 from gw_helpers import assert_problem, bearer, login
+
+from crm_gateway.api.imports.mappers import csv_text
 
 pytestmark = pytest.mark.live  # what the real services do behind the gateway (conftest.py)
 

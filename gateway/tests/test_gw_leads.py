@@ -7,10 +7,9 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
-
 from gw_helpers import assert_problem, bearer, login
 
 pytestmark = pytest.mark.live  # what the real Leads service does behind the gateway (conftest.py)
@@ -116,7 +115,7 @@ async def test_list_filters_sorts_and_pages_real_leads(client):
     assert sorted(await names(source=["trade show", "referral"])) == ["Alpha", "Beta"]
     assert await names(landing_page="kiosk-roi-calculator") == ["Gamma"]
     assert await names(status="Qualified") == []
-    today = datetime.now(timezone.utc).date()
+    today = datetime.now(UTC).date()
     around = {"created_from": str(today - timedelta(days=1)), "created_to": str(today + timedelta(days=1))}
     assert sorted(await names(**around)) == ["Alpha", "Beta", "Gamma"]
     assert await names(created_from=str(today + timedelta(days=2))) == []

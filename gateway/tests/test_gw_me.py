@@ -1,9 +1,10 @@
 """GET /api/v1/me says what the caller may do; PATCH stores their language (issue 9, GEN-13)."""
 from __future__ import annotations
 
-from crm_gateway.domain.permissions import CAPABILITIES, allowed
-from crm_gateway.domain.model import ACCOUNT_WRITERS, LEAD_CONVERTERS
 from gw_helpers import assert_problem, bearer, login
+
+from crm_gateway.domain.model import ACCOUNT_WRITERS, LEAD_CONVERTERS
+from crm_gateway.domain.permissions import CAPABILITIES, allowed
 
 
 async def test_me_lists_the_capabilities_of_the_role(client):

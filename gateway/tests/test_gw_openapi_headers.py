@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import httpx
-
 from gw_helpers import bearer, login
 
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}

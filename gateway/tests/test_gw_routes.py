@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import secrets
 
+from crmkit.principal import generate_keypair
 from fastapi.routing import APIRoute, iter_route_contexts
 
 from crm_gateway.api.idempotent import idempotent, idempotent_keyed
 from crm_gateway.app import create_app
 from crm_gateway.settings import GatewaySettings
-from crmkit.principal import generate_keypair
 
 _ONCE = (idempotent, idempotent_keyed)
 

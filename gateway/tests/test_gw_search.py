@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 
 import pytest
-
 from gw_accounts import erp_key, user_ids, wait_for_directory
 from gw_helpers import assert_problem, bearer, login
 

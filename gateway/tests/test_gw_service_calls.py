@@ -4,6 +4,7 @@ composed read degrades per optional part."""
 from __future__ import annotations
 
 import pytest
+from crmkit.errors import NotFound, Unavailable
 
 from crm_gateway.clients.accounts import AccountsClient
 from crm_gateway.clients.base import ServiceClient
@@ -11,7 +12,6 @@ from crm_gateway.clients.leads import LeadsClient
 from crm_gateway.domain.model import Caller
 from crm_gateway.service_layer import auth
 from crm_gateway.service_layer.compose.parts import Part, gather
-from crmkit.errors import NotFound, Unavailable
 
 
 class _Signer:
@@ -39,6 +39,13 @@ class _Stub:
         return request
 
 
+class _Channel:
+    """Enough of a gRPC channel for a client to build its stubs on; the test calls _Stub.Echo."""
+
+    def unary_unary(self, *args, **kwargs):
+        return None
+
+
 CLIENT = Caller(id="u1", kind="client", role="erp", username="erp")
 
 
@@ -61,8 +68,9 @@ async def test_a_request_principal_is_signed_once_on_first_call(monkeypatch):
 async def test_each_service_gets_a_principal_meant_for_it():
     gw, stub = _Gateway(), _Stub()
     source = auth.CallerPrincipal(gw, lambda: CLIENT, "req-2")
-    for client in (AccountsClient, LeadsClient, AccountsClient):
-        await client(stub, timeout=1.0).acting_as(source)._call(stub.Echo, "a")
+    for client in (AccountsClient(_Channel(), timeout=1.0), LeadsClient(stub, timeout=1.0),
+                   AccountsClient(_Channel(), timeout=1.0)):
+        await client.acting_as(source)._call(stub.Echo, "a")
     assert gw.signer.services == ["accounts", "leads"]  # one per service and request
     assert [m["x-crm-principal"] for m in stub.metadata] == ["token-1", "token-2", "token-1"]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import grpc
 import pytest
-
 from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc
 from crmkit.principal import METADATA_KEY, Principal
 from gw_helpers import assert_problem, bearer, login

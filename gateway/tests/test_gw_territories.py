@@ -3,10 +3,11 @@ user and API client, ordered by code; one territory by code, 404 when unknown.""
 from __future__ import annotations
 
 from crm.identity.v1 import events_pb2
+from gw_helpers import assert_problem, bearer, login
+
 from crm_gateway.domain.identity import TerritoryRecord
 from crm_gateway.domain.model import CLIENT_ROLES
 from crm_gateway.service_layer.territories import converge_territories, get_territory
-from gw_helpers import assert_problem, bearer, login
 
 # one demo user of every role (DESIGN.md section 2)
 EVERY_ROLE_USER = ("admin", "vp.sales", "rsm.west", "ae.pac", "se.west", "kam", "sdr1", "marketing", "vp.marketing",

@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import uuid
 
+from gw_helpers import DEMO_PASSWORD, serve
+
 from crm_gateway.__main__ import server_config
 from crm_gateway.domain.addresses import client_address, networks
 from crm_gateway.service_layer import users
-from gw_helpers import DEMO_PASSWORD, serve
 
 PROXIES = networks(("10.9.0.0/16",))
 

@@ -6,10 +6,9 @@ import asyncio
 import uuid
 
 import nats
-from nats.js.api import ConsumerConfig, DeliverPolicy
-
 from crm.identity.v1 import events_pb2
 from gw_helpers import DEMO_PASSWORD, assert_problem, bearer, login
+from nats.js.api import ConsumerConfig, DeliverPolicy
 
 
 async def _admin(client) -> dict:
@@ -140,7 +139,8 @@ async def test_invalid_fields_are_named(client):
                    field="territories.0")
     assert_problem(await client.patch(f"/api/v1/users/{ae}", json={"full_name": None}, headers=admin), 422,
                    field="full_name")
-    malformed = await client.post("/api/v1/users", content=b"{not json", headers={**admin, "Content-Type": "application/json"})
+    malformed = await client.post("/api/v1/users", content=b"{not json",
+                                  headers={**admin, "Content-Type": "application/json"})
     assert_problem(malformed, 400)
 
 

@@ -9,7 +9,6 @@ import uuid
 
 import pytest
 from crm.leads.v1 import leads_pb2
-
 from gw_helpers import assert_problem, bearer, login
 
 SLUG = "how-to-spec-out-a-kiosk"

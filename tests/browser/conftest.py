@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from crmctl import web
-from tests.e2e.conftest import (accounts_directory, anonymous, as_user, erp_figures, mail_sink,  # noqa: F401
-                                platform, user_ids)
+from tests.e2e.conftest import accounts_directory, anonymous, as_user, erp_figures, mail_sink, platform, user_ids  # noqa: F401
 from tests.e2e.support import DEMO_PASSWORD
 
 ARTIFACTS = web.WEB / "test-artifacts"

@@ -71,7 +71,7 @@ FIELD_AT_FAULT = {"customer": ("type", {"sdr"}),
                   "share": ("account_id", SALES_WITH_FULL_VIEW - {"ae"}),
                   "revoke": ("account_id", SALES_WITH_FULL_VIEW - {"ae"})}
 ROWS = [(method, "/api/v1" + path, body, role, status) for method, path, body, statuses in MATRIX
-        for role, status in zip(ROLES, statuses)]
+        for role, status in zip(ROLES, statuses, strict=False)]
 FULL_VIEW = {"admin", "vp_sales", "rsm", "ae", "se", "erp"}  # see the New England company in full
 
 

@@ -1,5 +1,6 @@
 """Imports end to end (issue 4: INT-1..3, MIG-1, MIG-2, LEAD-2, ACC-3, ACC-4): the admin uploads the
-ERP's files, the legacy contact manager's (Windows-1252) and a trade-show scan through the gateway, each becomes a job whose counts add up, every quirk in
+ERP's files, the legacy contact manager's (Windows-1252) and a trade-show scan through the gateway,
+each becomes a job whose counts add up, every quirk in
 the files lands where it should (bad rows failed with their field, repeats skipped, the rest
 applied), a re-import changes nothing, the failed-row CSV cannot run as a spreadsheet formula, the
 AE sees the imported company on one screen, an SDR gets the trade-show leads, and `./crm import`

@@ -8,8 +8,8 @@ import grpc
 import jwt
 import pytest
 from crm.leads.v1 import leads_pb2, leads_pb2_grpc
-
 from crmkit.principal import METADATA_KEY, Principal, PrincipalSigner, generate_keypair
+
 from tests.e2e.support import Api
 
 pytestmark = pytest.mark.e2e

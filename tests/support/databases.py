@@ -17,11 +17,10 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import pool, text
-from sqlalchemy.ext.asyncio import create_async_engine
-
 from crmkit.db import SessionFactory, async_url, make_engine, make_session_factory
 from crmkit.migrations import upgrade
+from sqlalchemy import pool, text
+from sqlalchemy.ext.asyncio import create_async_engine
 
 _KEEP = "alembic_version"  # the one table whose rows a migrated database starts with
 

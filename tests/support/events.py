@@ -7,13 +7,12 @@ import uuid
 from collections.abc import AsyncIterator
 from types import ModuleType
 
-from google.protobuf.message import Message
-from sqlalchemy import MetaData, select
-
 from crmkit import streams
 from crmkit.db import SessionFactory
 from crmkit.messaging_tables import messaging_tables
 from crmkit.outbox import EVENT_TYPE_HEADER
+from google.protobuf.message import Message
+from sqlalchemy import MetaData, select
 
 _OUTBOX = messaging_tables(MetaData()).outbox  # every service's outbox has the kit's shape
 

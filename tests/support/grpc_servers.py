@@ -7,7 +7,7 @@ import json
 from collections.abc import AsyncIterator, Callable
 
 import grpc
-
+import pytest
 from crmkit.grpc.server import ERROR_METADATA_KEY, GrpcServer
 from crmkit.principal import PrincipalVerifier
 
@@ -36,9 +36,7 @@ def error_fields(exc: grpc.aio.AioRpcError) -> list[str]:
 
 async def refused(call, code: grpc.StatusCode) -> grpc.aio.AioRpcError:
     """Await `call`, which must fail with `code`; answers the error."""
-    try:
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
         await call
-    except grpc.aio.AioRpcError as exc:
-        assert exc.code() == code, exc
-        return exc
-    raise AssertionError(f"the call succeeded, {code.name} expected")
+    assert caught.value.code() == code, caught.value
+    return caught.value

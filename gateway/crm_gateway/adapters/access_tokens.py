@@ -6,7 +6,6 @@ import uuid
 from dataclasses import dataclass
 
 import jwt
-
 from crmkit.errors import Unauthenticated
 
 _ALGORITHM = "HS256"
@@ -36,7 +35,8 @@ class AccessTokens:
     def verify(self, token: str) -> AccessClaims:
         try:
             claims = jwt.decode(token, self._secret, algorithms=[_ALGORITHM], issuer=self._issuer,
-                                audience=self._audience, options={"require": ["exp", "iat", "sub", "typ", "iss", "aud"]},
+                                audience=self._audience,
+                                 options={"require": ["exp", "iat", "sub", "typ", "iss", "aud"]},
                                 leeway=5)
         except jwt.PyJWTError as exc:
             raise Unauthenticated(f"invalid access token: {exc}") from exc

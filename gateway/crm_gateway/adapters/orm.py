@@ -1,11 +1,23 @@
 """The gateway's tables: identity (users, territories), credentials, audit, and the messaging tables."""
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Boolean, Column, DateTime, ForeignKey, Identity, Index, MetaData, String, Table,
-                        Text, func, text)
-from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
-
 from crmkit.messaging_tables import messaging_tables
+from sqlalchemy import (
+                        BigInteger,
+                        Boolean,
+                        Column,
+                        DateTime,
+                        ForeignKey,
+                        Identity,
+                        Index,
+                        MetaData,
+                        String,
+                        Table,
+                        Text,
+                        func,
+                        text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 metadata = MetaData()
 

@@ -1,8 +1,9 @@
 """Every query the gateway runs against its own database."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
+from crmkit.errors import Conflict
 from sqlalchemy import func, literal, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
@@ -11,11 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from crm_gateway.adapters.orm import api_clients, audit_log, refresh_tokens, territories, user_territories, users
 from crm_gateway.domain.identity import ApiClientRecord, AuditRecord, RefreshRecord, TerritoryRecord, UserRecord
 from crm_gateway.domain.tokens import StoredRefresh
-from crmkit.errors import Conflict
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Repository:

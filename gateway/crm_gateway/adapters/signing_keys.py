@@ -2,7 +2,7 @@
 request arrives."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -39,5 +39,5 @@ class SigningKeys:
         done = await self._s.execute(
             update(signing_keys).where(signing_keys.c.key_id == key_id, signing_keys.c.client_id == client_id,
                                        signing_keys.c.revoked_at.is_(None))
-            .values(revoked_at=datetime.now(timezone.utc)).returning(signing_keys.c.key_id))
+            .values(revoked_at=datetime.now(UTC)).returning(signing_keys.c.key_id))
         return done.first() is not None

@@ -8,6 +8,7 @@ import json
 from collections.abc import Awaitable, Callable
 from typing import Annotated
 
+from crmkit.errors import Unauthenticated
 from fastapi import Depends, Header, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
@@ -15,7 +16,6 @@ from pydantic import BaseModel
 from crm_gateway.security import GatewayDep
 from crm_gateway.service_layer import idempotency
 from crm_gateway.service_layer.context import Gateway
-from crmkit.errors import Unauthenticated
 
 REPLAYED = "Idempotent-Replayed"
 _SEALED = "sealed"

@@ -3,15 +3,17 @@ from __future__ import annotations
 
 import uuid
 
-from crm_gateway.domain.identity import ApiClientRecord
+from crmkit.errors import InvalidInput, NotFound
+
 from crm_gateway.domain import tokens
+from crm_gateway.domain.identity import ApiClientRecord
 from crm_gateway.domain.model import Caller, check_client_role
 from crm_gateway.service_layer import audit
 from crm_gateway.service_layer.context import Gateway
-from crmkit.errors import InvalidInput, NotFound
 
 
-async def create_client(*, gw: Gateway, actor: Caller, address: str, name: str, role: str) -> tuple[ApiClientRecord, str]:
+async def create_client(*, gw: Gateway, actor: Caller, address: str, name: str,
+                        role: str) -> tuple[ApiClientRecord, str]:
     """Register a client; answers it with its key, which is never stored or shown again."""
     check_client_role(role)
     if not name.strip():

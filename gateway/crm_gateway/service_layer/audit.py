@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from crmkit.errors import InvalidInput
+
 from crm_gateway.domain.identity import AuditRecord
 from crm_gateway.domain.model import Caller
 from crm_gateway.service_layer.context import Gateway, GatewayUnitOfWork
-from crmkit.errors import InvalidInput
 
 LOGIN = "login"
 LOGIN_FAILED = "login_failed"

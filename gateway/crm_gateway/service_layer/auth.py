@@ -5,15 +5,16 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
+
+from crmkit.errors import Unauthenticated
+from crmkit.principal import Principal
 
 from crm_gateway.domain import hierarchy, throttle, tokens
 from crm_gateway.domain.errors import TooManyRequests
 from crm_gateway.domain.model import ANONYMOUS, Caller, normalise_username
 from crm_gateway.service_layer import audit
 from crm_gateway.service_layer.context import Gateway, GatewayUnitOfWork
-from crmkit.errors import Unauthenticated
-from crmkit.principal import Principal
 
 INVALID_LOGIN = "invalid username or password"
 INVALID_REFRESH = "invalid or expired refresh token"
@@ -92,7 +93,7 @@ async def refresh(*, gw: Gateway, refresh_token: str, address: str) -> TokenPair
         record = await uow.repo.refresh_for_update(tokens.digest(refresh_token))
         if record is None:
             raise Unauthenticated(INVALID_REFRESH)
-        verdict = tokens.judge_refresh(record.stored, datetime.now(timezone.utc))
+        verdict = tokens.judge_refresh(record.stored, datetime.now(UTC))
         user = await uow.repo.get_user(record.user_id)
         if verdict is tokens.RefreshVerdict.REUSED:
             await uow.repo.revoke_family(record.family_id)
@@ -138,7 +139,7 @@ async def _issue_refresh(uow: GatewayUnitOfWork, gw: Gateway, *, user_id: str, f
     secret = tokens.new_secret()
     await uow.repo.insert_refresh(
         token_id=str(uuid.uuid4()), family_id=family_id, user_id=user_id, token_hash=tokens.digest(secret),
-        expires_at=datetime.now(timezone.utc) + timedelta(seconds=gw.settings.refresh_token_ttl_seconds),
+        expires_at=datetime.now(UTC) + timedelta(seconds=gw.settings.refresh_token_ttl_seconds),
     )
     return secret
 

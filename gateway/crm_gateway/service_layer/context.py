@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from crmkit.db import SessionFactory, UnitOfWork
+from crmkit.principal import PrincipalSigner
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_gateway.adapters.access_tokens import AccessTokens
@@ -19,8 +21,6 @@ from crm_gateway.clients.integration import ImportsClient
 from crm_gateway.clients.leads import LeadsClient
 from crm_gateway.service_layer.identity_events import IDENTITY_EVENTS
 from crm_gateway.settings import GatewaySettings
-from crmkit.db import SessionFactory, UnitOfWork
-from crmkit.principal import PrincipalSigner
 
 
 class GatewayUnitOfWork(UnitOfWork):

@@ -12,8 +12,9 @@ import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from crm_gateway.adapters.counters import CounterStore
 from crmkit.errors import Conflict, InvalidInput
+
+from crm_gateway.adapters.counters import CounterStore
 
 HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 200

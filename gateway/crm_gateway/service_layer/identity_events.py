@@ -2,12 +2,12 @@
 from the event and the snapshot it is about, answering (subject, message)."""
 from __future__ import annotations
 
+from crm.identity.v1 import events_pb2
+from crmkit.db import IntegrationEvents
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from crm.identity.v1 import events_pb2
 from crm_gateway.adapters.repository import TerritoryRecord, UserRecord
 from crm_gateway.domain.events import TerritoryChanged, UserCreated, UserDeactivated, UserReactivated, UserUpdated
-from crmkit.db import IntegrationEvents
 
 USER_SUBJECT = "crm.identity.user."
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from crmkit.errors import NotFound
+
 from crm_gateway.domain.events import TerritoryChanged
 from crm_gateway.domain.identity import TerritoryRecord
 from crm_gateway.service_layer.context import Gateway
-from crmkit.errors import NotFound
 
 
 async def list_territories(*, gw: Gateway) -> list[TerritoryRecord]:

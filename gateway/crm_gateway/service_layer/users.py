@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import uuid
 
+from crmkit.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
+
 from crm_gateway.domain import hierarchy
 from crm_gateway.domain.events import UserCreated, UserDeactivated, UserReactivated, UserUpdated
 from crm_gateway.domain.identity import UserRecord
@@ -10,7 +12,7 @@ from crm_gateway.domain.model import Caller, check_territories, check_user_role,
 from crm_gateway.domain.passwords import check_password
 from crm_gateway.service_layer import audit
 from crm_gateway.service_layer.context import Gateway, GatewayUnitOfWork
-from crmkit.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
+
 
 async def _reload(uow: GatewayUnitOfWork, user_id: str) -> UserRecord:
     user = await uow.repo.get_user(user_id)
@@ -56,7 +58,8 @@ async def create_user(*, gw: Gateway, actor: Caller | None, address: str, userna
 
 async def update_user(*, gw: Gateway, actor: Caller | None, address: str, user_id: str, changes: dict,
                       expected_version: int | None = None) -> UserRecord:
-    """Apply the given fields (full_name, email, role, manager_id, territories); publish crm.identity.user.updated if anything changed."""
+    """Apply the given fields (full_name, email, role, manager_id, territories); publish
+    crm.identity.user.updated if anything changed."""
     async with gw.uow() as uow:
         user = await uow.repo.get_user(user_id, for_update=True)
         if user is None:

@@ -3,10 +3,9 @@ the one table of default gRPC ports: a service listens on its own, and a peer's 
 `target(peer)`."""
 from __future__ import annotations
 
+from crmkit.principal import TrustedIssuer
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
-
-from crmkit.principal import TrustedIssuer
 
 # Every service's default gRPC port, the planned ones too, so no two defaults ever collide. A new
 # service takes its reserved port here.

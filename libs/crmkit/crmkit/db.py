@@ -5,18 +5,17 @@ import asyncio
 import json
 import uuid
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any, ClassVar
-
-from google.protobuf.message import Message
-from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
-from sqlalchemy import Table, make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from crmkit.bulk import UnnestInsert
 from crmkit.messaging_tables import MessagingTables
 from crmkit.telemetry import current_trace_headers
+from google.protobuf.message import Message
+from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
+from sqlalchemy import Table, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 SessionFactory = async_sessionmaker[AsyncSession]
 # How domain events go on the wire: the builder of an event's (subject, message) from the event and
@@ -109,7 +108,7 @@ class UnitOfWork:
         they were published (an import batch publishes thousands)."""
         self._collect_events()
         if self._events:
-            headers, now = json.dumps(current_trace_headers()), datetime.now(timezone.utc)
+            headers, now = json.dumps(current_trace_headers()), datetime.now(UTC)
             await _outbox_insert(self._tables.outbox).execute(self.session, [
                 {"id": event_id, "subject": subject, "event_type": message.DESCRIPTOR.full_name,
                  "payload": message.SerializeToString(), "headers": headers, "created_at": now}

@@ -73,8 +73,8 @@ class Internal(CrmError):
 
 
 KINDS: dict[str, type[CrmError]] = {
-    cls.kind: cls for cls in (InvalidInput, NotFound, Conflict, PreconditionFailed, Forbidden, Unauthenticated, Unavailable,
-                      Internal)
+    cls.kind: cls for cls in (InvalidInput, NotFound, Conflict, PreconditionFailed, Forbidden, Unauthenticated,
+                              Unavailable, Internal)
 }
 
 

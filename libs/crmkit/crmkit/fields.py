@@ -19,10 +19,9 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 import phonenumbers
+from crmkit.errors import FieldProblem, InvalidInput
 from email_validator import EmailNotValidError, validate_email
 from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
-
-from crmkit.errors import FieldProblem, InvalidInput
 
 DEFAULT_REGION = "US"  # the reference customer's numbers are written without +1
 EMAIL_MAX = 254

@@ -5,9 +5,10 @@ handler per event type, and the unit of work its handlers get); the kit runs it 
 `InboxConsumer`: a JetStream durable pull consumer with explicit ack, shared by every replica of
 the service. The handler runs inside the service's unit of work, whose transaction also writes an
 inbox row keyed by the event id: the inbox row, the handler's writes and the events it publishes
-through the outbox commit together, and a redelivered event changes nothing. Transient failures are nak'ed with a growing delay; an event
-that can never succeed (undecodable, rejected by the domain, or out of retries) is terminated and
-kept as a dead letter that ops can list and replay (`python -m crm_<svc> dead-letters`).
+through the outbox commit together, and a redelivered event changes nothing. Transient failures
+are nak'ed with a growing delay; an event that can never succeed (undecodable, rejected by the
+domain, or out of retries) is terminated and kept as a dead letter that ops can list and replay
+(`python -m crm_<svc> dead-letters`).
 """
 from __future__ import annotations
 
@@ -15,24 +16,23 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import nats.errors
 import nats.js.errors
-from google.protobuf.message import DecodeError, Message
-from nats.js import JetStreamContext
-from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
-from opentelemetry import trace
-from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert
-
 from crmkit.db import UnitOfWork
 from crmkit.errors import CrmError, Unavailable
 from crmkit.messaging_tables import MessagingTables
 from crmkit.outbox import EVENT_TYPE_HEADER
 from crmkit.streams import ensure_stream, stream_name, subject_prefix
 from crmkit.telemetry import context_from_headers, tracer
+from google.protobuf.message import DecodeError, Message
+from nats.js import JetStreamContext
+from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
+from opentelemetry import trace
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert
 
 log = logging.getLogger(__name__)
 _tracer = tracer(__name__)
@@ -105,7 +105,7 @@ class InboxConsumer:
             while not self._stopping.is_set():
                 try:
                     messages = await sub.fetch(self._batch, timeout=1)
-                except (nats.errors.TimeoutError, asyncio.TimeoutError):
+                except (TimeoutError, nats.errors.TimeoutError):
                     continue
                 except Exception:
                     log.exception("fetch failed for %s", self.durable)
@@ -223,7 +223,7 @@ class InboxConsumer:
                 continue
             async with self._uows() as uow:
                 await uow.session.execute(update(dl).where(dl.c.id == row.id)
-                                          .values(replayed_at=datetime.now(timezone.utc)))
+                                          .values(replayed_at=datetime.now(UTC)))
                 await uow.commit()
             outcomes.append((row.id, "applied" if applied else "already applied"))
         return outcomes

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Generic, NamedTuple, TypeVar, Union
+from typing import Generic, NamedTuple, TypeVar
 
 from crmkit.errors import InvalidInput
 
@@ -24,7 +24,7 @@ DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 
 # A sort value: text, a timestamp, a date, or several texts for a sort on a tuple (last, first name).
-CursorValue = Union[str, datetime, date, tuple[str, ...]]
+CursorValue = str | datetime | date | tuple[str, ...]
 T = TypeVar("T")
 
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, Select, literal, tuple_
-
 from crmkit.errors import InvalidInput
 from crmkit.listing import Cursor, Sort
+from sqlalchemy import ColumnElement, Select, literal, tuple_
 
 
 def keyset(stmt: Select, column: ColumnElement | Sequence[ColumnElement], id_column: ColumnElement, sort: Sort,
@@ -23,6 +22,7 @@ def keyset(stmt: Select, column: ColumnElement | Sequence[ColumnElement], id_col
         if len(values) != len(columns):
             raise InvalidInput("the cursor is not valid for this list", field="cursor")
         key = tuple_(*columns, id_column)
-        start = tuple_(*(literal(v, c.type) for v, c in zip(values, columns)), literal(after.id, id_column.type))
+        start = tuple_(*(literal(v, c.type) for v, c in zip(values, columns, strict=False)),
+                       literal(after.id, id_column.type))
         stmt = stmt.where(key < start if sort.descending else key > start)
     return stmt.order_by(*(c.desc() if sort.descending else c.asc() for c in (*columns, id_column)))

@@ -157,8 +157,8 @@ class Watcher:
             OUTBOX_BACKLOG.set(backlog)
             OUTBOX_AGE.set(float(age))
             if self._consumers:
-                dead = dict((await conn.execute(text(
-                    "select consumer, count(*) from dead_letters where replayed_at is null group by consumer"))).all())
+                dead: dict[str, int] = {row[0]: row[1] for row in (await conn.execute(text(
+                    "select consumer, count(*) from dead_letters where replayed_at is null group by consumer"))).all()}
                 for consumer in self._consumers:
                     DEAD_LETTERS.labels(consumer).set(dead.get(consumer, 0))
         if self._js is not None:

@@ -9,10 +9,9 @@ from pathlib import Path
 
 from alembic import command, context
 from alembic.config import Config
+from crmkit.db import async_url
 from sqlalchemy import MetaData, make_url, pool, text
 from sqlalchemy.ext.asyncio import create_async_engine
-
-from crmkit.db import async_url
 
 _LOCK_ID = 7_347_001  # any constant: serialises migrations of replicas starting together
 _ENVIRONMENT = Path(__file__).parent / "migration_env"

@@ -11,15 +11,14 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from datetime import datetime, timezone
-
-from nats.js import JetStreamContext
-from opentelemetry import trace
-from sqlalchemy import select, update
+from datetime import UTC, datetime
 
 from crmkit.db import SessionFactory
 from crmkit.messaging_tables import MessagingTables
 from crmkit.telemetry import context_from_headers, current_trace_headers, tracer
+from nats.js import JetStreamContext
+from opentelemetry import trace
+from sqlalchemy import select, update
 
 log = logging.getLogger(__name__)
 _tracer = tracer(__name__)
@@ -57,7 +56,7 @@ class OutboxRelay:
                 self._wakeup.clear()
                 try:
                     await asyncio.wait_for(self._wakeup.wait(), timeout=backoff)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     pass
 
     async def stop(self) -> None:
@@ -93,7 +92,7 @@ class OutboxRelay:
                     break
             if done:
                 await session.execute(update(ob).where(ob.c.seq.in_(done))
-                                      .values(published_at=datetime.now(timezone.utc)))
+                                      .values(published_at=datetime.now(UTC)))
         if failure:
             raise failure
         return len(done)
@@ -123,5 +122,5 @@ async def relaying(session_factory: SessionFactory, tables: MessagingTables,
         await relay.stop()
         try:
             await asyncio.wait_for(task, timeout=5)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             task.cancel()

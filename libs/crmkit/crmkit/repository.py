@@ -8,12 +8,11 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, ClassVar, Generic, TypeVar
 
+from crmkit.domain import Aggregate
+from crmkit.errors import PreconditionFailed
 from sqlalchemy import Table, Update, bindparam, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-
-from crmkit.domain import Aggregate
-from crmkit.errors import PreconditionFailed
 
 A = TypeVar("A", bound=Aggregate)
 

@@ -12,10 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
-from nats.aio.client import Client as NATS
-from nats.js import JetStreamContext
-from sqlalchemy.ext.asyncio import AsyncEngine
-
 from crmkit import metrics, migrations, streams
 from crmkit.config import ServiceSettings
 from crmkit.db import SessionFactory, UnitOfWork, make_engine, make_session_factory, wait_for_database
@@ -26,6 +22,9 @@ from crmkit.messaging_tables import MessagingTables
 from crmkit.outbox import OutboxRelay
 from crmkit.principal import PrincipalVerifier
 from crmkit.telemetry import configure_tracing
+from nats.aio.client import Client as NATS
+from nats.js import JetStreamContext
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 log = logging.getLogger(__name__)
 

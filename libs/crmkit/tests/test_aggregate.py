@@ -2,11 +2,11 @@
 "updated" event naming every changed field; a new aggregate records only its "created" event."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from aggregate_testkit import Widget, WidgetCreated, WidgetRetired, WidgetUpdated
 
-T0 = datetime(2026, 12, 1, tzinfo=timezone.utc)
+T0 = datetime(2026, 12, 1, tzinfo=UTC)
 T1 = T0 + timedelta(minutes=5)
 
 

@@ -1,16 +1,33 @@
 """crmkit.fields: the normalising validators every service's domain uses (LEAD-4, LEAD-8, CON-1, MIG-1, MOB-1)."""
 import pytest
+from crmkit.errors import FieldProblem, InvalidInput
+from crmkit.fields import (
+    Phone,
+    canonical,
+    canonical_key,
+    checked_text,
+    clean_email,
+    clean_linkedin_url,
+    clean_phone,
+    clean_text,
+    clean_uuid,
+    clean_website,
+    company_key,
+    company_keys,
+    email_key,
+    fold,
+    parse_email,
+    parse_extension,
+    parse_phone,
+    raise_if,
+    region_of,
+)
 from email_validator import EmailNotValidError, validate_email
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crmkit.errors import FieldProblem, InvalidInput
-from crmkit.fields import (Phone, canonical, canonical_key, checked_text, clean_email, clean_linkedin_url, clean_phone,
-                           clean_text, clean_uuid, clean_website, company_key, company_keys, email_key, fold, parse_email,
-                           parse_extension, parse_phone, raise_if, region_of)
 
-
-@pytest.mark.parametrize("typed, phone", [
+@pytest.mark.parametrize(("typed", "phone"), [
     ("(617) 555-0100", Phone("(617) 555-0100", "", "+16175550100")),
     ("+1 617 555 0100", Phone("+1 617 555 0100", "", "+16175550100")),
     ("713.898.4229", Phone("713.898.4229", "", "+17138984229")),
@@ -52,7 +69,7 @@ def test_a_single_phone_field_is_kept_as_written_or_named_at_fault():
                                               "number starts with +)")]
 
 
-@pytest.mark.parametrize("typed, extension", [("204", "204"), ("x204", "204"), ("ext. 204", "204"), ("Ext 7", "7"),
+@pytest.mark.parametrize(("typed", "extension"), [("204", "204"), ("x204", "204"), ("ext. 204", "204"), ("Ext 7", "7"),
                                               ("１２", "12")])
 def test_extensions_are_digits(typed, extension):
     assert parse_extension(typed) == extension
@@ -64,7 +81,7 @@ def test_non_extensions_are_refused(typed):
         parse_extension(typed)
 
 
-@pytest.mark.parametrize("typed, normal", [
+@pytest.mark.parametrize(("typed", "normal"), [
     (" Ann.Lee@Example.COM ", "Ann.Lee@example.com"),
     ("jane@example.com", "jane@example.com"),
     ("SALES@Abbott-Ltd.DEMO", "sales@abbott-ltd.demo"),  # a role mailbox (RFC 2142): case-insensitive
@@ -134,7 +151,7 @@ def test_uuids_are_canonical_and_required_only_when_asked():
         assert refused.value.problems == [FieldProblem("parent_id", "must be a UUID")]
 
 
-@pytest.mark.parametrize("typed, website_ok, linkedin_ok", [
+@pytest.mark.parametrize(("typed", "website_ok", "linkedin_ok"), [
     ("https://www.linkedin.com/in/jane", True, True),
     ("http://acme.example.com/kiosks", True, True),
     ("acme.example.com", True, False),
@@ -155,7 +172,7 @@ def test_urls_are_http_and_only_a_website_may_be_a_bare_host(typed, website_ok, 
         [] if website_ok else ["website"], [] if linkedin_ok else ["linkedin_url"])
 
 
-@pytest.mark.parametrize("name, key", [
+@pytest.mark.parametrize(("name", "key"), [
     ("ACME KIOSKS INC.", "acme kiosks"), ("Acme Kiosks", "acme kiosks"), ("Foo Co Inc.", "foo"),
     ("Company", "company"), ("Smith & Sons, L.L.C.", "smith and sons"), ("O'Neil Stores", "oneil stores"),
     ("Café Québec GmbH", "cafe quebec"), ("ＡＣＭＥ　Ｋｉｏｓｋｓ", "acme kiosks"), ("", ""),

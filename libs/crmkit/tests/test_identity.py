@@ -8,8 +8,6 @@ import uuid
 
 import pytest
 from crm.identity.v1 import events_pb2
-from sqlalchemy import MetaData
-
 from crmkit import streams
 from crmkit.db import UnitOfWork, make_engine, make_session_factory
 from crmkit.identity.consumer import identity_subscription
@@ -19,6 +17,7 @@ from crmkit.inbox import EventMeta, InboxConsumer, PoisonEvent
 from crmkit.messaging_tables import messaging_tables
 from crmkit.outbox import EVENT_TYPE_HEADER
 from crmkit.runtime import units_of_work
+from sqlalchemy import MetaData
 
 full_metadata, lean_metadata = MetaData(), MetaData()
 FULL = identity_tables(full_metadata, "email", "territories", "manager_id", territory_map=True)

@@ -4,10 +4,9 @@ from __future__ import annotations
 import base64
 import json
 import uuid
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
-
 from crmkit.errors import InvalidInput
 from crmkit.listing import Cursor, Page, Sorting, encode_cursor, page_size
 
@@ -32,8 +31,8 @@ def test_page_size_defaults_and_caps():
         page_size(-1)
 
 
-@pytest.mark.parametrize("sort,value", [("-created_at", datetime(2024, 1, 2, 3, 4, 5, 678901, tzinfo=timezone.utc)),
-                                        ("updated_at", datetime(2024, 1, 2, tzinfo=timezone.utc)),
+@pytest.mark.parametrize(("sort", "value"), [("-created_at", datetime(2024, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)),
+                                        ("updated_at", datetime(2024, 1, 2, tzinfo=UTC)),
                                         ("last_name", "Müller"), ("-company", ""), ("rating", "B")])
 def test_cursor_round_trips(sort, value):
     cursor = Cursor(sort, value, LEAD_ID)
@@ -46,7 +45,7 @@ def _token(payload) -> str:
     return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode()
 
 
-@pytest.mark.parametrize("token,sort", [
+@pytest.mark.parametrize(("token", "sort"), [
     ("garbage!!", "last_name"), ("", "last_name"), ("e30", "last_name"), (_token([1, 2]), "last_name"),
     (_token({"s": "last_name", "v": "x"}), "last_name"),
     (_token({"s": "last_name", "v": "x", "i": "not-a-uuid"}), "last_name"),

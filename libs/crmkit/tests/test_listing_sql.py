@@ -4,12 +4,11 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from sqlalchemy import Column, MetaData, String, Table, select
-from sqlalchemy.dialects import postgresql
-
 from crmkit.errors import InvalidInput
 from crmkit.listing import Cursor, Sorting
 from crmkit.listing_sql import keyset
+from sqlalchemy import Column, MetaData, String, Table, select
+from sqlalchemy.dialects import postgresql
 
 people = Table("people", MetaData(), Column("id", String, primary_key=True), Column("last_name", String),
                Column("first_name", String))

@@ -9,18 +9,18 @@ import uuid
 
 import pytest
 from crm.identity.v1 import events_pb2
-from opentelemetry import trace
-from opentelemetry.sdk.trace import TracerProvider
-from opentelemetry.sdk.trace.export import SimpleSpanProcessor
-from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
-from sqlalchemy import Column, Integer, MetaData, String, Table, func, select
-
 from crmkit import streams
 from crmkit.db import UnitOfWork, make_engine, make_session_factory
 from crmkit.inbox import EventMeta, InboxConsumer, Subscription
 from crmkit.messaging_tables import messaging_tables
 from crmkit.outbox import OutboxRelay
 from crmkit.runtime import units_of_work
+from opentelemetry import trace
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from sqlalchemy import Column, Integer, MetaData, String, Table, func, select
+
 from tests.support.events import private_streams
 
 metadata = MetaData()

@@ -3,9 +3,14 @@ import time
 
 import jwt
 import pytest
-
-from crmkit.principal import (InvalidPrincipal, Principal, PrincipalSigner, PrincipalVerifier, TrustedIssuer,
-                             generate_keypair)
+from crmkit.principal import (
+    InvalidPrincipal,
+    Principal,
+    PrincipalSigner,
+    PrincipalVerifier,
+    TrustedIssuer,
+    generate_keypair,
+)
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +36,8 @@ def test_missing_forged_expired_and_unsigned_principals_are_refused(keys):
         verifier.verify(None)
     with pytest.raises(InvalidPrincipal):
         verifier.verify(PrincipalSigner(other_private).sign(Principal(user_id="u", role="admin"), service="accounts"))
+    expired = Principal(user_id="u", role="admin", expires_at=int(time.time()) - 10)
     with pytest.raises(InvalidPrincipal):
-        expired = Principal(user_id="u", role="admin", expires_at=int(time.time()) - 10)
         verifier.verify(PrincipalSigner(private).sign(expired, service="accounts"))
     unsigned = jwt.encode({"sub": "u", "role": "admin", "exp": time.time() + 60, "aud": "crm-services",
                            "iss": "crm-gateway"}, key=None, algorithm="none")

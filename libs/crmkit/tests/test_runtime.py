@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 from crm.identity.v1 import events_pb2
-from sqlalchemy import Column, Integer, MetaData, String, Table, select
-
 from crmkit import streams
 from crmkit.config import ServiceSettings
 from crmkit.db import make_engine, make_session_factory
@@ -17,6 +15,7 @@ from crmkit.inbox import Subscription
 from crmkit.messaging_tables import messaging_tables
 from crmkit.outbox import EVENT_TYPE_HEADER
 from crmkit.runtime import Assembly, Infra, Service, replay_dead_letters
+from sqlalchemy import Column, Integer, MetaData, String, Table, select
 
 metadata = MetaData()
 tables = messaging_tables(metadata)

@@ -3,20 +3,19 @@ work, the version-guarded update, a refused write as a business error, and the e
 tracked aggregate published through the unit of work's integration_events table."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from aggregate_testkit import Widget, WidgetCreated, WidgetUpdated
 from crm.identity.v1 import events_pb2
-from sqlalchemy import BigInteger, Column, MetaData, String, Table, select, update
-from sqlalchemy.exc import IntegrityError
-
 from crmkit.db import UnitOfWork, make_engine, make_session_factory
 from crmkit.errors import Conflict, PreconditionFailed
 from crmkit.messaging_tables import messaging_tables
 from crmkit.repository import IdentityMap, TrackedRepository
+from sqlalchemy import BigInteger, Column, MetaData, String, Table, select, update
+from sqlalchemy.exc import IntegrityError
 
-NOW = datetime(2026, 12, 1, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
 metadata = MetaData()
 tables = messaging_tables(metadata)
 widgets = Table("widgets", metadata, Column("id", String(40), primary_key=True),

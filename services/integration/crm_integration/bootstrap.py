@@ -2,9 +2,8 @@
 sender and the event consumers, wired from the infrastructure the kit connected."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import logging
+from pathlib import Path
 
 from crm.accounts.v1 import erp_records_pb2_grpc
 from crm.integration.v1 import imports_pb2_grpc

@@ -17,17 +17,18 @@ import re
 import shutil
 import subprocess
 import warnings
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import nats
+from crmkit.migrations import ensure_database
 from nats.js.api import StreamConfig
 from nats.js.errors import NotFoundError
 
 from crmctl.platform import DELEGATES
 from crmctl.secret_files import private_folder, write_private
-from crmkit.migrations import ensure_database
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -52,7 +53,8 @@ def _client_bin(server_url: str) -> Path:
 
     major = asyncio.run(server_major())
     on_path = shutil.which("pg_dump")
-    candidates = [POSTGRES_BIN_PATH, Path(f"/usr/lib/postgresql/{major}/bin"), *([Path(on_path).parent] if on_path else [])]
+    candidates = [POSTGRES_BIN_PATH, Path(f"/usr/lib/postgresql/{major}/bin"),
+                  *([Path(on_path).parent] if on_path else [])]
     for folder in candidates:
         if (folder / "pg_dump").exists():
             version = subprocess.run([str(folder / "pg_dump"), "--version"], capture_output=True, text=True).stdout
@@ -78,7 +80,7 @@ def backup(out: Path, *, postgres_url: str, nats_url: str, databases: dict[str, 
     out = private_folder(out)
     if any(out.iterdir()):
         raise RuntimeError(f"{out} is not empty")
-    manifest = {"format": FORMAT, "started_at": _now(), "databases": {}, "streams": {}, "secrets": []}
+    manifest: dict[str, Any] = {"format": FORMAT, "started_at": _now(), "databases": {}, "streams": {}, "secrets": []}
     tools = _client_bin(postgres_url)
     for process, name in databases.items():
         dump = out / f"{process}.pgdump"
@@ -87,7 +89,8 @@ def backup(out: Path, *, postgres_url: str, nats_url: str, databases: dict[str, 
         dump.chmod(0o600)
         manifest["databases"][process] = {"file": dump.name, "database": name, "bytes": dump.stat().st_size}
     manifest["streams"] = asyncio.run(_save_streams(nats_url, out))
-    for name in KEPT_SECRETS if secrets_dir else ():
+    for name in KEPT_SECRETS if secrets_dir is not None else ():
+        assert secrets_dir is not None
         if (secrets_dir / name).exists():
             private_folder(out / "secrets")
             write_private(out / "secrets" / name, (secrets_dir / name).read_text())
@@ -122,7 +125,7 @@ async def _save_streams(nats_url: str, out: Path) -> dict:
         js = nc.jetstream()
         saved = {}
         for info in await js.streams_info():
-            name, state = info.config.name, info.state
+            name, state = str(info.config.name), info.state
             path = out / f"stream-{name}.jsonl.gz"
             count = 0
             with gzip.open(path, "wt") as f:
@@ -162,11 +165,11 @@ async def _load_streams(nats_url: str, source: Path, streams: dict) -> None:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def default_folder(data_dir: Path) -> Path:
-    return data_dir / "backups" / datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return data_dir / "backups" / datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def refuse_used(data_dir: Path) -> None:

@@ -10,9 +10,10 @@ import json
 import secrets
 from pathlib import Path
 
+from crmkit.principal import generate_keypair
+
 from crmctl.platform import CALLS, DELEGATES, SERVICES, database_url
 from crmctl.secret_files import password, private_folder, write_private
-from crmkit.principal import generate_keypair
 
 PROCESSES = ["gateway", *SERVICES]
 

@@ -224,8 +224,8 @@ def _container(kind: str, stack: contextlib.ExitStack) -> Endpoint:
     container = DockerContainer(image).with_exposed_ports(port)
     if cmd:
         container = container.with_command(cmd)
-    c = stack.enter_context(container)
-    host, mapped = c.get_container_host_ip(), c.get_exposed_port(port)
+    started = stack.enter_context(container)
+    host, mapped = started.get_container_host_ip(), started.get_exposed_port(port)
     _wait_port(int(mapped), f"{kind} container")
     scheme = "nats" if kind == "nats" else "redis"
     return Endpoint(f"{scheme}://{host}:{mapped}", "testcontainers")
@@ -236,7 +236,7 @@ def _container_or_none(kind: str, stack: contextlib.ExitStack) -> Endpoint | Non
     try:
         return _container(kind, stack)
     except Exception as exc:
-        warnings.warn(f"no {kind} container ({exc}); using the embedded server")
+        warnings.warn(f"no {kind} container ({exc}); using the embedded server", stacklevel=2)
         return None
 
 
@@ -271,7 +271,6 @@ def for_tests(data_dir: Path) -> Infra:
         else:
             if use_docker is None:
                 use_docker = docker_answers()
-            found[kind] = _container_or_none(kind, stack) if use_docker else None
-            if found[kind] is None:
-                found[kind] = starter(data_dir / kind, stack)
+            container = _container_or_none(kind, stack) if use_docker else None
+            found[kind] = container if container is not None else starter(data_dir / kind, stack)
     return Infra(found["postgres"], found["nats"], found["redis"], stack)

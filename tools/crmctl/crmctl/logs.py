@@ -54,7 +54,8 @@ class LogFile:
         return thread
 
     def _rotate(self) -> None:
-        self._file.close()
+        if self._file is not None:
+            self._file.close()
         self._file = None
         for n in range(self.backups - 1, 0, -1):
             older = self.path.with_name(f"{self.path.name}.{n}")

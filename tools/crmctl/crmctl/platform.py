@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+from crmkit.config import DEFAULT_PORTS
+from crmkit.principal import generate_keypair
 
 from crmctl import web
 from crmctl.infra import Infra, free_port
-from crmkit.config import DEFAULT_PORTS
 from crmctl.logs import LogFile
 from crmctl.processes import Process
 from crmctl.secret_files import private_folder, write_private
-from crmkit.principal import generate_keypair
 
 # Every service the platform runs, in start order (each has its default port in DEFAULT_PORTS). A new
 # service adds one line here.
@@ -41,7 +41,7 @@ class Secrets:
     delegate_keys: dict[str, tuple[str, str]]  # service -> (private PEM, public PEM) of its own signer
 
     @classmethod
-    def load_or_create(cls, folder: Path) -> "Secrets":
+    def load_or_create(cls, folder: Path) -> Secrets:
         """Secrets kept under the data dir so a second run keeps sessions valid; env vars win."""
         private_folder(folder)
         jwt_file, private_file, public_file = (folder / n for n in ("jwt_secret", "principal.key", "principal.pub"))

@@ -27,9 +27,11 @@ class Process:
         return self.log.path
 
     def start(self) -> None:
-        self.popen = subprocess.Popen(self.argv, env=self.env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                      stderr=subprocess.STDOUT, start_new_session=True, user=self.user)
-        self.log.pump(self.popen.stdout)
+        popen = subprocess.Popen(self.argv, env=self.env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                 stderr=subprocess.STDOUT, start_new_session=True, user=self.user)
+        assert popen.stdout is not None  # stdout=PIPE
+        self.popen = popen
+        self.log.pump(popen.stdout)
 
     def alive(self) -> bool:
         return self.popen is not None and self.popen.poll() is None
@@ -41,11 +43,12 @@ class Process:
         return None if self.popen is None else self.popen.pid
 
     def stop(self, sig: int = signal.SIGTERM, timeout: float = 20.0) -> None:
-        if not self.alive():
+        popen = self.popen
+        if popen is None or popen.poll() is not None:
             return
-        self.popen.send_signal(sig)
+        popen.send_signal(sig)
         try:
-            self.popen.wait(timeout)
+            popen.wait(timeout)
         except subprocess.TimeoutExpired:
-            self.popen.kill()
-            self.popen.wait()
+            popen.kill()
+            popen.wait()

@@ -76,5 +76,5 @@ def report(data_dir: Path) -> tuple[int, str]:
                      str(entry.get("metrics_port") or "-"), str(entry.get("restarts", "-")), found))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = [f"crm: up at {state.get('url')} (supervisor pid {state['supervisor_pid']})"]
-    lines += ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
+    lines += ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip() for row in rows]
     return (0 if healthy else 1), "\n".join(lines)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Protocol
 
 from crmctl.logs import LogFile
 
@@ -102,8 +103,9 @@ class Supervisor:
         state = {
             **self.extra,
             "supervisor_pid": os.getpid(),
-            "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "processes": [{"name": w.process.name, "kind": w.process.kind, "pid": w.process.pid(), "port": w.process.port,
+            "written_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "processes": [{"name": w.process.name, "kind": w.process.kind, "pid": w.process.pid(),
+                           "port": w.process.port,
                            "metrics_port": w.process.metrics_port,
                            "restarts": w.restarts, "last_exit": w.last_exit,
                            "state": "running" if w.restart_at is None else "restarting",
@@ -118,5 +120,5 @@ class Supervisor:
 
     def _say(self, process: Supervised, message: str) -> None:
         self.on_event(message)
-        stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
         process.log.note(f"{stamp} crm supervisor: {message}")

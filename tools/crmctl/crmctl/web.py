@@ -90,9 +90,10 @@ def _precompress(folder: Path) -> None:
 
 def openapi_document() -> dict:
     """The gateway's OpenAPI document, from the app itself (no database or service is contacted)."""
+    from crmkit.principal import generate_keypair
+
     from crm_gateway.app import create_app
     from crm_gateway.settings import GatewaySettings
-    from crmkit.principal import generate_keypair
 
     settings = GatewaySettings(database_url="postgresql://127.0.0.1/openapi", jwt_secret=secrets.token_urlsafe(48),
                                principal_private_key=generate_keypair()[0])

@@ -42,7 +42,8 @@ async def _counts(pg_url: str, prefix: str) -> dict[str, int]:
             tables = await conn.fetch("select tablename from pg_tables where schemaname = 'public' "
                                       "and tablename not in ('alembic_version')")
             for row in tables:
-                counts[f"{process}.{row['tablename']}"] = await conn.fetchval(f'select count(*) from "{row["tablename"]}"')
+                table = row["tablename"]
+                counts[f"{process}.{table}"] = await conn.fetchval(f'select count(*) from "{table}"')
         finally:
             await conn.close()
     return counts
@@ -79,7 +80,8 @@ def _load(api_url: str) -> tuple[str, Api]:
 
 
 def test_a_backup_restored_into_fresh_servers_gives_the_same_data(infra, tmp_path):
-    before_dir, after_dir = Path(tempfile.mkdtemp(prefix="crm-backup-a-")), Path(tempfile.mkdtemp(prefix="crm-backup-b-"))
+    before_dir = Path(tempfile.mkdtemp(prefix="crm-backup-a-"))
+    after_dir = Path(tempfile.mkdtemp(prefix="crm-backup-b-"))
     old, new = f"bka_{uuid.uuid4().hex[:8]}", f"bkb_{uuid.uuid4().hex[:8]}"
     pg_url = infra.postgres.url
     with contextlib.ExitStack() as stack:

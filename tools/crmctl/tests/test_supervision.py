@@ -18,8 +18,8 @@ from pathlib import Path
 import asyncpg
 import httpx
 import pytest
-
 from crm.leads.v1.events_pb2 import LeadAssigned
+
 from crmctl import status
 from crmctl.infra import free_port, start_embedded_nats
 from crmctl.platform import Platform, database_url
@@ -110,7 +110,8 @@ async def _leads_and_assignments(platform: Platform, emails: list[str]):
     url = database_url(platform.infra.postgres.url, f"{platform.db_prefix}_leads")
     conn = await asyncpg.connect(url)
     try:
-        rows = await conn.fetch("select email, id::text as id, owner_id from leads where lower(email) = any($1::text[])",
+        rows = await conn.fetch("select email, id::text as id, owner_id from leads "
+                                "where lower(email) = any($1::text[])",
                                 [e.lower() for e in emails])
         events = await conn.fetch("select payload from outbox where subject = 'crm.leads.lead.assigned'")
     finally:

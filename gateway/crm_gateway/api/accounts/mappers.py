@@ -8,8 +8,18 @@ from datetime import date
 from decimal import Decimal
 
 from crm.accounts.v1 import accounts_pb2, erp_records_pb2
-from crm_gateway.api.accounts.schemas import (AccountFields, AccountOverview, AccountRead, AccountUpdate, FinanceRead,
-                                              KioskCounts, OrderTotal, SalesOrderRead, ShareRead)
+
+from crm_gateway.api.accounts.schemas import (
+    AccountFields,
+    AccountOverview,
+    AccountRead,
+    AccountUpdate,
+    FinanceRead,
+    KioskCounts,
+    OrderTotal,
+    SalesOrderRead,
+    ShareRead,
+)
 from crm_gateway.api.activities.mappers import activity_read
 from crm_gateway.api.common import day, given_fields, when
 from crm_gateway.api.contacts.mappers import contact_read

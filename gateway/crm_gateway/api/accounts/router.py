@@ -6,15 +6,25 @@ the caller sees the version, and changes honour If-Match."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
 
 from crm_gateway.api.accounts import mappers
-from crm_gateway.api.accounts.schemas import (AccountCreate, AccountHierarchy, AccountOverview, AccountRead,
-                                              AccountUpdate, FinanceRead, Reassigned, Reassignment, SalesOrderPage,
-                                              ShareCreate, ShareRead)
-from crm_gateway.api.common import IfMatch, Page, etag_header, if_match_version, tagged
+from crm_gateway.api.accounts.schemas import (
+    AccountCreate,
+    AccountHierarchy,
+    AccountOverview,
+    AccountRead,
+    AccountUpdate,
+    FinanceRead,
+    Reassigned,
+    Reassignment,
+    SalesOrderPage,
+    ShareCreate,
+    ShareRead,
+)
+from crm_gateway.api.common import IfMatch, Page, PageCursor, PageLimit, etag_header, if_match_version, tagged
 from crm_gateway.api.idempotent import CreateOnce
 from crm_gateway.domain.model import ACCOUNT_READERS, ACCOUNT_REASSIGNERS, ACCOUNT_SHARERS, ACCOUNT_WRITERS, Caller
 from crm_gateway.security import Calls, require_roles
@@ -29,7 +39,7 @@ Reassigner = Annotated[Caller, Depends(require_roles(*ACCOUNT_REASSIGNERS))]
 AccountId = Annotated[str, Path(min_length=1, max_length=64)]
 UserId = Annotated[str, Path(min_length=1, max_length=64)]
 Many = Annotated[list[str] | None, Query(max_length=20)]
-PARTIAL = {"response_model_exclude_unset": True}
+PARTIAL: dict[str, Any] = {"response_model_exclude_unset": True}
 
 
 def _answer(account, response: Response) -> AccountRead:
@@ -144,9 +154,11 @@ async def get_finance(account_id: AccountId, caller: Reader, calls: Calls) -> Fi
 
 
 @router.get("/{account_id}/shares", response_model=Page[ShareRead])
-async def list_shares(account_id: AccountId, caller: Reader, calls: Calls) -> Page[ShareRead]:
-    """Who the account is shared with (for those who see it in full), on one page."""
-    return Page.whole(mappers.share_read(s) for s in await calls.accounts.list_shares(account_id))
+async def list_shares(account_id: AccountId, caller: Reader, calls: Calls, limit: PageLimit = 50,
+                      cursor: PageCursor = None) -> Page[ShareRead]:
+    """Who the account is shared with (for those who see it in full), one cursor page at a time."""
+    found = await calls.accounts.list_shares(account_id, limit=limit, cursor=cursor or "")
+    return Page(items=[mappers.share_read(s) for s in found.shares], next_cursor=found.next_cursor or None)
 
 
 @router.post("/{account_id}/shares", response_model=ShareRead, status_code=status.HTTP_201_CREATED)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from crm.accounts.v1 import activities_pb2
+
 from crm_gateway.api.activities.schemas import ActivityCreate, ActivityRead
 from crm_gateway.api.common import when
 

@@ -5,9 +5,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 from crm.accounts.v1 import contacts_pb2
+
 from crm_gateway.api.common import given_fields, when
-from crm_gateway.api.contacts.schemas import (ContactCreate, ContactFields, ContactRead, ContactUpdate, EmailAddress,
-                                              LegacyContactReference, PhoneNumber)
+from crm_gateway.api.contacts.schemas import (
+    ContactCreate,
+    ContactFields,
+    ContactRead,
+    ContactUpdate,
+    EmailAddress,
+    LegacyContactReference,
+    PhoneNumber,
+)
 
 _CONTACT_TEXT = ("id", "account_id", "first_name", "last_name", "title", "role", "email2", "status", "linkedin_url",
                  "legacy_id", "account_status", "account_type")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from crmkit.errors import Forbidden, InvalidInput
 from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
@@ -20,7 +21,6 @@ from crm_gateway.api.idempotent import CreateOnceKeyed, Idempotent
 from crm_gateway.domain.model import Caller
 from crm_gateway.security import Calls, signed_client
 from crm_gateway.service_layer.context import ServiceCalls
-from crmkit.errors import Forbidden, InvalidInput
 
 router = APIRouter(prefix="/api/v1/erp", tags=["erp"])
 ERP_ROLE = "erp"

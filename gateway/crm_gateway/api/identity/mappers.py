@@ -2,10 +2,11 @@
 the cursors of the users and audit-event lists."""
 from __future__ import annotations
 
-from crm_gateway.api.identity.schemas import ApiClientRead, AuditEventRead, SigningKeyRead, TerritoryRead, UserRead
-from crm_gateway.domain.identity import ApiClientRecord, AuditRecord, SigningKeyRecord, TerritoryRecord, UserRecord
 from crmkit.errors import InvalidInput
 from crmkit.listing import Cursor, Sorting, encode_cursor
+
+from crm_gateway.api.identity.schemas import ApiClientRead, AuditEventRead, SigningKeyRead, TerritoryRead, UserRead
+from crm_gateway.domain.identity import ApiClientRecord, AuditRecord, SigningKeyRecord, TerritoryRecord, UserRecord
 
 # Users page by username (unique); audit events newest first, by time then their numeric id.
 USER_ORDER = Sorting(sortable=("username",), default="username", timestamp_fields=())

@@ -5,21 +5,33 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
+from crmkit.errors import Forbidden
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from crm_gateway.api.common import ISO_MOMENT, IfMatch, Page, etag_header, if_match_version, moment, page_of, tagged
-from crm_gateway.api.identity import mappers, session
-from crm_gateway.api.identity.schemas import (ApiClientCreate, ApiClientCreated, ApiClientRead, AuditEventRead,
-                                              MeUpdate, MeWithPermissions, RefreshRequest, SigningKeyCreated,
-                                              SigningKeyRead, TerritoryRead, TokenRead, UserCreate, UserRead,
-                                              UserUpdate)
 from crm_gateway.api.idempotent import CreateOnce
+from crm_gateway.api.identity import mappers, session
+from crm_gateway.api.identity.schemas import (
+    ApiClientCreate,
+    ApiClientCreated,
+    ApiClientRead,
+    AuditEventRead,
+    MeUpdate,
+    MeWithPermissions,
+    RefreshRequest,
+    SigningKeyCreated,
+    SigningKeyRead,
+    TerritoryRead,
+    TokenRead,
+    UserCreate,
+    UserRead,
+    UserUpdate,
+)
 from crm_gateway.domain.model import Caller
 from crm_gateway.domain.permissions import allowed
 from crm_gateway.security import CallerDep, GatewayDep, client_address, require_roles
 from crm_gateway.service_layer import api_clients, audit, auth, preferences, signing, territories, users
-from crmkit.errors import Forbidden
 
 Admin = Annotated[Caller, Depends(require_roles("admin"))]
 Limit = Annotated[int, Query(ge=1, le=200)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
+from crmkit.errors import Forbidden, Unauthenticated
 from fastapi import APIRouter, Cookie, Depends, Header, Request, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel
@@ -18,7 +19,6 @@ from crm_gateway.security import GatewayDep, client_address
 from crm_gateway.service_layer import auth
 from crm_gateway.service_layer.auth import TokenPair
 from crm_gateway.service_layer.context import Gateway
-from crmkit.errors import Forbidden, Unauthenticated
 
 PATH = "/api/v1/auth/session"
 COOKIE = "crm_refresh"

@@ -6,13 +6,13 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from starlette.datastructures import FormData, UploadFile
-
 from crm.integration.v1 import imports_pb2
-from crm_gateway.api.common import when
-from crm_gateway.api.imports.schemas import ImportCounts, ImportFailurePage, ImportFailureRead, ImportJobRead
 from crmkit.errors import FieldProblem, InvalidInput
 from crmkit.text import spreadsheet_safe
+from starlette.datastructures import FormData, UploadFile
+
+from crm_gateway.api.common import when
+from crm_gateway.api.imports.schemas import ImportCounts, ImportFailurePage, ImportFailureRead, ImportJobRead
 
 UPLOAD_SOURCES = ("upload", "cli")  # "inbox" is the service's own: files dropped in its folder
 _COUNTS = tuple(ImportCounts.model_fields)
@@ -30,7 +30,7 @@ def import_start(form: FormData) -> tuple[imports_pb2.ImportStart, UploadFile]:
         problems.append(FieldProblem("file", "a file is required (multipart field `file`)"))
     if source not in UPLOAD_SOURCES:
         problems.append(FieldProblem("source", f"one of {', '.join(UPLOAD_SOURCES)}"))
-    if problems:
+    if problems or not isinstance(kind, str) or not isinstance(upload, UploadFile) or not isinstance(source, str):
         raise InvalidInput("the upload has invalid fields", problems=problems)
     return imports_pb2.ImportStart(kind=kind.strip(), filename=upload.filename or "", source=source), upload
 

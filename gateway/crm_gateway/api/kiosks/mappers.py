@@ -3,6 +3,7 @@ fields the caller gave, a null field becoming "" (clear it)."""
 from __future__ import annotations
 
 from crm.accounts.v1 import kiosks_pb2
+
 from crm_gateway.api.common import day, given_fields, when
 from crm_gateway.api.kiosks.schemas import KioskCreate, KioskFields, KioskRead, KioskUpdate
 

@@ -1,12 +1,20 @@
 """Translation between the REST bodies and crm.leads.v1 messages."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from crm.leads.v1 import leads_pb2
+
 from crm_gateway.api.common import given_fields, instant, timestamp, when
-from crm_gateway.api.leads.schemas import (LeadCreate, LeadRead, LeadUpdate, PersonFields, WebFormRead,
-                                           WebFormSubmission, WebFormUpdate)
+from crm_gateway.api.leads.schemas import (
+    LeadCreate,
+    LeadRead,
+    LeadUpdate,
+    PersonFields,
+    WebFormRead,
+    WebFormSubmission,
+    WebFormUpdate,
+)
 
 _PERSON = tuple(PersonFields.model_fields)
 _NUMBERS = frozenset({"number_of_locations", "using_kiosks"})  # a null leaves them as they are
@@ -50,7 +58,7 @@ def update_request(lead_id: str, body: LeadUpdate, expected_version: int) -> lea
 
 def submission_request(slug: str, form: WebFormSubmission) -> leads_pb2.SubmitWebFormRequest:
     return leads_pb2.SubmitWebFormRequest(form_slug=slug, data=lead_data(form),
-                                          submitted_at=timestamp(form.submitted_at or datetime.now(timezone.utc)))
+                                          submitted_at=timestamp(form.submitted_at or datetime.now(UTC)))
 
 
 def update_form_request(slug: str, body: WebFormUpdate, expected_version: int) -> leads_pb2.UpdateWebFormRequest:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crm.accounts.v1 import accounts_pb2
+
 from crm_gateway.service_layer.compose.parts import Part, gather
 from crm_gateway.service_layer.context import ServiceCalls
 

@@ -33,7 +33,7 @@ async def gather(*parts: Part) -> Composed:
     answers = await asyncio.gather(*(part.fetch() for part in parts), return_exceptions=True)
     found: dict[str, Any] = {}
     missing: list[str] = []
-    for part, answer in zip(parts, answers):
+    for part, answer in zip(parts, answers, strict=False):
         if not isinstance(answer, BaseException):
             found[part.name] = answer
         elif part.required or not isinstance(answer, CrmError):

@@ -6,11 +6,10 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import grpc
-from opentelemetry.instrumentation.grpc import aio_client_interceptors
-
 from crmkit.errors import CrmError, Internal, Unauthenticated, Unavailable, from_dict
 from crmkit.grpc.server import ERROR_METADATA_KEY
 from crmkit.principal import METADATA_KEY
+from opentelemetry.instrumentation.grpc import aio_client_interceptors
 
 T = TypeVar("T")
 

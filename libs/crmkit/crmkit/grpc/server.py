@@ -8,13 +8,12 @@ import time
 from collections.abc import Callable, Iterable
 
 import grpc
+from crmkit.errors import CrmError
+from crmkit.metrics import RpcMetrics
+from crmkit.principal import METADATA_KEY, InvalidPrincipal, Principal, PrincipalVerifier
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from opentelemetry.instrumentation.grpc import aio_server_interceptor
-
-from crmkit.metrics import RpcMetrics
-from crmkit.errors import CrmError
-from crmkit.principal import METADATA_KEY, InvalidPrincipal, Principal, PrincipalVerifier
 
 log = logging.getLogger(__name__)
 

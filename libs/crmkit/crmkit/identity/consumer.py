@@ -6,7 +6,6 @@ import logging
 from functools import partial
 
 from crm.identity.v1 import events_pb2 as identity_events
-
 from crmkit.db import UnitOfWork
 from crmkit.identity.model import Territory, User
 from crmkit.identity.replica import IdentityTables, Territories, Users

@@ -7,14 +7,26 @@ order, or twice, leave the same replica.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import datetime, timezone
-
-from sqlalchemy import (BigInteger, Boolean, Column, DateTime, Index, MetaData, String, Table, Text, any_, cast,
-                        func, select)
-from sqlalchemy.dialects.postgresql import ARRAY, insert
-from sqlalchemy.ext.asyncio import AsyncSession
+from datetime import UTC, datetime
 
 from crmkit.identity.model import Territory, User
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Index,
+    MetaData,
+    String,
+    Table,
+    Text,
+    any_,
+    cast,
+    func,
+    select,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy.ext.asyncio import AsyncSession
 
 # The parts of a user a service may choose to keep, beyond who they are, their role and whether active.
 _USER_PARTS = {
@@ -74,7 +86,7 @@ def identity_tables(metadata: MetaData, *user_parts: str, territory_map: bool = 
 
 async def record_snapshot(session: AsyncSession, table: Table, key: str, values: dict[str, object]) -> bool:
     """Store a snapshot unless one of the same or a higher version is stored. Answers whether it was."""
-    values = {**values, "updated_at": datetime.now(timezone.utc)}
+    values = {**values, "updated_at": datetime.now(UTC)}
     stmt = insert(table).values(values)
     upsert = stmt.on_conflict_do_update(
         index_elements=[table.c[key]], set_={name: stmt.excluded[name] for name in values if name != key},

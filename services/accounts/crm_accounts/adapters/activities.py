@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from crmkit.listing import Cursor
+from crmkit.listing import Cursor, Sort
+from crmkit.listing_sql import keyset
 from crmkit.repository import is_uuid
 from sqlalchemy import select
-from crmkit.listing import Sort
-from crmkit.listing_sql import keyset
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_accounts.adapters.erp_records import Batch, any_of

@@ -16,8 +16,21 @@ from typing import Generic, TypeVar
 
 from crmkit.errors import PreconditionFailed
 from crmkit.repository import IdentityMap
-from sqlalchemy import (BigInteger, Column, ColumnElement, Table, Text, any_, bindparam, cast, func, literal, select,
-                        text, update)
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    ColumnElement,
+    Table,
+    Text,
+    any_,
+    bindparam,
+    cast,
+    func,
+    literal,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import TypeEngine

@@ -3,8 +3,24 @@ from __future__ import annotations
 
 from crmkit.identity.replica import identity_tables
 from crmkit.messaging_tables import NAMING_CONVENTION, messaging_tables
-from sqlalchemy import (BigInteger, Boolean, CheckConstraint, Column, Date, DateTime, ForeignKey, Index, Integer,
-                        MetaData, Numeric, String, Table, Text, literal_column, text)
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Table,
+    Text,
+    literal_column,
+    text,
+)
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)

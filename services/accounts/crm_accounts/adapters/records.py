@@ -14,8 +14,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_accounts.adapters.orm import SEARCH_KEYS, accounts, contacts, kiosks, shares
-from crm_accounts.adapters.repository import (contains, editable, full_view, readable_in_full, subtree,
-                                               accounts_with_territory)
+from crm_accounts.adapters.repository import (
+    accounts_with_territory,
+    contains,
+    editable,
+    full_view,
+    readable_in_full,
+    subtree,
+)
 from crm_accounts.domain.commands import EmailInput, LegacyReference, PhoneInput
 from crm_accounts.domain.errors import AccessDenied, RecordNotFound, Taken
 from crm_accounts.domain.model import Contact, Kiosk, Share

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone, tzinfo
+from datetime import UTC, datetime, tzinfo
 
 from crmkit.errors import InvalidInput
 from crmkit.fields import canonical, canonical_key
@@ -37,7 +37,7 @@ ADDRESS_MAX = 1000  # one address or a list of them, kept as written
 AUTHOR_MAX = 100
 LEGACY_KEY_MAX = 200
 LATEST = 10  # activities the account overview shows
-_EARLIEST, _LATEST = datetime(1900, 1, 1, tzinfo=timezone.utc), datetime(2200, 1, 1, tzinfo=timezone.utc)
+_EARLIEST, _LATEST = datetime(1900, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC)
 # What the content of an activity is: a re-import compares these, an update names them.
 CONTENT = ("kind", "subject", "body", "occurred_at", "account_id", "contact_id", "direction", "from_address",
            "to_address", "author")
@@ -134,7 +134,7 @@ def parse_occurred_at(value: str, *, naive_zone: tzinfo | None, field: str = "oc
         if naive_zone is None:
             raise InvalidInput("needs a UTC offset, such as 2026-11-21T14:30:00-05:00 or ...Z", field=field)
         parsed = parsed.replace(tzinfo=naive_zone)  # fold 0: an ambiguous time is its first occurrence
-    parsed = parsed.astimezone(timezone.utc)
+    parsed = parsed.astimezone(UTC)
     if not _EARLIEST <= parsed < _LATEST:
         raise InvalidInput("must be between the years 1900 and 2199", field=field)
     return parsed

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-
 _NAMES: dict[type, tuple[str, ...]] = {}
 
 

@@ -22,9 +22,8 @@ A row equal to what is stored changes nothing: no write, no event, no new versio
 """
 from __future__ import annotations
 
-from typing import Any
-
 from dataclasses import dataclass
+from typing import Any
 
 from crmkit.errors import InvalidInput
 from crmkit.fields import canonical

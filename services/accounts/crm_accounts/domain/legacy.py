@@ -27,9 +27,8 @@ and a bad row fails alone naming its first bad field. Decisions the migration ne
 """
 from __future__ import annotations
 
-from typing import Any
-
 from dataclasses import dataclass
+from typing import Any
 
 from crmkit.errors import InvalidInput
 from crmkit.fields import canonical, company_key

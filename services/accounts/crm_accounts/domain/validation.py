@@ -10,9 +10,23 @@ from dataclasses import replace
 from datetime import date
 
 from crmkit.errors import FieldProblem, InvalidInput
-from crmkit.fields import (DEFAULT_REGION, canonical, canonical_key, checked_text, clean_linkedin_url, clean_phone,
-                           clean_text, clean_uuid, clean_website, email_key, parse_email, parse_extension,
-                           parse_phone, raise_if, region_of)
+from crmkit.fields import (
+    DEFAULT_REGION,
+    canonical,
+    canonical_key,
+    checked_text,
+    clean_linkedin_url,
+    clean_phone,
+    clean_text,
+    clean_uuid,
+    clean_website,
+    email_key,
+    parse_email,
+    parse_extension,
+    parse_phone,
+    raise_if,
+    region_of,
+)
 
 from crm_accounts.domain.commands import AccountData, ContactData, EmailInput, KioskData, PhoneInput
 from crm_accounts.domain.hierarchy import SUBTYPES
@@ -84,7 +98,7 @@ def clean_kiosk_data(data: KioskData) -> KioskData:
     cleaned = _clean_texts(data.given(), problems)
     for name in ("install_date", "warranty_end_date"):
         if cleaned.get(name):
-            _collect(problems, lambda: parse_date(name, str(cleaned[name])).isoformat(), cleaned, name)
+            _collect(problems, lambda name=name: parse_date(name, str(cleaned[name])).isoformat(), cleaned, name)
     if "location_account_id" in cleaned:
         _collect(problems, lambda: clean_uuid("location_account_id", str(cleaned["location_account_id"]),
                                               required=True), cleaned, "location_account_id")

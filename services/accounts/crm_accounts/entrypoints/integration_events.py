@@ -5,7 +5,7 @@ is an event of its account, and the ERP's figures have no record of their own.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from crm.accounts.v1 import events_pb2
 from crmkit.db import IntegrationEvents
@@ -13,11 +13,25 @@ from google.protobuf.message import Message
 
 from crm_accounts.domain import erp
 from crm_accounts.domain.activities import Activity
-from crm_accounts.domain.events import (Created, Deactivated, FiguresRecorded, Reassigned, ShareGranted, ShareRevoked,
-                                        Updated)
+from crm_accounts.domain.events import (
+    Created,
+    Deactivated,
+    FiguresRecorded,
+    Reassigned,
+    ShareGranted,
+    ShareRevoked,
+    Updated,
+)
 from crm_accounts.domain.model import Account, Contact, Kiosk, Share
-from crm_accounts.entrypoints.mappers import (account_to_proto, activity_to_proto, contact_to_proto, finance_to_proto,
-                                              kiosk_to_proto, sales_order_to_proto, share_to_proto)
+from crm_accounts.entrypoints.mappers import (
+    account_to_proto,
+    activity_to_proto,
+    contact_to_proto,
+    finance_to_proto,
+    kiosk_to_proto,
+    sales_order_to_proto,
+    share_to_proto,
+)
 
 Built = tuple[str, Message]
 
@@ -68,7 +82,7 @@ def activity_updated(event: Updated, activity: Activity) -> Built:
 
 
 def _kiosk(kiosk: Kiosk):
-    return kiosk_to_proto(kiosk, datetime.now(timezone.utc).date())
+    return kiosk_to_proto(kiosk, datetime.now(UTC).date())
 
 
 def kiosk_created(event: Created, kiosk: Kiosk) -> Built:

@@ -5,18 +5,29 @@ fields and leaves every other (optional) field absent.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from crm.accounts.v1 import accounts_pb2, activities_pb2, contacts_pb2, erp_records_pb2, kiosks_pb2
 from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from crm_accounts.adapters.repository import AccountView
-from crm_accounts.domain.commands import (AccountData, ChangeAccountStatus, ContactData, EmailInput, KioskData,
-                                          ListAccounts, PhoneInput, ReassignAccounts, ShareAccount, UpdateAccount,
-                                          UpdateContact, UpdateKiosk)
 from crm_accounts.domain import erp
 from crm_accounts.domain.activities import Activity
+from crm_accounts.domain.commands import (
+    AccountData,
+    ChangeAccountStatus,
+    ContactData,
+    EmailInput,
+    KioskData,
+    ListAccounts,
+    PhoneInput,
+    ReassignAccounts,
+    ShareAccount,
+    UpdateAccount,
+    UpdateContact,
+    UpdateKiosk,
+)
 from crm_accounts.domain.model import Account, Contact, Kiosk, Share
 from crm_accounts.domain.policy import DIRECTORY_FIELDS
 from crm_accounts.service_layer.activities import ListActivities, NewActivity
@@ -33,7 +44,7 @@ _ACTIVITY_TEXT = ("id", "kind", "subject", "body", "account_id", "contact_id", "
 _NEW_ACTIVITY = ("kind", "subject", "body", "occurred_at", "direction")
 
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _timestamp(value: datetime) -> Timestamp:
@@ -140,7 +151,7 @@ def activity_to_proto(activity: Activity) -> activities_pb2.Activity:
 def legacy_contact_rows(messages) -> list[dict[str, object]]:
     """Each legacy contact row as sent, by field name, its emails a list and its phones dicts."""
     rows = import_rows(messages)
-    for row, message in zip(rows, messages):
+    for row, message in zip(rows, messages, strict=False):
         row["emails"] = list(message.emails)
         row["phones"] = [{"number": p.number, "type": p.type, "extension": p.extension} for p in message.phones]
     return rows

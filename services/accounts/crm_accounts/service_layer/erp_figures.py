@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from crmkit.errors import InvalidInput
@@ -42,7 +42,7 @@ def raw_key(name: str) -> Callable[[dict], str]:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 async def upsert_sales_orders(*, uow: AccountsUnitOfWork, principal: Principal,
@@ -71,8 +71,8 @@ async def _upsert(uow: AccountsUnitOfWork, principal: Principal, raws: Sequence[
         for index, row in cleaned.items():
             account_id = known.get(row.customer_accounting_id)
             if account_id is None:
-                outcomes[index] = erp.Outcome(key(row), erp.FAILED, "customer_accounting_id",
-                                              f"no account has the customer accounting ID {row.customer_accounting_id!r}")
+                unknown = f"no account has the customer accounting ID {row.customer_accounting_id!r}"
+                outcomes[index] = erp.Outcome(key(row), erp.FAILED, "customer_accounting_id", unknown)
             else:
                 pending.append((index, row, account_id))
         written = await write(uow)([(row, account_id) for _, row, account_id in pending], _now())

@@ -22,9 +22,17 @@ from crmkit.identity.model import User
 from crmkit.principal import Principal
 
 from crm_accounts.domain import erp, policy
-from crm_accounts.domain.erp_records import (CompanyRow, KioskRow, LocationRow, becomes_kiosk_location,
-                                             check_kiosk_place, check_location_place, clean_company, clean_kiosk,
-                                             clean_location)
+from crm_accounts.domain.erp_records import (
+    CompanyRow,
+    KioskRow,
+    LocationRow,
+    becomes_kiosk_location,
+    check_kiosk_place,
+    check_location_place,
+    clean_company,
+    clean_kiosk,
+    clean_location,
+)
 from crm_accounts.domain.hierarchy import check_subtype
 from crm_accounts.domain.model import Account, Kiosk, Record
 from crm_accounts.domain.territory import default_owner

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from crmkit.errors import FieldProblem, InvalidInput
 from crmkit.fields import canonical, clean_uuid
@@ -23,7 +23,7 @@ from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 async def create_account(*, uow: AccountsUnitOfWork, principal: Principal, data: AccountData,

@@ -21,8 +21,7 @@ from crm_accounts.domain import erp, policy
 from crm_accounts.domain.activities import Activity, LegacyActivityRow, clean_legacy_activity
 from crm_accounts.domain.legacy import LegacyContact, clean_legacy_contact, company_spelling
 from crm_accounts.domain.model import Account, Contact
-from crm_accounts.service_layer.erp_imports import (Outcomes, bounded, done, fate, places_of, raw_key,
-                                                    taken_meanwhile)
+from crm_accounts.service_layer.erp_imports import Outcomes, bounded, done, fate, places_of, raw_key, taken_meanwhile
 from crm_accounts.service_layer.handlers import now
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork
 

@@ -4,10 +4,11 @@ in the legacy time zone), listing by account or contact newest first in cursor p
 the account in full, logging activities on accounts one may edit, and the overview's latest ten."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 from crm.accounts.v1 import events_pb2
 from crmkit.errors import Forbidden, InvalidInput, NotFound
 from crmkit.fields import company_key
@@ -17,7 +18,6 @@ from crm_accounts.service_layer import activities, handlers, legacy, overview, q
 from crm_accounts.service_layer.activities import ListActivities, NewActivity
 from tests.support.events import outbox_events
 from tests.support.principals import as_role
-from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 
 ERP = as_role("erp")
 EASTERN = ZoneInfo("America/New_York")
@@ -96,13 +96,13 @@ async def test_naive_legacy_times_are_read_in_the_legacy_time_zone(uows):
     await import_activities(uows, email("WEST", "2018-11-17 04:52"), zone=ZoneInfo("America/Los_Angeles"))
     account = (await queries.search_accounts(uow=uows(), principal=ADMIN, query="Acme", requested_size=5))[0]
     found, _ = await listed(uows, ADMIN, account_id=account.account.id)
-    when = {a.legacy_key: a.occurred_at.astimezone(timezone.utc) for a in found}
-    assert when == {"WINTER": datetime(2018, 11, 17, 9, 52, tzinfo=timezone.utc),  # EST, UTC-5
-                    "SUMMER": datetime(2018, 7, 17, 8, 52, tzinfo=timezone.utc),  # EDT, UTC-4
-                    "OFFSET": datetime(2018, 7, 17, 2, 52, tzinfo=timezone.utc),  # its own offset wins
-                    "UTC": datetime(2018, 7, 17, 4, 52, tzinfo=timezone.utc),
-                    "DAY": datetime(2018, 7, 17, 4, 0, tzinfo=timezone.utc),  # midnight, Eastern
-                    "WEST": datetime(2018, 11, 17, 12, 52, tzinfo=timezone.utc)}  # the zone is a setting
+    when = {a.legacy_key: a.occurred_at.astimezone(UTC) for a in found}
+    assert when == {"WINTER": datetime(2018, 11, 17, 9, 52, tzinfo=UTC),  # EST, UTC-5
+                    "SUMMER": datetime(2018, 7, 17, 8, 52, tzinfo=UTC),  # EDT, UTC-4
+                    "OFFSET": datetime(2018, 7, 17, 2, 52, tzinfo=UTC),  # its own offset wins
+                    "UTC": datetime(2018, 7, 17, 4, 52, tzinfo=UTC),
+                    "DAY": datetime(2018, 7, 17, 4, 0, tzinfo=UTC),  # midnight, Eastern
+                    "WEST": datetime(2018, 11, 17, 12, 52, tzinfo=UTC)}  # the zone is a setting
     # re-reading the same naive time in the same zone is the same instant: unchanged
     assert await import_activities(uows, email("SUMMER", "2018-07-17 04:52")) == [("SUMMER", "unchanged", "")]
 
@@ -173,14 +173,14 @@ async def log(uows, caller, account_id: str, contact_id: str = "", **fields):
 async def test_users_log_activities_on_accounts_they_may_edit(uows, sessions, ne_company):
     account, contacts = ne_company
     ae = await add_user(uows, "ae", territories=("NE",))
-    before = datetime.now(timezone.utc)
+    before = datetime.now(UTC)
     call = await log(uows, principal(ae), account.id, contacts["R1"], direction="OUT", body="Wants a demo")
     assert (call.kind, call.direction, call.author, call.contact_id, call.legacy_key) == (
         "call", "out", ae.id, contacts["R1"], "")
-    assert before <= call.occurred_at <= datetime.now(timezone.utc)
+    assert before <= call.occurred_at <= datetime.now(UTC)
     meeting = await log(uows, principal(ae), account.id, kind="Meeting", subject="QBR",
                         occurred_at="2030-01-15T10:00:00-05:00")
-    assert meeting.occurred_at == datetime(2030, 1, 15, 15, 0, tzinfo=timezone.utc) and meeting.contact_id == ""
+    assert meeting.occurred_at == datetime(2030, 1, 15, 15, 0, tzinfo=UTC) and meeting.contact_id == ""
     found, _ = await listed(uows, principal(ae), account_id=account.id, page_size=2)
     assert [a.id for a in found] == [meeting.id, call.id]
     announced = [e.activity.id for s, e in await outbox_events(sessions, events_pb2)

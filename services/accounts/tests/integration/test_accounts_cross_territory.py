@@ -3,11 +3,11 @@ outside their visibility, and their RSM sees exactly what the RSM's AEs see."""
 from __future__ import annotations
 
 import pytest
+from accounts_testkit import add_territories, add_user, create, principal
 from crmkit.errors import NotFound
 
 from crm_accounts.domain.commands import ListAccounts
 from crm_accounts.service_layer import queries
-from accounts_testkit import add_territories, add_user, create, principal
 
 STATES = ("MA", "CT", "NY", "PA", "CA")  # NE, NE, MA, MA, PAC
 

@@ -7,13 +7,13 @@ import asyncio
 from datetime import date
 
 import pytest
+from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 from crm.accounts.v1 import events_pb2
 from crmkit.errors import Forbidden, InvalidInput, NotFound
 
 from crm_accounts.service_layer import erp_figures
 from tests.support.events import outbox_events
 from tests.support.principals import as_role
-from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 
 TODAY = date(2026, 11, 21)
 ERP = as_role("erp")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from accounts_testkit import ADMIN, add_territories, add_user, create
 from crm.accounts.v1 import events_pb2
 from crmkit.errors import Forbidden, InvalidInput
 
@@ -13,7 +14,6 @@ from crm_accounts.domain.commands import AccountData, ListAccounts, UpdateAccoun
 from crm_accounts.service_layer import erp_imports, handlers, queries
 from tests.support.events import outbox_events
 from tests.support.principals import as_role
-from accounts_testkit import ADMIN, add_territories, add_user, create
 
 ERP = as_role("erp")
 

@@ -3,20 +3,29 @@ unseen records answer NOT_FOUND, refused fields PERMISSION_DENIED naming the fie
 directory-only caller gets the directory fields with the rest absent (SEC-1, SEC-3, SEC-6)."""
 from __future__ import annotations
 
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import grpc
 import pytest
-from types import SimpleNamespace
-
-from crm.accounts.v1 import (accounts_pb2, accounts_pb2_grpc, activities_pb2, activities_pb2_grpc, contacts_pb2,
-                             contacts_pb2_grpc, erp_records_pb2, erp_records_pb2_grpc, kiosks_pb2, kiosks_pb2_grpc)
+from accounts_testkit import add_territories, add_user
+from crm.accounts.v1 import (
+    accounts_pb2,
+    accounts_pb2_grpc,
+    activities_pb2,
+    activities_pb2_grpc,
+    contacts_pb2,
+    contacts_pb2_grpc,
+    erp_records_pb2,
+    erp_records_pb2_grpc,
+    kiosks_pb2,
+    kiosks_pb2_grpc,
+)
 from crmkit.principal import generate_keypair
 
 from crm_accounts.entrypoints.grpc_api import services
 from tests.support.grpc_servers import error_fields, refused, serve_grpc
 from tests.support.principals import signed
-from accounts_testkit import add_territories, add_user
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import asyncio
 import uuid
 
 import pytest
+from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 from crm.accounts.v1 import events_pb2
 from crmkit.errors import Conflict, Forbidden, InvalidInput, NotFound
 
@@ -14,7 +15,6 @@ from crm_accounts.domain.commands import AccountData, ContactData, EmailInput, U
 from crm_accounts.service_layer import handlers, queries, record_handlers
 from tests.support.events import outbox_events
 from tests.support.principals import as_role
-from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 
 PROSPECT = AccountData(name="Acme", type="prospect", state="MA", phone="555-0100")
 

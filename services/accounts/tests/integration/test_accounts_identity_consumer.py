@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import uuid
 
+from accounts_testkit import create
 from crm.identity.v1 import events_pb2
 from crmkit.db import UnitOfWork
 from crmkit.identity.consumer import identity_subscription
 from crmkit.inbox import EventMeta, InboxConsumer
 from crmkit.runtime import units_of_work
 
-from accounts_testkit import create
 from crm_accounts.adapters.orm import identity, messaging
 
 

@@ -5,6 +5,7 @@ import."""
 from __future__ import annotations
 
 import pytest
+from accounts_testkit import ADMIN, add_territories, add_user, create
 from crm.accounts.v1 import events_pb2
 from crmkit.errors import Forbidden, InvalidInput
 from crmkit.fields import company_key
@@ -14,7 +15,6 @@ from crm_accounts.service_layer import legacy, queries, record_handlers
 from crm_accounts.service_layer.erp_figures import MAX_BATCH
 from tests.support.events import outbox_events
 from tests.support.principals import as_role
-from accounts_testkit import ADMIN, add_territories, add_user, create
 
 ERP = as_role("erp")
 

@@ -4,12 +4,12 @@ made for another list is refused naming `cursor`."""
 from __future__ import annotations
 
 import pytest
+from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 from crmkit.errors import InvalidInput
 
 from crm_accounts.domain.commands import ContactData, KioskData, ShareAccount
 from crm_accounts.service_layer import handlers, queries, record_handlers
 from tests.support.principals import as_role
-from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 
 
 async def walk(list_page, size: int) -> list:

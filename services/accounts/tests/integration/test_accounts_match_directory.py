@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
+from accounts_testkit import ADMIN, create
 from crmkit.db import make_engine
 from crmkit.errors import InvalidInput
 from crmkit.migrations import upgrade
@@ -18,7 +19,6 @@ from crm_accounts.bootstrap import MIGRATIONS_DIR
 from crm_accounts.domain.commands import AccountData, ContactData, EmailInput, UpdateAccount, UpdateContact
 from crm_accounts.service_layer import erp_imports, handlers, record_handlers
 from tests.support.principals import as_role
-from accounts_testkit import ADMIN, create
 
 ERP = as_role("erp")
 
@@ -80,7 +80,7 @@ async def test_migration_0005_backfills_the_name_key_of_existing_accounts(make_d
     url = make_database("accounts")
     await asyncio.to_thread(upgrade, url, MIGRATIONS_DIR, "0004")
     engine = make_engine(url, pool_size=1)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     try:
         async with engine.begin() as conn:
             await conn.execute(text(

@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 from crmkit.errors import NotFound
 
 from crm_accounts.domain.commands import ContactData, KioskData
 from crm_accounts.service_layer import erp_figures, overview, record_handlers
 from tests.support.principals import as_role
-from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 
 TODAY = date(2026, 11, 21)
 

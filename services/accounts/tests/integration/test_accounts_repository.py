@@ -5,16 +5,26 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 from crm.accounts.v1 import events_pb2
 from crmkit.errors import Conflict, Forbidden, InvalidInput, NotFound, PreconditionFailed
 
-from crm_accounts.domain.commands import (AccountData, ChangeAccountStatus, ContactData, EmailInput, KioskData,
-                                          PhoneInput, ReassignAccounts, ShareAccount, UpdateAccount, UpdateContact,
-                                          UpdateKiosk)
+from crm_accounts.domain.commands import (
+    AccountData,
+    ChangeAccountStatus,
+    ContactData,
+    EmailInput,
+    KioskData,
+    PhoneInput,
+    ReassignAccounts,
+    ShareAccount,
+    UpdateAccount,
+    UpdateContact,
+    UpdateKiosk,
+)
 from crm_accounts.service_layer import handlers, queries, record_handlers
 from tests.support.events import outbox_events
 from tests.support.principals import as_role
-from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 
 
 async def test_acc_2_create_derives_territory_and_owner_and_round_trips(uows, sessions):
@@ -71,7 +81,8 @@ async def test_sec_1_accounting_id_is_unique_and_written_by_admin_and_erp_only(u
         await create(uows, "Sneaky", customer_accounting_id="C3", caller=principal(ae))
     # Sending the value it already has is not a change.
     await handlers.update_account(uow=uows(), principal=principal(ae),
-                                  command=UpdateAccount(mine.id, AccountData(customer_accounting_id="C10003", phone="617-555-0101")))
+                                  command=UpdateAccount(mine.id, AccountData(customer_accounting_id="C10003",
+                                                                               phone="617-555-0101")))
     cleared = await handlers.update_account(uow=uows(), principal=erp, command=UpdateAccount(
         second.id, AccountData(customer_accounting_id="")))
     assert cleared.account.customer_accounting_id == ""

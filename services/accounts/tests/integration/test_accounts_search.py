@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 from crmkit.db import make_engine
 from crmkit.errors import InvalidInput
 from crmkit.migrations import upgrade
@@ -14,7 +15,6 @@ from crm_accounts.bootstrap import MIGRATIONS_DIR
 from crm_accounts.domain.commands import ContactData, EmailInput, PhoneInput
 from crm_accounts.service_layer import queries, record_handlers
 from tests.support.principals import as_role
-from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 
 
 async def add_contact(uows, account, first: str, last: str, *, emails=(), phones=()):

@@ -3,13 +3,13 @@ number_of_locations kept right as children come, move, change and go, and the hi
 from __future__ import annotations
 
 import pytest
+from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 from crm.accounts.v1 import events_pb2
 from crmkit.errors import InvalidInput, NotFound
 
 from crm_accounts.domain.commands import AccountData, ChangeAccountStatus, UpdateAccount
 from crm_accounts.service_layer import handlers, queries
 from tests.support.events import outbox_events
-from accounts_testkit import ADMIN, add_territories, add_user, create, principal
 
 
 async def locations(uows, *accounts) -> list[int]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
+from accounts_testkit import TERRITORIES, add_territories
 from crmkit.principal import Principal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,7 +15,6 @@ from sqlalchemy import select, text
 
 from crm_accounts.adapters.orm import accounts, shares, users
 from crm_accounts.adapters.repository import editable, readable
-from accounts_testkit import TERRITORIES, add_territories
 
 ROLES = ("admin", "vp_sales", "erp", "rsm", "rsm", "rsm", "ae", "ae", "ae", "ae", "se", "key_account_rep", "sdr",
          "csr", "marketing", "web_form")
@@ -23,7 +23,7 @@ CODES = (*TERRITORIES, "MTN")  # MTN: a territory no account's state maps to her
 TERRITORY_OF = {state: code for code, states in TERRITORIES.items() for state in states}
 ALL, TERRITORY, TEAM, DIRECTORY = ("admin", "vp_sales", "erp"), ("ae", "se"), ("rsm",), (
     "sdr", "marketing", "vp_marketing", "csr", "cs_manager")
-NOW = datetime(2026, 11, 21, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 21, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,8 @@ def organisations(draw) -> Org:
         parent = draw(st.none() | st.sampled_from(companies)) if companies else None
         companies.append(Company(id=str(uuid.UUID(int=n + 1)), parent_id=parent.id if parent else None,
                                  owner_id=draw(st.sampled_from([*ids, ""])), state=draw(st.sampled_from(STATES))))
-    granted = draw(st.lists(st.tuples(st.sampled_from(companies), st.sampled_from(ids), st.sampled_from(["read", "edit"])),
-                            max_size=6, unique_by=lambda t: (t[0].id, t[1])))
+    grant = st.tuples(st.sampled_from(companies), st.sampled_from(ids), st.sampled_from(["read", "edit"]))
+    granted = draw(st.lists(grant, max_size=6, unique_by=lambda t: (t[0].id, t[1])))
     return Org(tuple(people), tuple(companies), tuple((c.id, u, a) for c, u, a in granted))
 
 
@@ -82,7 +82,8 @@ def reference(org: Org, person: Person, company: Company, share_access: tuple[st
     full = (person.role in ALL or company.owner_id == person.id or shared(company.id, {person.id})
             or (person.role in TERRITORY and territory in person.territories)
             or (bool(team) and (any(territory in p.territories for p in team)
-                                or company.owner_id in {p.id for p in team} or shared(company.id, {p.id for p in team}))))
+                                or company.owner_id in {p.id for p in team}
+                                or shared(company.id, {p.id for p in team}))))
     if full:
         return "full"
     owners = {person.id, *(p.id for p in team)}

@@ -13,7 +13,7 @@ from crm_accounts.domain import erp, policy
 from crm_accounts.domain.erp_records import clean_company, clean_kiosk, clean_location
 
 
-@pytest.mark.parametrize("name,key", [
+@pytest.mark.parametrize(("name", "key"), [
     ("ACME KIOSKS INC.", "acme kiosks"), ("Acme Kiosks", "acme kiosks"), ("acme kiosks, inc", "acme kiosks"),
     ("Acmé Kiosks LLC", "acme kiosks"), ("Acme Kiosks L.L.C.", "acme kiosks"), ("Acme Kiosks Corp.", "acme kiosks"),
     ("Acme Kiosks Corporation", "acme kiosks"), ("Acme Kiosks Company", "acme kiosks"),
@@ -55,7 +55,7 @@ def test_a_location_row_is_cleaned_as_any_account_and_carries_its_ship_to_id():
     assert clean_location(location(state="")).state == ""
 
 
-@pytest.mark.parametrize("changes,field", [
+@pytest.mark.parametrize(("changes", "field"), [
     ({"ship_to_id": " "}, "ship_to_id"), ({"customer_accounting_id": ""}, "customer_accounting_id"),
     ({"name": ""}, "name"), ({"subtype": "company"}, "subtype"), ({"subtype": "warehouse"}, "subtype"),
     ({"postal_code": "9" * 21}, "postal_code"), ({"city": "Bo\x00ston"}, "city"),
@@ -76,7 +76,7 @@ def test_a_company_row_names_hq_state_for_a_bad_state():
     assert refused.value.problems[0].field == "hq_state"
 
 
-@pytest.mark.parametrize("changes,field", [
+@pytest.mark.parametrize(("changes", "field"), [
     ({"install_date": "2025-02-30"}, "install_date"), ({"warranty_end_date": "30/08/2028"}, "warranty_end_date"),
     ({"warranty_end_date": "20280830"}, "warranty_end_date"), ({"serial_number": ""}, "serial_number"),
     ({"ship_to_id": ""}, "ship_to_id"), ({"model": "x" * 101}, "model"),

@@ -12,7 +12,7 @@ from crm_accounts.domain import erp
 from crm_accounts.domain.warranty import count_by_state
 
 
-@pytest.mark.parametrize("text,expected", [("32065.01", "32065.01"), ("1,000,000.00", "1000000.00"),
+@pytest.mark.parametrize(("text", "expected"), [("32065.01", "32065.01"), ("1,000,000.00", "1000000.00"),
                                            ("-120", "-120.00"), (" 7.5 ", "7.50"), ("999,999", "999999.00")])
 def test_amounts_read_plain_and_thousands_separated_decimals(text, expected):
     assert str(erp.amount(text, "total_amount")) == expected
@@ -35,7 +35,7 @@ def test_a_sales_order_keeps_a_formula_looking_po_number_as_text_and_defaults_th
     assert order.total_amount == Decimal("55412.98")
 
 
-@pytest.mark.parametrize("today,start", [(date(2026, 11, 21), date(2024, 11, 21)),
+@pytest.mark.parametrize(("today", "start"), [(date(2026, 11, 21), date(2024, 11, 21)),
                                          (date(2028, 2, 29), date(2026, 2, 28))])
 def test_acc_3_history_starts_the_same_day_two_years_back(today, start):
     assert erp.history_start(today) == start

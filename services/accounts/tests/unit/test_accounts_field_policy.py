@@ -1,7 +1,7 @@
 """SEC-1, SEC-3..6: the scope of every role and the one field policy (directory views omit fields)."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from crmkit.errors import Forbidden
@@ -14,7 +14,7 @@ from crm_accounts.domain.policy import Scope
 from crm_accounts.entrypoints.mappers import account_to_proto
 
 SALES = ("vp_sales", "rsm", "ae", "se", "key_account_rep", "sdr")
-NOW = datetime(2026, 11, 21, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 21, tzinfo=UTC)
 
 
 def who(role: str, user_id: str = "u1") -> Principal:

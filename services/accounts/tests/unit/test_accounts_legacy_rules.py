@@ -3,7 +3,7 @@ legacy roles against the CRM's, times without an offset read in the legacy zone 
 directions, and who may import or read the timeline."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,17 +16,18 @@ from crm_accounts.domain.legacy import clean_legacy_contact, company_spelling, c
 from crm_accounts.settings import AccountsSettings
 
 EASTERN = ZoneInfo("America/New_York")
-UTC = timezone.utc
+UTC = UTC
 
 
-@pytest.mark.parametrize("legacy,role", [("IT", "IT"), ("it", "IT"), ("Executive Management", "Executive Management"),
+@pytest.mark.parametrize(("legacy", "role"), [("IT", "IT"), ("it", "IT"),
+                                             ("Executive Management", "Executive Management"),
                                          ("executive_management", "Executive Management"), ("MARKETING", "Marketing"),
                                          ("Operations", ""), ("Purchasing", ""), ("", "")])
 def test_legacy_roles_map_to_the_crms_or_to_none(legacy, role):
     assert crm_role(legacy) == role
 
 
-@pytest.mark.parametrize("text,instant", [
+@pytest.mark.parametrize(("text", "instant"), [
     ("2018-11-17 04:52", datetime(2018, 11, 17, 9, 52, tzinfo=UTC)),   # EST
     ("2018-07-17T04:52", datetime(2018, 7, 17, 8, 52, tzinfo=UTC)),    # EDT
     ("2018-11-04 01:30", datetime(2018, 11, 4, 5, 30, tzinfo=UTC)),    # ambiguous: the first 01:30 (EDT)
@@ -54,13 +55,13 @@ def test_a_user_gives_an_offset_or_nothing():
     assert refused.value.problems[0].field == "occurred_at"
 
 
-@pytest.mark.parametrize("given,kind,direction", [("IN", "email", "in"), ("Outbound", "call", "out"),
+@pytest.mark.parametrize(("given", "kind", "direction"), [("IN", "email", "in"), ("Outbound", "call", "out"),
                                                   ("", "note", ""), ("incoming", "email", "in")])
 def test_directions(given, kind, direction):
     assert clean_direction(given, kind) == direction
 
 
-@pytest.mark.parametrize("given,kind", [("sideways", "email"), ("in", "note"), ("out", "meeting")])
+@pytest.mark.parametrize(("given", "kind"), [("sideways", "email"), ("in", "note"), ("out", "meeting")])
 def test_bad_directions_are_refused(given, kind):
     with pytest.raises(InvalidInput):
         clean_direction(given, kind)
@@ -83,7 +84,7 @@ def test_the_legacy_time_zone_is_a_checked_setting():
         AccountsSettings(**base, legacy_time_zone="Eastern Standard Time")
 
 
-@pytest.mark.parametrize("role,allowed", [("admin", True), ("erp", True), ("ae", False), ("sdr", False),
+@pytest.mark.parametrize(("role", "allowed"), [("admin", True), ("erp", True), ("ae", False), ("sdr", False),
                                           ("vp_sales", False), ("kiosk_fleet", False)])
 def test_only_admin_and_the_erp_client_import_legacy_records(role, allowed):
     caller = Principal(user_id="u", role=role)

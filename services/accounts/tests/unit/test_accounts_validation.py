@@ -1,7 +1,7 @@
 """Cleaning of account, contact and kiosk data: canonical values, every problem named (CON-1, ACC-5)."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from crmkit.errors import InvalidInput
@@ -34,7 +34,7 @@ def test_con_1_emails_primary_first_email2_and_phones():
     assert [(e.address, e.primary) for e in data.emails] == [("b@example.com", True), ("a@example.com", False)]
     assert data.phones == (PhoneInput("555-0100", "mobile", ""), PhoneInput("555-0101", "work", "12"))
     assert (data.role, data.status) == ("Executive Management", "inactive")
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     assert Contact.create(account_id="a1", data=data, now=now).email2 == "a@example.com"
     assert Contact.create(account_id="a1", data=ContactData(last_name="Solo"), now=now).email2 == ""
 

@@ -11,7 +11,7 @@ import asyncio
 import os
 import smtplib
 import ssl
-from datetime import timezone
+from datetime import UTC
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
 from pathlib import Path
@@ -83,7 +83,7 @@ class EmlDirectory:
         self.folder = folder
 
     def path_of(self, item: QueuedMail) -> Path:
-        created = item.created_at.astimezone(timezone.utc)
+        created = item.created_at.astimezone(UTC)
         return self.folder / f"{created:%Y%m%dT%H%M%S%fZ}-{item.id}.eml"
 
     async def deliver(self, item: QueuedMail, message: EmailMessage) -> None:

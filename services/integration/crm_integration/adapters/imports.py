@@ -14,8 +14,17 @@ from sqlalchemy import CursorResult, Select, and_, func, literal, or_, select, t
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_integration.adapters.orm import COUNTERS, import_chunks, import_failures, import_jobs
-from crm_integration.domain.imports import (COMPLETED, FAILED_JOB, QUEUED, RUNNING, UPLOADING, Counts, Failure,
-                                            ImportJob, sees_every_job)
+from crm_integration.domain.imports import (
+    COMPLETED,
+    FAILED_JOB,
+    QUEUED,
+    RUNNING,
+    UPLOADING,
+    Counts,
+    Failure,
+    ImportJob,
+    sees_every_job,
+)
 
 _JOB_FIELDS = ("id", "kind", "filename", "source", "status", "created_by", "created_by_role", "created_at",
                "error", "size_bytes", "checkpoint_row", "started_at", "finished_at")
@@ -111,7 +120,8 @@ class ImportJobs:
         with its seq."""
         rows = (await self._session.execute(
             select(import_failures).where(import_failures.c.job_id == job_id,
-                                          tuple_(import_failures.c.row_number, import_failures.c.seq) > tuple_(literal(after[0]), literal(after[1])))
+                                          tuple_(import_failures.c.row_number, import_failures.c.seq)
+                                          > tuple_(literal(after[0]), literal(after[1])))
             .order_by(import_failures.c.row_number, import_failures.c.seq).limit(limit))).all()
         return [(row.seq, Failure(row.row_number, row.field, row.reason, tuple(row.cells))) for row in rows]
 

@@ -1,12 +1,25 @@
 """The integration database: tables on one MetaData, with the kit's outbox, inbox and dead letters."""
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, CheckConstraint, Column, DateTime, ForeignKey, Index, Integer,
-                        LargeBinary, MetaData, String, Table, Text, func, text)
-from sqlalchemy.dialects.postgresql import JSONB, UUID
-
 from crmkit.identity.replica import identity_tables
 from crmkit.messaging_tables import NAMING_CONVENTION, messaging_tables
+from sqlalchemy import (
+                        BigInteger,
+                        CheckConstraint,
+                        Column,
+                        DateTime,
+                        ForeignKey,
+                        Index,
+                        Integer,
+                        LargeBinary,
+                        MetaData,
+                        String,
+                        Table,
+                        Text,
+                        func,
+                        text,
+)
+from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 

@@ -10,8 +10,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
-from typing import Any
 from pathlib import PurePath
+from typing import Any
 
 from crm.accounts.v1 import contacts_pb2, erp_records_pb2, erp_records_pb2_grpc
 from crm.leads.v1 import leads_pb2, leads_pb2_grpc

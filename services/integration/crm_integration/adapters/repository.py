@@ -4,11 +4,10 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
+from crmkit.identity.replica import Users
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
-
-from crmkit.identity.replica import Users
 
 from crm_integration.adapters.orm import mail_outbox, users
 from crm_integration.domain.model import Mail, QueuedMail

@@ -16,7 +16,7 @@ import logging
 import threading
 import uuid
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterator, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from crmkit import metrics
@@ -37,7 +37,7 @@ Applier = Callable[[ImportJob, Sequence[Any]], Awaitable[list[Outcome]]]
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _failure(row: ParsedRow, columns: Sequence[str], field: str, reason: str) -> Failure:
@@ -99,7 +99,7 @@ class ImportRunner(PollingWorker):
                                                    problem.reason if problem else row.skipped)
         if pending:
             applied = await self._appliers[job.kind](job, [row.record for row in pending])
-            outcomes.update(zip((row.row_number for row in pending), applied))
+            outcomes.update(zip((row.row_number for row in pending), applied, strict=False))
         failures = [_failure(row, columns, p.field, p.reason) for row in rows for p in row.problems]
         failures += [_failure(row, columns, outcomes[row.row_number].field, outcomes[row.row_number].reason)
                      for row in pending if outcomes[row.row_number].outcome == FAILED]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from crmkit.errors import InvalidInput, NotFound
 from crmkit.listing import Page, PageRequest, Sorting
@@ -20,7 +20,7 @@ CHUNK_BYTES = 1 << 20  # what one stored chunk holds at most
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 async def receive_file(*, uows: Callable[[], ImportsUnitOfWork], principal: Principal, kind: str, filename: str,

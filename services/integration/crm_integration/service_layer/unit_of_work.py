@@ -2,9 +2,8 @@
 the kit's outbox."""
 from __future__ import annotations
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from crmkit.db import UnitOfWork
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_integration.adapters.imports import ImportJobs
 from crm_integration.adapters.repository import MailOutboxRepository, UserRepository

@@ -12,8 +12,6 @@ from crm.leads.v1 import events_pb2 as leads_events
 from crmkit.identity.consumer import identity_subscription
 from crmkit.inbox import EventMeta, InboxConsumer, Subscription
 from crmkit.runtime import units_of_work
-from tests.support.events import publish
-from tests.support.waiting import eventually
 from integration_testkit import rows
 from sqlalchemy import func, select
 
@@ -23,6 +21,8 @@ from crm_integration.domain.errors import UserNotReplicatedYet
 from crm_integration.entrypoints.consumers import lead_conversions
 from crm_integration.service_layer.mail_sender import MailSender
 from crm_integration.settings import SmtpEndpoint
+from tests.support.events import publish
+from tests.support.waiting import eventually
 
 PUBLIC_URL = "https://crm.acme.test"
 

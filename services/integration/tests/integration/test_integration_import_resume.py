@@ -13,10 +13,10 @@ from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc, erp_records_pb2, er
 from crm.integration.v1 import imports_pb2, imports_pb2_grpc
 from crmkit.grpc.client import call, make_channel
 from crmkit.principal import METADATA_KEY, Principal, PrincipalSigner, generate_keypair
-from tests.support.waiting import eventually
-from tests.support.services import migrations_dir, running_service
 
 from crm_integration.adapters.owners import ISSUER
+from tests.support.services import migrations_dir, running_service
+from tests.support.waiting import eventually
 
 ROWS = 3000
 HEADER = ("sales_order_number,po_number,customer_accounting_id,salesperson,territory,order_date,ship_date,"

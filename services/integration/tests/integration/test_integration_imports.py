@@ -9,14 +9,21 @@ import json
 import uuid
 
 import pytest
-from crm.accounts.v1 import (accounts_pb2, accounts_pb2_grpc, activities_pb2, activities_pb2_grpc, contacts_pb2,
-                             contacts_pb2_grpc, erp_records_pb2, erp_records_pb2_grpc)
+from crm.accounts.v1 import (
+    accounts_pb2,
+    accounts_pb2_grpc,
+    activities_pb2,
+    activities_pb2_grpc,
+    contacts_pb2,
+    contacts_pb2_grpc,
+    erp_records_pb2,
+    erp_records_pb2_grpc,
+)
 from crm.leads.v1 import leads_pb2, leads_pb2_grpc
 from crmkit.errors import Forbidden, NotFound
 from crmkit.grpc.client import call, make_channel
 from crmkit.principal import Principal, PrincipalSigner, generate_keypair
 from sqlalchemy import select
-from tests.support.services import migrations_dir, running_service
 
 from crm_integration.adapters.orm import messaging
 from crm_integration.adapters.owners import ISSUER, Owners
@@ -25,6 +32,7 @@ from crm_integration.entrypoints.mappers import import_completed
 from crm_integration.service_layer import imports
 from crm_integration.service_layer.import_runner import ImportRunner
 from crm_integration.service_layer.unit_of_work import ImportsUnitOfWork
+from tests.support.services import migrations_dir, running_service
 
 ADMIN = Principal(user_id="admin-1", role="admin", username="admin")
 FINANCE_HEADER = "customer_accounting_id,as_of_date,mtd_sales,ytd_sales,prior_ytd_sales,credit_limit,past_due_amount"

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import socket
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email import message_from_bytes, policy
 
 from crmkit.db import SessionFactory
-from tests.support.smtp_sink import SmtpSink
 from integration_testkit import enqueue, mail, rows
 from sqlalchemy import text
 
 from crm_integration.adapters.delivery import EmlDirectory, SmtpTransport
 from crm_integration.service_layer.mail_sender import MailSender
 from crm_integration.settings import SmtpEndpoint
+from tests.support.smtp_sink import SmtpSink
 
 
 def smtp_sender(sessions: SessionFactory, url: str, **options) -> MailSender:
@@ -56,7 +56,7 @@ async def test_lead_6_without_smtp_the_sender_writes_a_parseable_eml_file(sessio
 
     [path] = list(folder.iterdir())  # no temporary file left behind
     [row] = await rows(sessions)
-    assert path.name == f"{row.created_at.astimezone(timezone.utc):%Y%m%dT%H%M%S%fZ}-{mail_id}.eml"
+    assert path.name == f"{row.created_at.astimezone(UTC):%Y%m%dT%H%M%S%fZ}-{mail_id}.eml"
     message = message_from_bytes(path.read_bytes(), policy=policy.default)
     assert (message["From"], message["To"]) == ("crm@localhost", "ann.ae@example.com")
     assert message["Subject"] == "Account handed to you: Acme 2"
@@ -73,7 +73,7 @@ async def test_lead_6_a_failing_server_leaves_the_row_queued_until_it_is_back(se
     [row] = await rows(sessions)
     assert row.sent_at is None and row.attempts == 1
     assert "Connection refused" in row.last_error or "ConnectionRefused" in row.last_error
-    assert row.next_attempt_at > datetime.now(timezone.utc)
+    assert row.next_attempt_at > datetime.now(UTC)
     assert await sender.send_due() == 0  # not due yet: no second attempt within the backoff
     assert (await rows(sessions))[0].attempts == 1
 
@@ -96,7 +96,7 @@ async def test_lead_6_backoff_grows_per_failure(sessions):
     for _ in range(5):
         await sender.send_due()
         [row] = await rows(sessions)
-        waits.append(round((row.next_attempt_at - datetime.now(timezone.utc)).total_seconds() / 60))
+        waits.append(round((row.next_attempt_at - datetime.now(UTC)).total_seconds() / 60))
         async with sessions() as session, session.begin():  # make it due again, as time would
             await session.execute(text("update mail_outbox set next_attempt_at = now()"))
     assert waits == [1, 2, 4, 8, 10]  # minutes: doubling, capped at 10 (no give-up)

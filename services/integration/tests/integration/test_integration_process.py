@@ -16,9 +16,10 @@ from pathlib import Path
 import grpc
 from crm.identity.v1 import events_pb2 as identity_events
 from crm.leads.v1 import events_pb2 as leads_events
-from crmctl.infra import free_port, start_embedded_nats
 from crmkit import streams
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from crmctl.infra import free_port, start_embedded_nats
 from tests.support.events import publish
 from tests.support.waiting import eventually
 

@@ -59,7 +59,7 @@ def test_header_matching_ignores_case_spaces_separators_and_a_bom_and_extra_colu
     assert row.raw["Serial Number"] == "KX-100-791036" and row.raw["extra"] == "ignored"
 
 
-@pytest.mark.parametrize("data, reason", [
+@pytest.mark.parametrize(("data", "reason"), [
     (b"", "empty"),
     (b"\r\n\r\n", "empty"),
     (b"customer_accounting_id,name,name,hq_state,active,segment\n", "more than once"),

@@ -20,7 +20,7 @@ def test_a_scan_becomes_a_lead_record(leads):
         "713-305-9531", "", "", "send pricing")
 
 
-@pytest.mark.parametrize("number, first, last", [
+@pytest.mark.parametrize(("number", "first", "last"), [
     (2, "Mary Anne", "O'Neil"),
     (3, "José", "García-López"),
     (4, "Cher", ""),

@@ -23,7 +23,7 @@ from crm_integration.domain.feeds.names import HONORIFICS
 from crm_integration.domain.feeds.values import parse_country, parse_currency, parse_extension, parse_flag
 
 
-@pytest.mark.parametrize("text, amount", [
+@pytest.mark.parametrize(("text", "amount"), [
     ("1,000,000.00", "1000000.00"), ("32065.01", "32065.01"), ("0", "0.00"), ("12.5", "12.50"),
     ("-15.50", "-15.50"), ("+3", "3.00"), ("$40", "40.00"), ("(1,200.00)", "-1200.00"), (".5", "0.50"),
     ("12.340", "12.34"), ("-0.00", "0.00"), (" 7 ", "7.00"),
@@ -79,7 +79,7 @@ def test_an_email_list_keeps_valid_addresses_in_order_and_names_broken_ones():
     assert parse_email_list("") == ((), ())
 
 
-@pytest.mark.parametrize("text, phone", [
+@pytest.mark.parametrize(("text", "phone"), [
     ("(404) 644-0270", Phone("(404) 644-0270")),
     ("+1 713 736 6815", Phone("+1 713 736 6815")),
     ("212.772.5963", Phone("212.772.5963")),
@@ -107,7 +107,7 @@ def test_small_enumerations():
             parse(text)
 
 
-@pytest.mark.parametrize("full, first, last", [
+@pytest.mark.parametrize(("full", "first", "last"), [
     ("Mary Anne O'Neil", "Mary Anne", "O'Neil"),
     ("José García-López", "José", "García-López"),
     ("Cher", "Cher", ""),

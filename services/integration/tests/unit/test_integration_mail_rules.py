@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,7 @@ from crm_integration.domain.model import Mail, QueuedMail
 from crm_integration.domain.retry import retry_delay
 from crm_integration.settings import IntegrationSettings, SmtpEndpoint
 
-CREATED = datetime(2024, 5, 1, 9, 30, 15, 123456, tzinfo=timezone.utc)
+CREATED = datetime(2024, 5, 1, 9, 30, 15, 123456, tzinfo=UTC)
 PEM = "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n"
 
 
@@ -72,7 +72,8 @@ def test_smtp_urls():
 
 def test_settings_defaults(monkeypatch):
     s = settings(monkeypatch)
-    assert (s.grpc_port, s.mail_from, s.public_url, s.smtp_url) == (50066, "crm@localhost", "http://127.0.0.1:8000", None)
+    assert (s.grpc_port, s.mail_from, s.public_url, s.smtp_url) == (50066, "crm@localhost", "http://127.0.0.1:8000",
+                                                                    None)
     assert s.mail_dir == Path("var/mail/outbox")
     assert s.smtp_endpoint() is None
     assert settings(monkeypatch, data_dir="/srv/crm").mail_dir == Path("/srv/crm/mail/outbox")

@@ -1,12 +1,24 @@
 """The leads database: tables on one MetaData, with the kit's outbox, inbox and dead letters."""
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Boolean, CheckConstraint, Column, DateTime, Index, Integer, MetaData, String, Table,
-                        Text, func, text)
-from sqlalchemy.dialects.postgresql import UUID
-
 from crmkit.identity.replica import identity_tables
 from crmkit.messaging_tables import NAMING_CONVENTION, messaging_tables
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import UUID
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 

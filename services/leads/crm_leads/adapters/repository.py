@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from crmkit.bulk import UnnestInsert
 from crmkit.identity.replica import Users
@@ -203,4 +203,4 @@ class AssignmentRepository:
 
     async def move_cursor(self, key: str, name: str = ROUND_ROBIN) -> None:
         await self._session.execute(update(assignment_cursors).where(assignment_cursors.c.name == name)
-                                    .values(last_key=key, updated_at=datetime.now(timezone.utc)))
+                                    .values(last_key=key, updated_at=datetime.now(UTC)))

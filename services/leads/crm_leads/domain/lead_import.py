@@ -22,11 +22,10 @@ the owners of its new leads (apply_import).
 """
 from __future__ import annotations
 
-from typing import Any
-
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
 from crmkit.errors import FieldProblem, InvalidInput
 from crmkit.fields import checked_text, clean_uuid

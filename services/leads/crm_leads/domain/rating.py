@@ -20,8 +20,8 @@ settings (CRM_LEADS_RATING_A_MIN_POINTS, CRM_LEADS_RATING_B_MIN_POINTS, CRM_LEAD
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
 from collections.abc import Mapping
+from dataclasses import dataclass, fields
 from typing import Protocol
 
 RATINGS = ("A", "B", "C")

@@ -9,8 +9,16 @@ from __future__ import annotations
 import re
 
 from crmkit.errors import FieldProblem, InvalidInput
-from crmkit.fields import (canonical, clean_email, clean_linkedin_url, clean_phone, clean_text, email_key, raise_if,
-                           region_of)
+from crmkit.fields import (
+    canonical,
+    clean_email,
+    clean_linkedin_url,
+    clean_phone,
+    clean_text,
+    email_key,
+    raise_if,
+    region_of,
+)
 
 from crm_leads.domain.commands import LeadData
 

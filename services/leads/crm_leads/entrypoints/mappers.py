@@ -1,14 +1,24 @@
 """Translation between the leads contract (protobuf) and the domain, in both directions."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from crm.leads.v1 import leads_pb2
 from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from crm_leads.domain.commands import (ConvertLead, CreateLead, CreateWebForm, ImportedLead, ImportLeads,
-                                       LeadData, ListLeads, SubmitWebForm, UpdateLead, UpdateWebForm)
+from crm_leads.domain.commands import (
+    ConvertLead,
+    CreateLead,
+    CreateWebForm,
+    ImportedLead,
+    ImportLeads,
+    LeadData,
+    ListLeads,
+    SubmitWebForm,
+    UpdateLead,
+    UpdateWebForm,
+)
 from crm_leads.domain.lead_import import Outcome
 from crm_leads.domain.model import Lead, WebForm
 
@@ -18,17 +28,17 @@ _LEAD_TEXT = ("id", "first_name", "last_name", "company", "email", "phone", "sta
               "converted_contact_id", "campaign", "matched_account_id")
 
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _timestamp(value: datetime) -> Timestamp:
     """Timestamp.FromDatetime's result (a naive value is UTC), computed without its slow path."""
-    delta = (value if value.tzinfo else value.replace(tzinfo=timezone.utc)) - _EPOCH
+    delta = (value if value.tzinfo else value.replace(tzinfo=UTC)) - _EPOCH
     return Timestamp(seconds=delta.days * 86_400 + delta.seconds, nanos=delta.microseconds * 1000)
 
 
 def _datetime(message: Message, field: str) -> datetime | None:
-    return getattr(message, field).ToDatetime(tzinfo=timezone.utc) if message.HasField(field) else None
+    return getattr(message, field).ToDatetime(tzinfo=UTC) if message.HasField(field) else None
 
 
 def _optional(message: Message, field: str):

@@ -9,7 +9,7 @@ that is already a Customer (a retry, or a concurrent conversion that won) answer
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Protocol
 
 from crmkit.errors import NotFound
@@ -53,7 +53,7 @@ async def convert_lead(*, uow: LeadsUnitOfWork, accounts: Accounts, principal: P
             return lead
         lead.convert(account_id=account.id, contact_id=plan.contact_id, account_owner_id=account.owner_id,
                      account_name=account.name, existing_account=plan.existing_account,
-                     converted_by=principal.user_id, now=datetime.now(timezone.utc))
+                     converted_by=principal.user_id, now=datetime.now(UTC))
         await uow.leads.save(lead)
         await uow.commit()
     return lead

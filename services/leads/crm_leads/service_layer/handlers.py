@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from crmkit.errors import InvalidInput, Unavailable
 from crmkit.fields import checked_text, clean_uuid
@@ -23,7 +23,7 @@ _INGEST_ATTEMPTS = 3
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 async def submit_web_form(*, uow: LeadsUnitOfWork, rules: RatingRules, command: SubmitWebForm) -> tuple[Lead, bool]:

@@ -18,7 +18,7 @@ again, finding that lead to update.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from crmkit.errors import Unavailable
 from crmkit.principal import Principal
@@ -43,7 +43,7 @@ async def import_leads(*, uow: LeadsUnitOfWork, rules: RatingRules, principal: P
         return [plan.decided[index] for index in range(len(plan.keys))]
     for _ in range(_ATTEMPTS):
         async with uow:
-            now = datetime.now(timezone.utc)
+            now = datetime.now(UTC)
             pool = await uow.users.sdr_pool()
             cursor = await uow.assignment.lock_cursor()
             known = await uow.leads.people_for_update(plan.email_keys, plan.person_keys)

@@ -9,19 +9,19 @@ import uuid
 
 import grpc
 import pytest
+from accounts_process import running_accounts
 from crm.accounts.v1 import accounts_pb2, accounts_pb2_grpc, contacts_pb2, contacts_pb2_grpc
 from crm.leads.v1 import events_pb2, leads_pb2
-from crmctl.infra import free_port
+from leads_testkit import RULES, leads_stub
 
 from crm_leads.domain.commands import CreateLead, LeadData, UpdateLead
 from crm_leads.domain.model import Lead
 from crm_leads.service_layer import handlers
-from accounts_process import running_accounts
-from tests.support.services import migrations_dir
+from crmctl.infra import free_port
 from tests.support.events import outbox_events
 from tests.support.grpc_servers import error_fields, refused
 from tests.support.principals import as_role, signed
-from leads_testkit import RULES, leads_stub
+from tests.support.services import migrations_dir
 
 TIMEOUT = 15
 
@@ -203,5 +203,6 @@ async def test_lead_6_a_lead_that_is_not_qualified_is_invalid_naming_status(stub
 @pytest.mark.parametrize("role", ["ae", "csr", "marketing"])
 async def test_lead_6_other_roles_than_sdr_vp_sales_and_admin_are_forbidden(stub, uows, principal_keys, role):
     lead = await qualified_lead(uows)
-    await refused(stub.ConvertLead(convert(lead.id), metadata=signed(principal_keys[0], role, service="leads"), timeout=TIMEOUT),
+    caller = signed(principal_keys[0], role, service="leads")
+    await refused(stub.ConvertLead(convert(lead.id), metadata=caller, timeout=TIMEOUT),
                   grpc.StatusCode.PERMISSION_DENIED)

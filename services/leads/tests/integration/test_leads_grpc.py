@@ -5,12 +5,12 @@ from __future__ import annotations
 import grpc
 import pytest
 from crm.leads.v1 import leads_pb2
-from crmctl.infra import free_port
 from crmkit.principal import generate_keypair
+from leads_testkit import add_sdrs, leads_stub
 
+from crmctl.infra import free_port
 from tests.support.grpc_servers import error_fields
 from tests.support.principals import signed
-from leads_testkit import add_sdrs, leads_stub
 
 
 @pytest.fixture

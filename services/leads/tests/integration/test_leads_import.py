@@ -9,9 +9,9 @@ from collections import Counter
 import grpc
 import pytest
 from crm.leads.v1 import events_pb2, leads_pb2
-from crmctl.infra import free_port
 from crmkit.db import make_engine, make_session_factory
 from crmkit.errors import Forbidden, InvalidInput
+from leads_testkit import RULES, add_sdrs, create_form, leads_stub, submit
 from sqlalchemy import func, select
 
 from crm_leads.adapters.orm import leads
@@ -20,9 +20,9 @@ from crm_leads.bootstrap import uow_factory
 from crm_leads.domain.commands import CreateLead, ImportedLead, ImportLeads, LeadData
 from crm_leads.service_layer import handlers, queries
 from crm_leads.service_layer.lead_import import import_leads
+from crmctl.infra import free_port
 from tests.support.events import outbox_events
 from tests.support.principals import as_role, signed
-from leads_testkit import RULES, add_sdrs, create_form, leads_stub, submit
 
 ADMIN = as_role("admin")
 ACCOUNT = str(uuid.uuid4())
@@ -192,7 +192,8 @@ async def test_lead_2_import_leads_over_grpc(uows, principal_keys):
                                key="row-2"),
     ])
     async with leads_stub(uows, principal_keys[1], accounts_target=f"127.0.0.1:{free_port()}") as stub:
-        response = await stub.ImportLeads(request, metadata=signed(principal_keys[0], "erp", kind="client", service="leads"), timeout=10)
+        erp = signed(principal_keys[0], "erp", kind="client", service="leads")
+        response = await stub.ImportLeads(request, metadata=erp, timeout=10)
         assert [(o.key, o.outcome, o.field) for o in response.outcomes] == [("row-1", "created", ""),
                                                                              ("row-2", "failed", "email")]
         lead = await stub.GetLead(leads_pb2.GetLeadRequest(id=response.outcomes[0].lead_id),

@@ -1,20 +1,20 @@
 """ListLeads: filters, whitelisted sorts and keyset pages over real PostgreSQL; web form reads."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from crmkit.errors import Conflict, Forbidden, InvalidInput, PreconditionFailed
+from leads_testkit import RULES
 
 from crm_leads.domain.commands import CreateWebForm, LeadData, ListLeads, UpdateWebForm
 from crm_leads.domain.listing import SORTABLE
 from crm_leads.domain.model import Lead
 from crm_leads.service_layer import handlers, queries
 from tests.support.principals import as_role
-from leads_testkit import RULES
 
 SDR = as_role("sdr")
-BASE = datetime(2024, 1, 1, tzinfo=timezone.utc)
+BASE = datetime(2024, 1, 1, tzinfo=UTC)
 
 
 async def seed(uows, count: int = 23) -> list[Lead]:
@@ -77,7 +77,7 @@ async def test_filters_combine(uows):
     assert await all_pages(uows, owner_ids=("nobody",)) == []
 
 
-@pytest.mark.parametrize("query,field", [(ListLeads(sort="email"), "sort"), (ListLeads(cursor="zzz"), "cursor"),
+@pytest.mark.parametrize(("query", "field"), [(ListLeads(sort="email"), "sort"), (ListLeads(cursor="zzz"), "cursor"),
                                          (ListLeads(statuses=("Sleeping",)), "statuses"),
                                          (ListLeads(ratings=("D",)), "ratings"),
                                          (ListLeads(page_size=-5), "page_size")])

@@ -1,18 +1,18 @@
 """Repository round trips on real PostgreSQL (LEAD-1, LEAD-4): what is stored comes back."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from crm.leads.v1 import events_pb2
+from leads_testkit import RULES
 
 from crm_leads.domain.commands import LeadData
 from crm_leads.domain.listing import WEB_FORM_SORTING
 from crm_leads.domain.model import Lead, WebForm
 from tests.support.events import outbox_events
 from tests.support.principals import as_role
-from leads_testkit import RULES
 
-NOW = datetime(2024, 6, 1, 12, 30, 15, 123456, tzinfo=timezone.utc)
+NOW = datetime(2024, 6, 1, 12, 30, 15, 123456, tzinfo=UTC)
 ADMIN = as_role("admin")
 
 
@@ -84,6 +84,7 @@ async def test_a_lead_loaded_twice_in_one_unit_of_work_is_one_object_with_one_up
         by_email.edit(LeadData(last_name="Doe"), rules=RULES, now=NOW)
         await uow.leads.save(by_id)
         await uow.commit()
-    updates = [message for subject, message in await outbox_events(sessions, events_pb2) if subject == "crm.leads.lead.updated"]
+    updates = [message for subject, message in await outbox_events(sessions, events_pb2)
+               if subject == "crm.leads.lead.updated"]
     assert [list(u.changed_fields) for u in updates] == [["first_name", "last_name"]]
     assert updates[0].lead.version == 2

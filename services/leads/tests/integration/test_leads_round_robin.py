@@ -7,13 +7,13 @@ from collections import Counter
 from crm.leads.v1 import events_pb2
 from crmkit.db import make_engine, make_session_factory
 from crmkit.identity.model import User
+from leads_testkit import RULES, add_sdrs, create_form, submit
 
 from crm_leads.bootstrap import uow_factory
 from crm_leads.domain.commands import CreateLead, LeadData
 from crm_leads.service_layer import handlers
 from tests.support.events import outbox_events
 from tests.support.principals import as_role
-from leads_testkit import RULES, add_sdrs, create_form, submit
 
 
 async def test_lead_3_thirty_submissions_through_two_replicas_land_ten_ten_ten(leads_db, uows, sessions):

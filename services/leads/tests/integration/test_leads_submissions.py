@@ -6,6 +6,7 @@ import asyncio
 import pytest
 from crm.leads.v1 import events_pb2
 from crmkit.errors import InvalidInput, NotFound
+from leads_testkit import RULES, add_sdrs, create_form, submit
 from sqlalchemy import func, select
 
 from crm_leads.adapters.orm import leads
@@ -13,7 +14,6 @@ from crm_leads.domain.commands import CreateLead, LeadData
 from crm_leads.service_layer import handlers
 from tests.support.events import outbox_events
 from tests.support.principals import as_role
-from leads_testkit import RULES, add_sdrs, create_form, submit
 
 VISITOR = LeadData(first_name="Jane", last_name="Doe", company="Acme Kiosks", email="jane@example.com",
                    phone="+1 555 0100")

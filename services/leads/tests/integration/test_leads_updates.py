@@ -6,12 +6,12 @@ import uuid
 import pytest
 from crm.leads.v1 import events_pb2
 from crmkit.errors import Conflict, Forbidden, InvalidInput, NotFound, PreconditionFailed
+from leads_testkit import RULES, add_sdrs
 
 from crm_leads.domain.commands import CreateLead, LeadData, UpdateLead
 from crm_leads.service_layer import handlers, queries
 from tests.support.events import outbox_events
 from tests.support.principals import as_role
-from leads_testkit import RULES, add_sdrs
 
 ADMIN, SDR = as_role("admin"), as_role("sdr")
 

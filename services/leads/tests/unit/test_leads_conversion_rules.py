@@ -3,7 +3,7 @@ and the deterministic ids that make retries and concurrent conversions create no
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from crmkit.errors import Forbidden, InvalidInput
@@ -14,7 +14,7 @@ from crm_leads.domain.conversion import NewAccount, NewContact, conversion_ids, 
 from crm_leads.domain.events import LeadConverted, LeadStatusChanged, LeadUpdated
 from crm_leads.domain.model import Lead
 
-NOW = datetime(2026, 11, 23, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, tzinfo=UTC)
 LEAD_ID = "00000000-0000-0000-0000-000000000001"
 EXISTING = "7d0c6b4e-1f2a-4b3c-9d8e-0a1b2c3d4e5f"
 

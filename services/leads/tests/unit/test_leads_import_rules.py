@@ -3,7 +3,7 @@ round-robin owners of a batch (LEAD-3), the import merge, and the fast email che
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from crmkit.errors import InvalidInput
@@ -13,13 +13,24 @@ from hypothesis import strategies as st
 from crm_leads.domain.assignment import next_sdr, next_sdrs
 from crm_leads.domain.commands import ImportedLead, LeadData
 from crm_leads.domain.events import LeadAssigned, LeadCreated, LeadUpdated
-from crm_leads.domain.lead_import import (ALREADY_A_CONTACT, CREATED, FAILED, MAX_BATCH, REPEATED_LATER,
-                                          SAME_NAME_EARLIER, SKIPPED, UNCHANGED, UPDATED, apply_import, plan_import)
+from crm_leads.domain.lead_import import (
+    ALREADY_A_CONTACT,
+    CREATED,
+    FAILED,
+    MAX_BATCH,
+    REPEATED_LATER,
+    SAME_NAME_EARLIER,
+    SKIPPED,
+    UNCHANGED,
+    UPDATED,
+    apply_import,
+    plan_import,
+)
 from crm_leads.domain.model import Lead
 from crm_leads.domain.rating import RatingRules
 
 RULES = RatingRules()
-NOW = datetime(2026, 3, 1, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 1, tzinfo=UTC)
 ACCOUNT = str(uuid.uuid4())
 
 
@@ -114,7 +125,7 @@ def test_lead_8_rows_without_email_repeat_by_name_and_company_earlier_in_the_bat
     assert result.outcomes[4].lead_id == result.outcomes[3].lead_id
 
 
-@pytest.mark.parametrize("bad,field", [
+@pytest.mark.parametrize(("bad", "field"), [
     (row("x", source="", last_name="A"), "source"),
     (row("x", source="carrier pigeon", last_name="A"), "source"),
     (row("x", account="acct-1", last_name="A"), "matched_account_id"),

@@ -1,7 +1,7 @@
 """LEAD-8 merge rules and LEAD-4 edits on the Lead aggregate, without a database."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from crm_leads.domain.commands import LeadData
 from crm_leads.domain.events import LeadAssigned, LeadCreated, LeadUpdated
@@ -9,7 +9,7 @@ from crm_leads.domain.model import Lead
 from crm_leads.domain.rating import RatingRules
 
 RULES = RatingRules()
-NOW = datetime(2024, 5, 1, tzinfo=timezone.utc)
+NOW = datetime(2024, 5, 1, tzinfo=UTC)
 LATER = NOW + timedelta(hours=1)
 
 

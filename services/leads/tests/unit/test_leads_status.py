@@ -1,7 +1,7 @@
 """LEAD-4: the lead status life cycle, and the unqualified reason that goes with it."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from crmkit.errors import InvalidInput
@@ -11,7 +11,7 @@ from crm_leads.domain.events import LeadStatusChanged, LeadUpdated
 from crm_leads.domain.model import STATUSES, TRANSITIONS, Lead
 from crm_leads.domain.rating import RatingRules
 
-NOW = datetime(2024, 5, 1, tzinfo=timezone.utc)
+NOW = datetime(2024, 5, 1, tzinfo=UTC)
 ALLOWED = {("New", "Working"), ("New", "Qualified"), ("New", "Unqualified"), ("Working", "Qualified"),
            ("Working", "Unqualified"), ("Working", "New"), ("Qualified", "Working"), ("Qualified", "Unqualified"),
            ("Unqualified", "Working"), ("Unqualified", "New")}
@@ -27,7 +27,7 @@ def test_lead_4_transition_table_is_the_documented_one():
     assert {(a, b) for a, targets in TRANSITIONS.items() for b in targets} == ALLOWED
 
 
-@pytest.mark.parametrize("current,target", [(a, b) for a in STATUSES for b in STATUSES if a != b])
+@pytest.mark.parametrize(("current", "target"), [(a, b) for a in STATUSES for b in STATUSES if a != b])
 def test_lead_4_every_status_transition_is_allowed_or_refused(current, target):
     lead = lead_in(current)
     reason = "too small" if target == "Unqualified" else None

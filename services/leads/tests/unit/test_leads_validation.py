@@ -8,7 +8,7 @@ from crm_leads.domain.commands import LeadData
 from crm_leads.domain.validation import clean_lead_data, clean_slug, normalise_email
 
 
-@pytest.mark.parametrize("raw,key", [
+@pytest.mark.parametrize(("raw", "key"), [
     ("  Jane.Doe@Example.COM ", "jane.doe@example.com"),
     ("jane@example.com", "jane@example.com"),
     ("", None), ("   ", None), (None, None),
@@ -37,7 +37,7 @@ def test_lead_4_text_is_trimmed_and_stored_as_given():
     assert (cleaned.state, cleaned.country) == ("NY", "US")
 
 
-@pytest.mark.parametrize("typed,stored", [("it", "IT"), ("EXECUTIVE MANAGEMENT", "Executive Management"),
+@pytest.mark.parametrize(("typed", "stored"), [("it", "IT"), ("EXECUTIVE MANAGEMENT", "Executive Management"),
                                           ("executive_management", "Executive Management"), ("marketing", "Marketing")])
 def test_lead_4_role_is_case_insensitive_and_stored_canonical(typed, stored):
     assert clean_lead_data(LeadData(role=typed)).role == stored
@@ -47,7 +47,7 @@ def test_lead_4_unknown_role_is_refused():
     assert fields_at_fault(LeadData(role="janitor")) == ["role"]
 
 
-@pytest.mark.parametrize("phone, country", [("+1 617 555 0100", ""), ("(617) 555-0100 x12", "US"),
+@pytest.mark.parametrize(("phone", "country"), [("+1 617 555 0100", ""), ("(617) 555-0100 x12", "US"),
                                             ("020 7946 0958", "GB"), ("+44 20 7946 0958", "")])
 def test_lead_4_a_phone_is_kept_as_typed_when_it_is_a_number_of_the_leads_country(phone, country):
     assert clean_lead_data(LeadData(phone=f" {phone} ", country=country)).phone == phone

@@ -5,8 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import tzinfo
 
-from crm.accounts.v1 import (accounts_pb2_grpc, activities_pb2_grpc, contacts_pb2_grpc, erp_records_pb2_grpc,
-                             kiosks_pb2_grpc)
+from crm.accounts.v1 import (
+    accounts_pb2_grpc,
+    activities_pb2_grpc,
+    contacts_pb2_grpc,
+    erp_records_pb2_grpc,
+    kiosks_pb2_grpc,
+)
 
 from crm_accounts.entrypoints.grpc_api import accounts, activities, contacts, erp_records, kiosks
 from crm_accounts.service_layer.unit_of_work import AccountsUnitOfWork

@@ -55,7 +55,7 @@ class FeedRows(Iterator[ParsedRow]):
             return ParsedRow(record.row_number, None, (RowProblem(ROW, record.error),),
                              raw={ROW: record.text}, line=record.line)
         cells = record.cells
-        raw = dict(zip(self._names, cells))
+        raw = dict(zip(self._names, cells, strict=False))
         for n in range(self._width, len(cells)):
             raw[f"column_{n + 1}"] = cells[n]
         if len(cells) < self._width or (len(cells) > self._width and any(c.strip() for c in cells[self._width:])):

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from crmkit.fields import region_of
 from crmkit.fields import company_key as company_key_of
+from crmkit.fields import region_of
 
 from crm_integration.domain.feeds.cells import DROPPED, SHORT_MAX, RowCells
 from crm_integration.domain.feeds.model import Column, Feed
