@@ -19,6 +19,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis.generation import GenerationMode
 
+pytestmark = pytest.mark.live  # what the real services do behind the gateway (conftest.py)
+
 ROLES = ("admin", "sdr1", "ae.ne")
 EXAMPLES = 2  # per operation and generation mode: bounded, the run stays well under a minute
 FUZZ_ADDRESS = "10.77.0.1"

@@ -13,6 +13,8 @@ import pytest
 from gw_helpers import assert_problem, bearer, login
 from test_gw_imports import HEADER, TODAY, finished, upload
 
+pytestmark = pytest.mark.live  # what the real services do behind the gateway (conftest.py)
+
 DEEP = b"[" * 5000 + b"]" * 5000
 
 

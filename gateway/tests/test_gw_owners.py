@@ -8,6 +8,8 @@ import pytest
 from gw_accounts import user_ids, wait_for_directory
 from gw_helpers import assert_problem, bearer, login
 
+pytestmark = pytest.mark.live  # what the real services do behind the gateway (conftest.py)
+
 
 @pytest.fixture(scope="module")
 async def ids(gw):

@@ -67,7 +67,7 @@ def app_url(web_dist, platform) -> str:  # noqa: F811 - built before the platfor
     return platform.url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")  # stopped before tests/e2e: sync Playwright keeps an event loop running
 def browser():
     from playwright.sync_api import sync_playwright
 

@@ -96,7 +96,8 @@ def test_a_note_written_offline_is_sent_once_when_the_network_returns(screen, ac
     assert "No network" in page.locator("[data-test=log-outcome]").inner_text()
     screen.shot("1-queued")
     page.context.set_offline(False)
-    page.wait_for_function("!document.body.innerText.includes('waiting for the network')")
+    # No script is evaluated in the page: its CSP allows none but its own (issue 13).
+    page.get_by_text("waiting for the network").wait_for(state="detached")
     ae = as_user("ae.ne")
     for _ in range(50):
         found = [a for a in ae.get(f"/api/v1/accounts/{account['id']}/activities").json()["items"] if a["body"] == text]

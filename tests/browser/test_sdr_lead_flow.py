@@ -6,6 +6,7 @@ import time
 import uuid
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.support import submission
 
@@ -45,7 +46,7 @@ def test_sdr_qualifies_and_converts_a_new_web_lead(screen, anonymous, as_user, a
 
     page.reload()  # the session survives a reload: the cookie renews the in-memory access token
     page.locator("[data-test=status-Qualified]").click()
-    page.wait_for_function("document.querySelector('[data-test=status]').innerText === 'Qualified'")
+    expect(page.locator("[data-test=status]")).to_have_text("Qualified")
     page.locator("[data-test=convert]").get_by_role("button", name="Convert").click()
     converted = page.locator("[data-test=converted-account]")
     converted.wait_for()
@@ -105,6 +106,6 @@ def test_an_edit_conflict_shows_what_changed_and_unqualifying_takes_a_reason(scr
     page.locator(".reason").click()
     page.get_by_text("Too small", exact=True).click()
     page.locator("[data-test=status-Unqualified]").click()
-    page.wait_for_function("document.querySelector('[data-test=status]').innerText === 'Unqualified'")
+    expect(page.locator("[data-test=status]")).to_have_text("Unqualified")
     assert sdr.get(f"/api/v1/leads/{lead['id']}").json()["unqualified_reason"] == "too small"
     screen.shot("2-unqualified")

@@ -3,19 +3,19 @@ from __future__ import annotations
 
 from crmkit.messaging_tables import messaging_tables
 from sqlalchemy import (
-                        BigInteger,
-                        Boolean,
-                        Column,
-                        DateTime,
-                        ForeignKey,
-                        Identity,
-                        Index,
-                        MetaData,
-                        String,
-                        Table,
-                        Text,
-                        func,
-                        text,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Identity,
+    Index,
+    MetaData,
+    String,
+    Table,
+    Text,
+    func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 

@@ -4,20 +4,20 @@ from __future__ import annotations
 from crmkit.identity.replica import identity_tables
 from crmkit.messaging_tables import NAMING_CONVENTION, messaging_tables
 from sqlalchemy import (
-                        BigInteger,
-                        CheckConstraint,
-                        Column,
-                        DateTime,
-                        ForeignKey,
-                        Index,
-                        Integer,
-                        LargeBinary,
-                        MetaData,
-                        String,
-                        Table,
-                        Text,
-                        func,
-                        text,
+    BigInteger,
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
