@@ -48,7 +48,10 @@ _WHY = {
 # Routes anyone may call; every other /api/v1 route authenticates its caller.
 _PUBLIC = ("/api/v1/auth/", "/api/v1/web-forms/{slug}/submissions", "/healthz", "/readyz")
 _SIGNED = "/api/v1/erp/"  # HMAC-signed machine posts: 401 on a bad signature, 403 for another role
-_THROTTLED = ("/api/v1/auth/token", "/api/v1/web-forms/{slug}/submissions")
+_THROTTLED = ("/api/v1/auth/token", "/api/v1/auth/session", "/api/v1/web-forms/{slug}/submissions")
+# The web client's cookie session: 403 without its X-CRM-Session header or from another origin, 401
+# without a valid login or refresh cookie (crm_gateway.api.identity.session).
+_BROWSER_SESSION = "/api/v1/auth/session"
 _IDENTITY = ("/api/v1/auth/", "/api/v1/me", "/api/v1/users", "/api/v1/api-clients", "/api/v1/territories",
              "/api/v1/audit-events")
 
@@ -70,6 +73,8 @@ def _statuses(path: str, method: str, operation: dict) -> set[int]:
         found |= {401, 403}
     if path == "/api/v1/auth/token" or path == "/api/v1/auth/refresh":
         found.add(401)
+    if path.startswith(_BROWSER_SESSION):
+        found |= {401, 403}
     if path.startswith(_THROTTLED):
         found.add(429)
     if path == "/api/v1/web-forms/{slug}/submissions":
