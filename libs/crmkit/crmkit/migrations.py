@@ -33,6 +33,7 @@ async def ensure_database(url: str) -> None:
 def _config(url: str, migrations_dir: Path, metadata: MetaData | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(_ENVIRONMENT))
+    cfg.set_main_option("path_separator", "os")  # version_locations is one path, whatever it holds
     cfg.set_main_option("version_locations", str(migrations_dir / "versions"))
     cfg.set_main_option("sqlalchemy.url", async_url(url).replace("%", "%%"))
     cfg.attributes["metadata"] = metadata

@@ -164,11 +164,20 @@ def start_embedded_postgres(data_dir: Path, stack: contextlib.ExitStack, secrets
             raise RuntimeError(f"initdb failed: {made.stderr[-2000:]}")
     secret = password(secrets_dir or _secrets_beside(data_dir), "postgres_password")
     _secure_postgres(pgdata, POSTGRES_BIN_PATH, secret, run_as)
-    port = free_port()
-    server = _spawn("postgres", [str(POSTGRES_BIN_PATH / "postgres"), "-D", str(pgdata), "-p", str(port),
-                                 "-h", "127.0.0.1", "-k", str(pgdata), "-c", "max_connections=300", "-c", "fsync=on",
-                                 "-c", "password_encryption=scram-sha-256"],
-                    data_dir / "postgres.log", port, stack, user=run_as)
+    for attempt in (1, 2):
+        port = free_port()
+        try:
+            server = _spawn("postgres", [str(POSTGRES_BIN_PATH / "postgres"), "-D", str(pgdata), "-p", str(port),
+                                         "-h", "127.0.0.1", "-k", str(pgdata), "-c", "max_connections=300",
+                                         "-c", "fsync=on", "-c", "password_encryption=scram-sha-256"],
+                            data_dir / "postgres.log", port, stack, user=run_as)
+            break
+        except RuntimeError as exc:
+            # Seen once in a loaded CI run: the server died with SIGSEGV while starting on a cluster it had
+            # just stopped. Say so, and start it once more, as the supervisor would restart it later.
+            if attempt == 2:
+                raise
+            print(f"crm: {exc}; starting it again (see {data_dir / 'postgres.log'})", file=sys.stderr, flush=True)
     _wait_accepting(POSTGRES_BIN_PATH / "pg_isready", port)
     return Endpoint(f"postgresql://postgres:{secret}@127.0.0.1:{port}/postgres", "embedded", server)
 
