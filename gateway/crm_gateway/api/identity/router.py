@@ -9,7 +9,17 @@ from crmkit.errors import Forbidden
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
 
-from crm_gateway.api.common import ISO_MOMENT, IfMatch, Page, etag_header, if_match_version, moment, page_of, tagged
+from crm_gateway.api.common import (
+    ISO_MOMENT,
+    IfMatch,
+    Page,
+    PageLimit,
+    etag_header,
+    if_match_version,
+    moment,
+    page_of,
+    tagged,
+)
 from crm_gateway.api.idempotent import CreateOnce
 from crm_gateway.api.identity import mappers, session
 from crm_gateway.api.identity.schemas import (
@@ -34,7 +44,6 @@ from crm_gateway.security import CallerDep, GatewayDep, client_address, require_
 from crm_gateway.service_layer import api_clients, audit, auth, preferences, signing, territories, users
 
 Admin = Annotated[Caller, Depends(require_roles("admin"))]
-Limit = Annotated[int, Query(ge=1, le=200)]
 _NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 tokens = APIRouter(prefix="/api/v1/auth", tags=["auth"])
@@ -96,7 +105,7 @@ async def update_me(body: MeUpdate, caller: CallerDep, gw: GatewayDep) -> MeWith
 
 
 @users_router.get("", response_model=Page[UserRead])
-async def list_users(caller: Admin, gw: GatewayDep, limit: Limit = 50,
+async def list_users(caller: Admin, gw: GatewayDep, limit: PageLimit = 50,
                      cursor: Annotated[str | None, Query(max_length=200)] = None) -> Page[UserRead]:
     """Users ordered by username, one cursor page at a time."""
     found = await users.list_users(gw=gw, after=mappers.after_username(cursor), limit=limit + 1)
@@ -252,7 +261,7 @@ async def list_audit_events(
                                        description="ISO date or date-time, inclusive")] = None,
     until: Annotated[str | None, Query(max_length=40, pattern=ISO_MOMENT,
                                        description="ISO date (whole day) or date-time, exclusive")] = None,
-    limit: Limit = 50,
+    limit: PageLimit = 50,
     cursor: Annotated[str | None, Query(max_length=200, description="`next_cursor` of the previous page")] = None,
 ) -> Page[AuditEventRead]:
     found = await audit.list_events(

@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from fastapi.responses import StreamingResponse
 
-from crm_gateway.api.common import Page
+from crm_gateway.api.common import Page, PageCursor
 from crm_gateway.api.imports import mappers
 from crm_gateway.api.imports.schemas import ImportFailurePage, ImportJobRead
 from crm_gateway.domain.model import IMPORTERS, Caller
@@ -21,7 +21,6 @@ from crm_gateway.service_layer.context import ServiceCalls
 router = APIRouter(prefix="/api/v1/imports", tags=["imports"])
 Importer = Annotated[Caller, Depends(require_roles(*IMPORTERS))]
 ImportId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
-Cursor = Annotated[str | None, Query(max_length=500, description="`next_cursor` of the previous page")]
 CSV_PAGE_ROWS = 1000  # the most the service answers in one page
 _UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
     "type": "object", "required": ["kind", "file"],
@@ -47,7 +46,7 @@ async def create_import(caller: Importer, calls: Calls, request: Request, respon
 
 @router.get("", response_model=Page[ImportJobRead])
 async def list_imports(caller: Importer, calls: Calls, limit: Annotated[int, Query(ge=1, le=200)] = 50,
-                       cursor: Cursor = None) -> Page[ImportJobRead]:
+                       cursor: PageCursor = None) -> Page[ImportJobRead]:
     """The caller's jobs (admins: everyone's), newest first, one cursor page at a time."""
     found = await calls.imports.list_imports(limit, cursor or "")
     return Page(items=[mappers.job_read(j) for j in found.jobs], next_cursor=found.next_cursor or None)
@@ -61,7 +60,8 @@ async def get_import(import_id: ImportId, caller: Importer, calls: Calls) -> Imp
 
 @router.get("/{import_id}/failures", response_model=ImportFailurePage)
 async def list_failures(import_id: ImportId, caller: Importer, calls: Calls,
-                        limit: Annotated[int, Query(ge=1, le=1000)] = 100, cursor: Cursor = None) -> ImportFailurePage:
+                        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+                        cursor: PageCursor = None) -> ImportFailurePage:
     """The job's failed rows in row order: row number, the field at fault, why, and the row as read."""
     return mappers.failure_page(await calls.imports.list_failures(import_id, limit, cursor or ""))
 

@@ -4708,6 +4708,7 @@ export interface operations {
                 since?: string | null;
                 /** @description ISO date (whole day) or date-time, exclusive */
                 until?: string | null;
+                /** @description items per page at most */
                 limit?: number;
                 /** @description `next_cursor` of the previous page */
                 cursor?: string | null;
@@ -7528,6 +7529,7 @@ export interface operations {
             query: {
                 /** @description what to look for */
                 q: string;
+                /** @description items per page at most */
                 limit?: number;
             };
             header?: never;
@@ -7606,6 +7608,7 @@ export interface operations {
             query: {
                 /** @description what to look for */
                 q: string;
+                /** @description items per page at most */
                 limit?: number;
             };
             header?: never;
@@ -7805,6 +7808,7 @@ export interface operations {
     list_users_api_v1_users_get: {
         parameters: {
             query?: {
+                /** @description items per page at most */
                 limit?: number;
                 cursor?: string | null;
             };
