@@ -72,3 +72,16 @@ async def test_the_callers_principal_reaches_the_leads_service(client, fake_lead
     [updated] = [c for c in fake_leads.calls("UpdateLead") if c.request.id == lead["id"]]
     assert (updated.principal.username, updated.principal.role) == ("vp.sales", "vp_sales")
     assert updated.request.changes.status == "Working" and updated.request.expected_version == 0
+
+
+async def test_a_lead_read_names_the_fields_the_caller_may_change(client):
+    """Issue 9 item 8: an SDR works every field of a lead but its owner (admin and vp_sales choose it); a role
+    that works no leads is refused the read."""
+    vp = bearer(await login(client, "vp.sales"))
+    lead = (await client.post("/api/v1/leads", json=unique_lead(), headers=vp)).json()
+    sdr = (await client.get(f"/api/v1/leads/{lead['id']}", headers=bearer(await login(client, "sdr1")))).json()
+    assert {"first_name", "email", "status", "unqualified_reason", "message"} <= set(sdr["editable_fields"])
+    assert "owner_id" not in sdr["editable_fields"]
+    patched = await client.patch(f"/api/v1/leads/{lead['id']}", json={"title": "CTO"}, headers=vp)
+    assert "owner_id" in patched.json()["editable_fields"]
+    assert_problem(await client.get(f"/api/v1/leads/{lead['id']}", headers=bearer(await login(client, "csr1"))), 403)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from gw_helpers import assert_problem, bearer, login
 
 from crm_gateway.domain.model import ACCOUNT_WRITERS, LEAD_CONVERTERS
-from crm_gateway.domain.permissions import CAPABILITIES, allowed
+from crm_gateway.domain.permissions import CAPABILITIES, allowed, editable_fields
 
 
 async def test_me_lists_the_capabilities_of_the_role(client):
@@ -46,3 +46,18 @@ async def test_api_clients_have_no_preferences(client):
     me = (await client.get("/api/v1/me", headers={"X-API-Key": key})).json()
     assert me["kind"] == "client" and "imports.run" in me["allowed"]
     assert_problem(await client.patch("/api/v1/me", json={"language": "en"}, headers={"X-API-Key": key}), 403)
+
+
+def test_editable_fields_follow_the_field_rules():
+    """SEC-1 and the owner rules, in the order the fields are given; nothing for a role that changes no such
+    record or a record that is not the caller's to change."""
+    fields = ("name", "customer_accounting_id", "owner_id")
+    assert editable_fields("accounts", "admin", fields) == list(fields)
+    assert editable_fields("accounts", "erp", fields) == ["name", "customer_accounting_id"]
+    assert editable_fields("accounts", "rsm", fields) == ["name", "owner_id"]
+    assert editable_fields("accounts", "ae", fields) == ["name"]
+    assert editable_fields("accounts", "csr", fields) == []
+    assert editable_fields("accounts", "ae", fields, record_editable=False) == []
+    assert editable_fields("leads", "sdr", ("status", "owner_id")) == ["status"]
+    assert editable_fields("leads", "vp_sales", ("status", "owner_id")) == ["status", "owner_id"]
+    assert editable_fields("contacts", "csr", ("first_name",)) == []

@@ -47,6 +47,8 @@ def _refuse_flawed(value, *, multiline: bool) -> None:
 
 
 # The paging parameters of every list: how many items at most, and where the page starts.
+EDITABLE_FIELDS = ("the fields of this record the caller may change (PATCH), by the field rules of SEC-1 and the "
+                   "owner rules; a form shows the others read-only. Empty: nothing here is the caller's to change")
 PageLimit = Annotated[int, Query(ge=1, le=200, description="items per page at most")]
 PageCursor = Annotated[str | None, Query(max_length=500, description="`next_cursor` of the previous page")]
 

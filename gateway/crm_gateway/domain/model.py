@@ -21,6 +21,10 @@ ACCOUNT_READERS = (*USER_ROLES, "erp")
 ACCOUNT_WRITERS = ("admin", "vp_sales", "rsm", "ae", "se", "key_account_rep", "sdr", "erp")
 ACCOUNT_SHARERS = ("admin", "vp_sales", "rsm", "ae", "se", "key_account_rep")
 ACCOUNT_REASSIGNERS = ("admin",)
+# Fields only some writers change (the services' field policies enforce them; the reads name them, issue 9).
+ACCOUNTING_ID_WRITERS = ("admin", "erp")  # SEC-1
+ACCOUNT_OWNER_CHANGERS = ("admin", "vp_sales", "rsm")
+LEAD_OWNER_CHANGERS = ("admin", "vp_sales")
 KIOSK_READERS = (*ACCOUNT_READERS, "kiosk_fleet")
 KIOSK_WRITERS = ("csr", "cs_manager", "admin")
 # Activities (GEN-1, MOB-1): read with the account (the service refuses directory-only views); logged by

@@ -2,6 +2,8 @@
 so the client offers exactly what the API accepts and never copies the rules."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from crm_gateway.domain import model
 
 # capability -> the roles whose requests the route admits
@@ -30,3 +32,23 @@ CAPABILITIES: dict[str, tuple[str, ...]] = {
 def allowed(role: str) -> list[str]:
     """The capabilities of `role`, sorted."""
     return sorted(name for name, roles in CAPABILITIES.items() if role in roles)
+
+
+# record kind -> the roles that change such records, and the fields only some of those roles change
+RECORD_WRITERS: dict[str, tuple[str, ...]] = {
+    "accounts": model.ACCOUNT_WRITERS, "contacts": model.ACCOUNT_WRITERS, "leads": model.LEAD_ROLES,
+}
+RESTRICTED_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "accounts": {"customer_accounting_id": model.ACCOUNTING_ID_WRITERS, "owner_id": model.ACCOUNT_OWNER_CHANGERS},
+    "contacts": {},
+    "leads": {"owner_id": model.LEAD_OWNER_CHANGERS},
+}
+
+
+def editable_fields(kind: str, role: str, fields: Iterable[str], *, record_editable: bool = True) -> list[str]:
+    """Which of a record's changeable `fields` `role` may change (SEC-1, SEC-6 and the owner rules), in the
+    order given: none when the role changes no such record or this record is not theirs to change."""
+    if not record_editable or role not in RECORD_WRITERS[kind]:
+        return []
+    restricted = RESTRICTED_FIELDS[kind]
+    return [field for field in fields if role in restricted.get(field, (role,))]

@@ -10,6 +10,7 @@ from decimal import Decimal
 from crm.accounts.v1 import accounts_pb2, erp_records_pb2
 
 from crm_gateway.api.accounts.schemas import (
+    AccountDetail,
     AccountFields,
     AccountOverview,
     AccountRead,
@@ -23,6 +24,7 @@ from crm_gateway.api.accounts.schemas import (
 from crm_gateway.api.activities.mappers import activity_read
 from crm_gateway.api.common import day, given_fields, when
 from crm_gateway.api.contacts.mappers import contact_read
+from crm_gateway.domain.permissions import editable_fields
 
 _DIRECTORY = ("id", "name", "type", "subtype", "status", "territory", "owner_id", "parent_id", "directory_only")
 _ACCOUNT_OPTIONAL = ("customer_accounting_id", "number_of_locations", "key_account", "street", "city", "state",
@@ -39,6 +41,12 @@ def account_read(account: accounts_pb2.Account) -> AccountRead:
     values.update({name: getattr(account, name) for name in _ACCOUNT_OPTIONAL if account.HasField(name)})
     values.update({name: when(account, name) for name in ("created_at", "updated_at") if account.HasField(name)})
     return AccountRead(**values)
+
+
+def account_detail(account: accounts_pb2.Account, role: str) -> AccountDetail:
+    """The account with the fields `role` may change: none on a view without its version (a directory view)."""
+    return AccountDetail(**account_read(account).model_dump(exclude_unset=True), editable_fields=editable_fields(
+        "accounts", role, AccountUpdate.model_fields, record_editable=account.HasField("version")))
 
 
 def account_version(account: accounts_pb2.Account) -> int | None:
@@ -97,9 +105,9 @@ def finance_read(finance: erp_records_pb2.Finance) -> FinanceRead:
                        updated_at=when(finance, "updated_at"))
 
 
-def overview_read(found: accounts_pb2.AccountOverview) -> AccountOverview:
+def overview_read(found: accounts_pb2.AccountOverview, role: str) -> AccountOverview:
     """Only the parts the service filled: a directory-only view leaves out contacts, orders and finance."""
-    parts: dict[str, object] = {"account": account_read(found.account),
+    parts: dict[str, object] = {"account": account_detail(found.account, role),
                                 "children": [account_read(a) for a in found.children],
                                 "children_count": found.children_count}
     if found.HasField("parent"):

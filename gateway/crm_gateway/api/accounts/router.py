@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Path, Query, Response, status
 from crm_gateway.api.accounts import mappers
 from crm_gateway.api.accounts.schemas import (
     AccountCreate,
+    AccountDetail,
     AccountHierarchy,
     AccountOverview,
     AccountRead,
@@ -42,8 +43,8 @@ Many = Annotated[list[str] | None, Query(max_length=20)]
 PARTIAL: dict[str, Any] = {"response_model_exclude_unset": True}
 
 
-def _answer(account, response: Response) -> AccountRead:
-    return tagged(response, mappers.account_version(account), mappers.account_read(account))
+def _answer(account, response: Response, caller: Caller) -> AccountDetail:
+    return tagged(response, mappers.account_version(account), mappers.account_detail(account, caller.role))
 
 
 @router.get("", response_model=Page[AccountRead], **PARTIAL)
@@ -85,37 +86,37 @@ async def reassign_accounts(body: Reassignment, caller: Reassigner, calls: Calls
     return Reassigned(account_ids=await calls.accounts.reassign_accounts(body.from_user_id, body.to_user_id))
 
 
-@router.get("/{account_id}", response_model=AccountRead, **PARTIAL)
-async def get_account(account_id: AccountId, caller: Reader, calls: Calls, response: Response) -> AccountRead:
+@router.get("/{account_id}", response_model=AccountDetail, **PARTIAL)
+async def get_account(account_id: AccountId, caller: Reader, calls: Calls, response: Response) -> AccountDetail:
     """One account; 404 when it does not exist or the caller may not see it."""
-    return _answer(await calls.accounts.get_account(account_id), response)
+    return _answer(await calls.accounts.get_account(account_id), response, caller)
 
 
-@router.patch("/{account_id}", response_model=AccountRead, **PARTIAL)
+@router.patch("/{account_id}", response_model=AccountDetail, **PARTIAL)
 async def update_account(account_id: AccountId, body: AccountUpdate, caller: Writer, calls: Calls,
-                         response: Response, if_match: IfMatch = None) -> AccountRead:
+                         response: Response, if_match: IfMatch = None) -> AccountDetail:
     """Change an account; with If-Match: "<version>", a stale version answers 412."""
     update = mappers.update_account_request(account_id, body, if_match_version(if_match))
-    return _answer(await calls.accounts.update_account(update), response)
+    return _answer(await calls.accounts.update_account(update), response, caller)
 
 
-async def _set_status(account_id: str, active: bool, calls: ServiceCalls, response: Response,
-                      if_match: str | None) -> AccountRead:
+async def _set_status(account_id: str, active: bool, caller: Caller, calls: ServiceCalls, response: Response,
+                      if_match: str | None) -> AccountDetail:
     account = await calls.accounts.change_status(account_id, active=active, expected_version=if_match_version(if_match))
-    return _answer(account, response)
+    return _answer(account, response, caller)
 
 
-@router.post("/{account_id}/deactivate", response_model=AccountRead, **PARTIAL)
+@router.post("/{account_id}/deactivate", response_model=AccountDetail, **PARTIAL)
 async def deactivate_account(account_id: AccountId, caller: Writer, calls: Calls, response: Response,
-                             if_match: IfMatch = None) -> AccountRead:
+                             if_match: IfMatch = None) -> AccountDetail:
     """Mark the account inactive; its parents' location counts follow (ACC-2)."""
-    return await _set_status(account_id, False, calls, response, if_match)
+    return await _set_status(account_id, False, caller, calls, response, if_match)
 
 
-@router.post("/{account_id}/reactivate", response_model=AccountRead, **PARTIAL)
+@router.post("/{account_id}/reactivate", response_model=AccountDetail, **PARTIAL)
 async def reactivate_account(account_id: AccountId, caller: Writer, calls: Calls, response: Response,
-                             if_match: IfMatch = None) -> AccountRead:
-    return await _set_status(account_id, True, calls, response, if_match)
+                             if_match: IfMatch = None) -> AccountDetail:
+    return await _set_status(account_id, True, caller, calls, response, if_match)
 
 
 @router.get("/{account_id}/hierarchy", response_model=AccountHierarchy, **PARTIAL)
@@ -129,7 +130,7 @@ async def get_hierarchy(account_id: AccountId, caller: Reader, calls: Calls) -> 
 async def get_overview(account_id: AccountId, caller: Reader, calls: Calls) -> AccountOverview:
     """One screen: the account, its parent and children, contacts, kiosks by warranty state, the past
     two years of orders with totals, and the latest finance, each as the caller may read it."""
-    return mappers.overview_read((await account_360(calls, account_id)).overview)
+    return mappers.overview_read((await account_360(calls, account_id)).overview, caller.role)
 
 
 @router.get("/{account_id}/sales-orders", response_model=SalesOrderPage)

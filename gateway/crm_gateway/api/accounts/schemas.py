@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from crm_gateway.api.activities.schemas import ActivityRead
-from crm_gateway.api.common import Page, Strict
+from crm_gateway.api.common import EDITABLE_FIELDS, Page, Strict
 from crm_gateway.api.contacts.schemas import ContactRead
 
 
@@ -41,6 +41,12 @@ class AccountRead(BaseModel):
     updated_at: datetime | None = None
     version: int | None = None
     erp_ship_to_id: str | None = Field(None, description="the ERP's ship-to ID of a location (read-only)")
+
+
+class AccountDetail(AccountRead):
+    """One account as its page shows it: with what the caller may change."""
+
+    editable_fields: list[str] = Field(description=EDITABLE_FIELDS)
 
 
 class AccountHierarchy(BaseModel):
@@ -155,7 +161,7 @@ class AccountOverview(BaseModel):
     """What an AE needs on one screen. Each part is what the caller could read alone: a
     directory-only view has no contacts, orders or finance keys; kiosks come to whoever reads them."""
 
-    account: AccountRead
+    account: AccountDetail
     parent: AccountRead | None = Field(None, description="absent for a company at the top")
     children: list[AccountRead] = Field(description="direct children the caller sees, by name (first 100)")
     children_count: int

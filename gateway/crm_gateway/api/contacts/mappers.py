@@ -9,6 +9,7 @@ from crm.accounts.v1 import contacts_pb2
 from crm_gateway.api.common import given_fields, when
 from crm_gateway.api.contacts.schemas import (
     ContactCreate,
+    ContactDetail,
     ContactFields,
     ContactRead,
     ContactUpdate,
@@ -16,6 +17,7 @@ from crm_gateway.api.contacts.schemas import (
     LegacyContactReference,
     PhoneNumber,
 )
+from crm_gateway.domain.permissions import editable_fields
 
 _CONTACT_TEXT = ("id", "account_id", "first_name", "last_name", "title", "role", "email2", "status", "linkedin_url",
                  "legacy_id", "account_status", "account_type")
@@ -34,6 +36,11 @@ def contact_read(contact: contacts_pb2.Contact) -> ContactRead:
         updated_at=when(contact, "updated_at"), version=contact.version,
         legacy=_legacy(contact.legacy) if contact.HasField("legacy") else None,
     )
+
+
+def contact_detail(contact: contacts_pb2.Contact, role: str) -> ContactDetail:
+    return ContactDetail(**contact_read(contact).model_dump(),
+                         editable_fields=editable_fields("contacts", role, ContactUpdate.model_fields))
 
 
 def _legacy(found: contacts_pb2.LegacyContactReference) -> LegacyContactReference:

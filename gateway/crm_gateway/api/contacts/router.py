@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Path, Query, Response, status
 
 from crm_gateway.api.common import IfMatch, Page, PageCursor, PageLimit, etag_header, if_match_version, tagged
 from crm_gateway.api.contacts import mappers
-from crm_gateway.api.contacts.schemas import ContactCreate, ContactRead, ContactUpdate
+from crm_gateway.api.contacts.schemas import ContactCreate, ContactDetail, ContactRead, ContactUpdate
 from crm_gateway.api.idempotent import CreateOnce
 from crm_gateway.domain.model import ACCOUNT_READERS, ACCOUNT_WRITERS, Caller
 from crm_gateway.security import Calls, require_roles
@@ -39,17 +39,17 @@ async def create_contact(body: ContactCreate, caller: Writer, calls: Calls, once
     return await once.create(action="contacts.create", body=body, create=create)
 
 
-@router.get("/{contact_id}", response_model=ContactRead)
-async def get_contact(contact_id: ContactId, caller: Reader, calls: Calls, response: Response) -> ContactRead:
+@router.get("/{contact_id}", response_model=ContactDetail)
+async def get_contact(contact_id: ContactId, caller: Reader, calls: Calls, response: Response) -> ContactDetail:
     """One contact, with its account's status and type (CON-2)."""
     contact = await calls.accounts.get_contact(contact_id)
-    return tagged(response, contact.version, mappers.contact_read(contact))
+    return tagged(response, contact.version, mappers.contact_detail(contact, caller.role))
 
 
-@router.patch("/{contact_id}", response_model=ContactRead)
+@router.patch("/{contact_id}", response_model=ContactDetail)
 async def update_contact(contact_id: ContactId, body: ContactUpdate, caller: Writer, calls: Calls,
-                         response: Response, if_match: IfMatch = None) -> ContactRead:
+                         response: Response, if_match: IfMatch = None) -> ContactDetail:
     """Change a contact; with If-Match: "<version>", a stale version answers 412."""
     contact = await calls.accounts.update_contact(
         mappers.update_contact_request(contact_id, body, if_match_version(if_match)))
-    return tagged(response, contact.version, mappers.contact_read(contact))
+    return tagged(response, contact.version, mappers.contact_detail(contact, caller.role))

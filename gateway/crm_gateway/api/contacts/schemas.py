@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
-from crm_gateway.api.common import Strict
+from crm_gateway.api.common import EDITABLE_FIELDS, Strict
 
 
 class EmailAddress(Strict):
@@ -54,6 +54,12 @@ class ContactRead(BaseModel):
     updated_at: datetime | None
     version: int
     legacy: LegacyContactReference | None = Field(None, description="MIG-1: null unless migrated")
+
+
+class ContactDetail(ContactRead):
+    """One contact as its page shows it: with what the caller may change."""
+
+    editable_fields: list[str] = Field(description=EDITABLE_FIELDS)
 
 
 class ContactFields(Strict):

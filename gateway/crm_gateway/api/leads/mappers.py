@@ -8,6 +8,7 @@ from crm.leads.v1 import leads_pb2
 from crm_gateway.api.common import given_fields, instant, timestamp, when
 from crm_gateway.api.leads.schemas import (
     LeadCreate,
+    LeadDetail,
     LeadRead,
     LeadUpdate,
     PersonFields,
@@ -15,6 +16,7 @@ from crm_gateway.api.leads.schemas import (
     WebFormSubmission,
     WebFormUpdate,
 )
+from crm_gateway.domain.permissions import editable_fields
 
 _PERSON = tuple(PersonFields.model_fields)
 _NUMBERS = frozenset({"number_of_locations", "using_kiosks"})  # a null leaves them as they are
@@ -32,6 +34,11 @@ def lead_read(lead: leads_pb2.Lead) -> LeadRead:
         created_at=when(lead, "created_at"), updated_at=when(lead, "updated_at"), assigned_at=when(lead, "assigned_at"),
         version=lead.version, submission_count=lead.submission_count, converted_at=when(lead, "converted_at"),
     )
+
+
+def lead_detail(lead: leads_pb2.Lead, role: str) -> LeadDetail:
+    return LeadDetail(**lead_read(lead).model_dump(),
+                      editable_fields=editable_fields("leads", role, LeadUpdate.model_fields))
 
 
 def web_form_read(form: leads_pb2.WebForm) -> WebFormRead:

@@ -30,6 +30,7 @@ from crm_gateway.api.leads.schemas import (
     LeadConversionRead,
     LeadConvert,
     LeadCreate,
+    LeadDetail,
     LeadRead,
     LeadUpdate,
     WebFormCreate,
@@ -103,21 +104,21 @@ async def create_lead(body: LeadCreate, caller: LeadUser, calls: Calls, once: Cr
                              status_of=lambda lead: 201 if lead["submission_count"] == 1 else 200)
 
 
-@leads_router.get("/{lead_id}", response_model=LeadRead)
-async def get_lead(lead_id: LeadId, caller: LeadUser, calls: Calls, response: Response) -> LeadRead:
+@leads_router.get("/{lead_id}", response_model=LeadDetail)
+async def get_lead(lead_id: LeadId, caller: LeadUser, calls: Calls, response: Response) -> LeadDetail:
     lead = await calls.leads.get_lead(lead_id)
-    return tagged(response, lead.version, mappers.lead_read(lead))
+    return tagged(response, lead.version, mappers.lead_detail(lead, caller.role))
 
 
-@leads_router.patch("/{lead_id}", response_model=LeadRead)
+@leads_router.patch("/{lead_id}", response_model=LeadDetail)
 async def update_lead(lead_id: LeadId, body: LeadUpdate, caller: LeadUser, calls: Calls, response: Response,
-                      if_match: IfMatch = None) -> LeadRead:
+                      if_match: IfMatch = None) -> LeadDetail:
     """Change a lead; with If-Match: "<version>", a stale version answers 412. A current vendor account must
     be an existing account of type competitor."""
     if body.current_vendor_account_id:
         await _ensure_competitor(calls, body.current_vendor_account_id)
     lead = await calls.leads.update_lead(mappers.update_request(lead_id, body, if_match_version(if_match)))
-    return tagged(response, lead.version, mappers.lead_read(lead))
+    return tagged(response, lead.version, mappers.lead_detail(lead, caller.role))
 
 
 async def _ensure_competitor(calls: ServiceCalls, account_id: str) -> None:

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator, model_validator
 
-from crm_gateway.api.common import Strict
+from crm_gateway.api.common import EDITABLE_FIELDS, Strict
 
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -45,6 +45,12 @@ class LeadRead(BaseModel):
     converted_at: datetime | None
     campaign: str = Field("", description="imported leads: the campaign they came from (a trade show's file)")
     matched_account_id: str = Field("", description="LEAD-5: the existing account the company was matched to")
+
+
+class LeadDetail(LeadRead):
+    """One lead as its page shows it: with what the caller may change."""
+
+    editable_fields: list[str] = Field(description=EDITABLE_FIELDS)
 
 
 class LeadConvert(Strict):

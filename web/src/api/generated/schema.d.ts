@@ -1205,6 +1205,78 @@ export interface components {
             /** Website */
             website?: string | null;
         };
+        /**
+         * AccountDetail
+         * @description One account as its page shows it: with what the caller may change.
+         */
+        AccountDetail: {
+            /** City */
+            city?: string | null;
+            /** Country */
+            country?: string | null;
+            /** Created At */
+            created_at?: string | null;
+            /** Customer Accounting Id */
+            customer_accounting_id?: string | null;
+            /**
+             * Directory Only
+             * @description true: only the directory fields are present
+             */
+            directory_only: boolean;
+            /**
+             * Editable Fields
+             * @description the fields of this record the caller may change (PATCH), by the field rules of SEC-1 and the owner rules; a form shows the others read-only. Empty: nothing here is the caller's to change
+             */
+            editable_fields: string[];
+            /**
+             * Erp Ship To Id
+             * @description the ERP's ship-to ID of a location (read-only)
+             */
+            erp_ship_to_id?: string | null;
+            /** Id */
+            id: string;
+            /** Key Account */
+            key_account?: boolean | null;
+            /** Name */
+            name: string;
+            /** Number Of Locations */
+            number_of_locations?: number | null;
+            /** Owner Id */
+            owner_id: string;
+            /** Parent Id */
+            parent_id: string;
+            /** Phone */
+            phone?: string | null;
+            /** Postal Code */
+            postal_code?: string | null;
+            /** State */
+            state?: string | null;
+            /**
+             * Status
+             * @description active | inactive
+             */
+            status: string;
+            /** Street */
+            street?: string | null;
+            /**
+             * Subtype
+             * @description "" (a company) | office | kiosk_location
+             */
+            subtype: string;
+            /** Territory */
+            territory: string;
+            /**
+             * Type
+             * @description prospect | customer | vendor | competitor
+             */
+            type: string;
+            /** Updated At */
+            updated_at?: string | null;
+            /** Version */
+            version?: number | null;
+            /** Website */
+            website?: string | null;
+        };
         /** AccountHierarchy */
         AccountHierarchy: {
             /**
@@ -1221,7 +1293,7 @@ export interface components {
          *     directory-only view has no contacts, orders or finance keys; kiosks come to whoever reads them.
          */
         AccountOverview: {
-            account: components["schemas"]["AccountRead"];
+            account: components["schemas"]["AccountDetail"];
             /**
              * Activities
              * @description the latest 10, newest first
@@ -1640,6 +1712,61 @@ export interface components {
             status?: string | null;
             /** Title */
             title?: string | null;
+        };
+        /**
+         * ContactDetail
+         * @description One contact as its page shows it: with what the caller may change.
+         */
+        ContactDetail: {
+            /** Account Id */
+            account_id: string;
+            /**
+             * Account Status
+             * @description CON-2: the account's status
+             */
+            account_status: string;
+            /**
+             * Account Type
+             * @description CON-2: the account's type
+             */
+            account_type: string;
+            /** Created At */
+            created_at: string | null;
+            /**
+             * Editable Fields
+             * @description the fields of this record the caller may change (PATCH), by the field rules of SEC-1 and the owner rules; a form shows the others read-only. Empty: nothing here is the caller's to change
+             */
+            editable_fields: string[];
+            /** Email2 */
+            email2: string;
+            /** Emails */
+            emails: components["schemas"]["EmailAddress"][];
+            /** First Name */
+            first_name: string;
+            /** Holiday Card */
+            holiday_card: boolean;
+            /** Id */
+            id: string;
+            /** Last Name */
+            last_name: string;
+            /** @description MIG-1: null unless migrated */
+            legacy?: components["schemas"]["LegacyContactReference"] | null;
+            /** Legacy Id */
+            legacy_id: string;
+            /** Linkedin Url */
+            linkedin_url: string;
+            /** Phones */
+            phones: components["schemas"]["PhoneNumber"][];
+            /** Role */
+            role: string;
+            /** Status */
+            status: string;
+            /** Title */
+            title: string;
+            /** Updated At */
+            updated_at: string | null;
+            /** Version */
+            version: number;
         };
         /** ContactMatch */
         ContactMatch: {
@@ -2113,6 +2240,89 @@ export interface components {
             title?: string | null;
             /** Using Kiosks */
             using_kiosks?: boolean | null;
+        };
+        /**
+         * LeadDetail
+         * @description One lead as its page shows it: with what the caller may change.
+         */
+        LeadDetail: {
+            /** Assigned At */
+            assigned_at: string | null;
+            /**
+             * Campaign
+             * @description imported leads: the campaign they came from (a trade show's file)
+             * @default
+             */
+            campaign: string;
+            /** Company */
+            company: string;
+            /** Converted Account Id */
+            converted_account_id: string;
+            /** Converted At */
+            converted_at: string | null;
+            /** Converted Contact Id */
+            converted_contact_id: string;
+            /** Country */
+            country: string;
+            /** Created At */
+            created_at: string | null;
+            /** Current Vendor */
+            current_vendor: string;
+            /** Current Vendor Account Id */
+            current_vendor_account_id: string;
+            /**
+             * Editable Fields
+             * @description the fields of this record the caller may change (PATCH), by the field rules of SEC-1 and the owner rules; a form shows the others read-only. Empty: nothing here is the caller's to change
+             */
+            editable_fields: string[];
+            /** Email */
+            email: string;
+            /** First Name */
+            first_name: string;
+            /** Id */
+            id: string;
+            /** Landing Page */
+            landing_page: string;
+            /** Last Name */
+            last_name: string;
+            /** Linkedin Url */
+            linkedin_url: string;
+            /**
+             * Matched Account Id
+             * @description LEAD-5: the existing account the company was matched to
+             * @default
+             */
+            matched_account_id: string;
+            /** Message */
+            message: string;
+            /** Number Of Locations */
+            number_of_locations: number | null;
+            /** Owner Id */
+            owner_id: string;
+            /** Phone */
+            phone: string;
+            /** Rating */
+            rating: string;
+            /** Role */
+            role: string;
+            /** Source */
+            source: string;
+            /** State */
+            state: string;
+            /** Status */
+            status: string;
+            /** Submission Count */
+            submission_count: number;
+            /** Title */
+            title: string;
+            /** Unqualified Reason */
+            unqualified_reason: string;
+            /** Updated At */
+            updated_at: string | null;
+            /** Using Kiosks */
+            using_kiosks: boolean | null;
+            /** Version */
+            version: number;
         };
         /** LeadRead */
         LeadRead: {
@@ -3109,7 +3319,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountRead"];
+                    "application/json": components["schemas"]["AccountDetail"];
                 };
             };
             /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
@@ -3192,7 +3402,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountRead"];
+                    "application/json": components["schemas"]["AccountDetail"];
                 };
             };
             /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
@@ -3381,7 +3591,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountRead"];
+                    "application/json": components["schemas"]["AccountDetail"];
                 };
             };
             /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
@@ -3715,7 +3925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountRead"];
+                    "application/json": components["schemas"]["AccountDetail"];
                 };
             };
             /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
@@ -5428,7 +5638,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContactRead"];
+                    "application/json": components["schemas"]["ContactDetail"];
                 };
             };
             /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
@@ -5511,7 +5721,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContactRead"];
+                    "application/json": components["schemas"]["ContactDetail"];
                 };
             };
             /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
@@ -7114,7 +7324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LeadRead"];
+                    "application/json": components["schemas"]["LeadDetail"];
                 };
             };
             /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
@@ -7197,7 +7407,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LeadRead"];
+                    "application/json": components["schemas"]["LeadDetail"];
                 };
             };
             /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
