@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import random
 import statistics
@@ -146,13 +147,18 @@ async def bench(args, platform: Platform, server_url: str, prefix: str, password
     meter = CpuMeter(platform, server_url, prefix)
     start = time.monotonic()
     run = Run(started=start, ramp_seconds=args.ramp, ends=start + args.ramp + args.hold, phones=seeded.phones)
-    limits = httpx.Limits(max_connections=args.users, max_keepalive_connections=args.users, keepalive_expiry=60)
+    # one client per 25 users: a single httpx pool of 1,000 connections is itself the bottleneck
+    # (every request scans the pool), which would be mistaken for the platform's latency
+    limits = httpx.Limits(max_connections=25, max_keepalive_connections=25, keepalive_expiry=60)
     me = psutil.Process()
     load = [os.getloadavg()[0]]
-    async with httpx.AsyncClient(base_url=platform.url, timeout=60, limits=limits) as client:
+    async with contextlib.AsyncExitStack() as stack:
+        clients = [await stack.enter_async_context(httpx.AsyncClient(base_url=platform.url, timeout=60,
+                                                                     limits=limits))
+                   for _ in range((args.users + 24) // 25)]
         names = [(AES if n % 10 < 7 else SDRS)[n // 10 % (len(AES) if n % 10 < 7 else len(SDRS))]
                  for n in range(args.users)]
-        users = [asyncio.create_task(simulate(run, client, name, password, n * args.ramp / args.users,
+        users = [asyncio.create_task(simulate(run, clients[n // 25], name, password, n * args.ramp / args.users,
                                               random.Random(rng.random())))
                  for n, name in enumerate(names)]
         gen_before = sum(me.cpu_times()[:2])
@@ -160,7 +166,12 @@ async def bench(args, platform: Platform, server_url: str, prefix: str, password
         load.append(os.getloadavg()[0])
         processes = await meter.processes()
         cpu_before, hold_started = meter.seconds(processes), time.monotonic()
-        await asyncio.gather(*users)
+        # a user still waiting on an answer 60 s after the end is cut off (its request counts unanswered)
+        _, late = await asyncio.wait(users, timeout=max(0.0, run.ends - time.monotonic()) + 75)
+        for task in late:
+            task.cancel()
+        if late:
+            print(f"{len(late)} users still waiting 75 s after the end, cut off")
         cpu_after, hold_ended = meter.seconds(processes), time.monotonic()
         gen_cpu = sum(me.cpu_times()[:2]) - gen_before
         load.append(os.getloadavg()[0])
