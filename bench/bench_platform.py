@@ -29,7 +29,8 @@ class BenchPlatform:
 
 @contextlib.contextmanager
 def running_platform(data_dir: Path, *, extra_env: dict[str, str], keep: bool,
-                     scratch_databases: tuple[str, ...] = ()) -> Iterator[BenchPlatform]:
+                     scratch_databases: tuple[str, ...] = (),
+                     replicas: dict[str, int] | None = None) -> Iterator[BenchPlatform]:
     """Start, load the demo users, yield; then stop and drop the databases (`scratch_databases` too)."""
     found = infra_finder.for_tests(data_dir)
     own_nats = contextlib.ExitStack()
@@ -37,7 +38,7 @@ def running_platform(data_dir: Path, *, extra_env: dict[str, str], keep: bool,
     print(f"infrastructure: {found.describe()}")
     prefix, password = f"bench_{uuid.uuid4().hex[:6]}", uuid.uuid4().hex
     platform = Platform(infra=found, data_dir=data_dir, http_port=free_port(), db_prefix=prefix,
-                        extra_env={"CRM_GATEWAY_DEMO_PASSWORD": password, **extra_env})
+                        replicas=replicas or {}, extra_env={"CRM_GATEWAY_DEMO_PASSWORD": password, **extra_env})
     try:
         platform.start()
         platform.load_demo()

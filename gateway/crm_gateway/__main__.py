@@ -45,7 +45,8 @@ def server_config(app, settings: GatewaySettings):
     import uvicorn
 
     return uvicorn.Config(app, host=settings.http_host, port=settings.http_port, log_config=None, lifespan="on",
-                          timeout_graceful_shutdown=10, proxy_headers=False)
+                          timeout_graceful_shutdown=10, proxy_headers=False, loop="uvloop", http="httptools",
+                          timeout_keep_alive=settings.http_keep_alive_seconds)
 
 
 async def _load_demo(settings: GatewaySettings) -> None:

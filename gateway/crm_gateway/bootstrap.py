@@ -53,7 +53,8 @@ def counter_store(settings: GatewaySettings) -> CounterStore:
 async def running(settings: GatewaySettings) -> AsyncIterator[Runtime]:
     """Everything the gateway holds open, for as long as the block runs."""
     async with contextlib.AsyncExitStack() as stack:
-        engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
+        engine = make_engine(settings.database_url, pool_size=settings.db_pool_size,
+                             pool_timeout=settings.db_pool_timeout_seconds)
         stack.push_async_callback(engine.dispose)
         await wait_for_database(engine)
         sessions = make_session_factory(engine)
@@ -74,7 +75,9 @@ async def running(settings: GatewaySettings) -> AsyncIterator[Runtime]:
             sessions=sessions,
             store=store,
             passwords=Passwords(time_cost=settings.argon2_time_cost, memory_kib=settings.argon2_memory_kib,
-                                parallelism=settings.argon2_parallelism),
+                                parallelism=settings.argon2_parallelism,
+                                concurrency=settings.password_hash_concurrency,
+                                queue_seconds=settings.password_queue_seconds),
             access=AccessTokens(secret=settings.jwt_secret.get_secret_value(), issuer=settings.jwt_issuer,
                                 audience=settings.jwt_audience, ttl_seconds=settings.access_token_ttl_seconds),
             signer=PrincipalSigner(settings.principal_private_key.get_secret_value()),

@@ -8,9 +8,10 @@ from crmkit.errors import CrmError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from crm_gateway.domain.errors import TooManyRequests
+from crm_gateway.domain.errors import PasswordsBusy, TooManyRequests
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +53,10 @@ def problem(status: int, detail: str, *, errors: list[dict] | None = None, heade
 async def _crm_error(request: Request, exc: CrmError) -> JSONResponse:
     status = STATUS_BY_KIND.get(exc.kind, 500)
     headers = {}
-    if isinstance(exc, TooManyRequests):
+    if isinstance(exc, TooManyRequests | PasswordsBusy):
         headers["Retry-After"] = str(exc.retry_after)
+    elif status == 503:
+        headers["Retry-After"] = "1"
     if status == 401 and request.headers.get("authorization"):
         headers["WWW-Authenticate"] = f'{WWW_AUTHENTICATE}, error="invalid_token"'
     detail = exc.detail
@@ -84,8 +87,15 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResp
     return problem(exc.status_code, detail, headers=dict(exc.headers or {}))
 
 
+async def _pool_exhausted(request: Request, exc: PoolTimeout) -> JSONResponse:
+    """Every database connection stayed busy for the pool's (short) timeout: overload, answered fast."""
+    log.warning("%s %s: database pool exhausted", request.method, request.url.path)
+    return problem(503, "the gateway is overloaded; retry shortly", headers={"Retry-After": "1"})
+
+
 def install(app: FastAPI) -> None:
     # Starlette types every handler as taking the base Exception; each of these gets only its own class.
     app.add_exception_handler(CrmError, _crm_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(PoolTimeout, _pool_exhausted)  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ from crm_gateway.adapters.counters import MemoryStore
 from crm_gateway.adapters.hashing import Passwords
 from crm_gateway.api.common import if_match_version, instant
 from crm_gateway.domain import hierarchy, throttle, tokens
+from crm_gateway.domain.errors import PasswordsBusy
 from crm_gateway.domain.model import check_territories
 from crm_gateway.domain.passwords import check_password
 from crm_gateway.problems import field_name
@@ -83,6 +84,27 @@ async def test_passwords_rehash_when_parameters_change():
     assert ok and rehashed and "t=2" in rehashed
     assert await new.verify(stored, "wrong") == (False, None)
     assert await new.verify(None, "anything") == (False, None)
+
+
+def test_password_defaults_meet_owasp_argon2id_minimum():
+    """Issue 14: OWASP's Password Storage Cheat Sheet asks Argon2id for at least m=19 MiB, t=2, p=1."""
+    fields = GatewaySettings.model_fields
+    assert fields["argon2_memory_kib"].default >= 19 * 1024
+    assert fields["argon2_time_cost"].default >= 2
+    assert fields["argon2_parallelism"].default >= 1
+
+
+async def test_a_login_beyond_hashing_capacity_is_told_to_retry():
+    """Issue 14: hashing runs at bounded concurrency; a login finding every slot taken for its whole wait
+    gets PasswordsBusy (503 with Retry-After), and the next one is served once a slot is free."""
+    passwords = Passwords(time_cost=2, memory_kib=8192, parallelism=1, concurrency=1, queue_seconds=0.01)
+    stored = await passwords.hash("correct horse")
+    await passwords._slots.acquire()  # another login holds the one slot
+    with pytest.raises(PasswordsBusy) as busy:
+        await passwords.verify(stored, "correct horse")
+    assert busy.value.retry_after >= 1
+    passwords._slots.release()
+    assert await passwords.verify(stored, "correct horse") == (True, None)
 
 
 async def test_memory_store_windows_expire():

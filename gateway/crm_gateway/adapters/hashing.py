@@ -1,22 +1,42 @@
-"""Argon2id password hashing, off the event loop (each hash costs tens of milliseconds by design)."""
+"""Argon2id password hashing, off the event loop and with bounded concurrency (issue 14): each hash
+costs tens of milliseconds of CPU by design, so at most `concurrency` run at once on their own
+threads; a login that cannot get a slot within `queue_seconds` is refused with `PasswordsBusy` (503
+with Retry-After) instead of starving every other request of the CPU."""
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from crm_gateway.domain.errors import PasswordsBusy
+
 
 class Passwords:
-    def __init__(self, *, time_cost: int, memory_kib: int, parallelism: int) -> None:
+    def __init__(self, *, time_cost: int, memory_kib: int, parallelism: int, concurrency: int = 2,
+                 queue_seconds: float = 5.0) -> None:
         self._hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_kib, parallelism=parallelism)
         self._dummy: str | None = None
+        self._threads = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="argon2")
+        self._slots = asyncio.Semaphore(concurrency)
+        self._queue_seconds = queue_seconds
+
+    async def _run(self, work, *args):
+        try:
+            await asyncio.wait_for(self._slots.acquire(), self._queue_seconds)
+        except TimeoutError:
+            raise PasswordsBusy(retry_after=max(1, round(self._queue_seconds))) from None
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._threads, work, *args)
+        finally:
+            self._slots.release()
 
     async def hash(self, password: str) -> str:
-        return await asyncio.to_thread(self._hasher.hash, password)
+        return await self._run(self._hasher.hash, password)
 
     async def verify(self, password_hash: str | None, password: str) -> tuple[bool, str | None]:
-        """Answers (matches, new hash when the stored one used older parameters).
+        """Answers (matches, new hash when the stored one used other parameters: rehashed on login).
 
         Without a stored hash (unknown user) a dummy hash is verified anyway, so the answer takes
         as long as for a real account and timing does not reveal which usernames exist.
@@ -24,10 +44,9 @@ class Passwords:
         if password_hash is None:
             if self._dummy is None:
                 self._dummy = await self.hash("not-a-real-password")
-            password_hash = self._dummy
-            await asyncio.to_thread(self._check, password_hash, password)
+            await self._run(self._check, self._dummy, password)
             return False, None
-        if not await asyncio.to_thread(self._check, password_hash, password):
+        if not await self._run(self._check, password_hash, password):
             return False, None
         if self._hasher.check_needs_rehash(password_hash):
             return True, await self.hash(password)

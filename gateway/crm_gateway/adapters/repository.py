@@ -123,6 +123,10 @@ class Repository:
     async def set_password_hash(self, user_id: str, password_hash: str) -> None:
         await self._s.execute(update(users).where(users.c.id == user_id).values(password_hash=password_hash))
 
+    async def every_user(self) -> list[UserRecord]:
+        """The whole directory, for the gateway's per-process snapshot (service_layer/callers.py)."""
+        return await self._records((await self._s.execute(select(users))).all())
+
     async def manager_map(self) -> dict[str, str | None]:
         return {r.id: r.manager_id for r in (await self._s.execute(select(users.c.id, users.c.manager_id))).all()}
 

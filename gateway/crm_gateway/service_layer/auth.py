@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from crmkit.errors import Unauthenticated
 from crmkit.principal import Principal
 
-from crm_gateway.domain import hierarchy, throttle, tokens
+from crm_gateway.domain import throttle, tokens
 from crm_gateway.domain.errors import TooManyRequests
 from crm_gateway.domain.model import ANONYMOUS, Caller, normalise_username
 from crm_gateway.service_layer import audit
@@ -149,14 +149,11 @@ async def caller_from_access_token(*, gw: Gateway, token: str) -> Caller:
     claims = gw.access.verify(token)
     if claims.session_id and await gw.store.get(_revoked_key(claims.session_id)) is not None:
         raise Unauthenticated("invalid access token: its session was ended (logout or a reused refresh token)")
-    async with gw.uow() as uow:  # one transaction per request: the user and who reports to them
-        user = await uow.repo.get_user(claims.user_id)
-        managers = await uow.repo.manager_map() if user is not None and user.active else {}
+    user, below = await gw.directory.user(claims.user_id)  # a snapshot at most a second old (issue 14)
     if user is None or not user.active:
         raise Unauthenticated("invalid access token: user inactive or unknown")
     return Caller(id=user.id, kind="user", role=user.role, username=user.username, territories=user.territories,
-                  expires_at=claims.expires_at,
-                  subordinates=tuple(sorted(hierarchy.subordinates(user.id, managers))))
+                  expires_at=claims.expires_at, subordinates=below)
 
 
 async def caller_from_api_key(*, gw: Gateway, key: str) -> Caller:
@@ -177,9 +174,7 @@ async def principal_token(*, gw: Gateway, caller: Caller | None, request_id: str
         return gw.signer.sign(principal, service=service)
     below = caller.subordinates or ()
     if caller.kind == "user" and caller.subordinates is None:
-        async with gw.uow() as uow:
-            managers = await uow.repo.manager_map()
-        below = tuple(sorted(hierarchy.subordinates(caller.id, managers)))
+        below = (await gw.directory.user(caller.id))[1]
     principal = Principal(user_id=caller.id, role=caller.role, username=caller.username,
                           territories=caller.territories, subordinates=below, expires_at=caller.expires_at,
                           kind=caller.kind, request_id=request_id)

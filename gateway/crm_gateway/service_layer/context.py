@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from crmkit.db import SessionFactory, UnitOfWork
 from crmkit.principal import PrincipalSigner
@@ -19,6 +19,8 @@ from crm_gateway.clients.accounts import AccountsClient
 from crm_gateway.clients.base import PrincipalSource
 from crm_gateway.clients.integration import ImportsClient
 from crm_gateway.clients.leads import LeadsClient
+from crm_gateway.domain.identity import UserRecord
+from crm_gateway.service_layer.callers import Directory
 from crm_gateway.service_layer.identity_events import IDENTITY_EVENTS
 from crm_gateway.settings import GatewaySettings
 
@@ -55,9 +57,24 @@ class Gateway:
     accounts: AccountsClient
     imports: ImportsClient
     on_commit: Callable[[], None] | None = None
+    directory: Directory = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "directory", Directory(self._every_user,
+                                                        ttl_seconds=self.settings.caller_cache_seconds))
 
     def uow(self) -> GatewayUnitOfWork:
-        return GatewayUnitOfWork(self.sessions, messaging, on_commit=self.on_commit)
+        return GatewayUnitOfWork(self.sessions, messaging, on_commit=self._committed)
+
+    def _committed(self) -> None:
+        """A commit with events: identity changes publish theirs, so the directory is read again."""
+        self.directory.forget()
+        if self.on_commit:
+            self.on_commit()
+
+    async def _every_user(self) -> list[UserRecord]:
+        async with self.uow() as uow:
+            return await uow.repo.every_user()
 
     def acting_as(self, principal: PrincipalSource | str) -> ServiceCalls:
         """The service clients bound to `principal`; the clients held here carry none."""

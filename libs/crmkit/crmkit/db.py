@@ -30,8 +30,9 @@ def async_url(url: str) -> str:
     return parsed.set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
 
 
-def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
-    engine = create_async_engine(async_url(url), pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+def make_engine(url: str, *, pool_size: int = 10, pool_timeout: float = 30.0) -> AsyncEngine:
+    engine = create_async_engine(async_url(url), pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
+                                 pool_timeout=pool_timeout)
     SQLAlchemyInstrumentor().instrument(engine=engine.sync_engine, enable_commenter=False)
     return engine
 
