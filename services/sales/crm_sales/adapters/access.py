@@ -20,6 +20,11 @@ def readable_in_full(principal: Principal) -> Select:
     return sql.readable_in_full(SHAPE, principal)
 
 
+def readable(principal: Principal) -> Select:
+    """The ids of every account the caller sees, in full or only its directory fields."""
+    return sql.readable(SHAPE, principal, SHAPE.accounts.c.id).with_only_columns(SHAPE.accounts.c.id)
+
+
 def editable(principal: Principal) -> Select:
     """The ids of the accounts the caller may change (seen in full, not only through a read share)."""
     return sql.editable_ids(SHAPE, principal)
