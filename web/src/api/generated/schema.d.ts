@@ -1353,6 +1353,11 @@ export interface components {
             finance?: components["schemas"]["FinanceRead"] | null;
             /** @description at the account and every location below it */
             kiosks?: components["schemas"]["KioskCounts"] | null;
+            /**
+             * Opportunities
+             * @description the open opportunities the caller may read, by close date (first 100); absent when the sales service did not answer
+             */
+            opportunities?: components["schemas"]["OpportunityRead"][] | null;
             /** Order Totals */
             order_totals?: components["schemas"]["OrderTotal"][] | null;
             /**
