@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date
+from typing import Any
 
 from crm.sales.v1 import opportunities_pb2 as pb
 
@@ -19,8 +20,8 @@ from crm_gateway.api.opportunities.schemas import (
 
 def opportunity_data(body: OpportunityFields) -> pb.OpportunityData:
     given = body.model_dump(exclude_unset=True, exclude={"account_id", "competitor_ids"})
-    values = {name: value.isoformat() if isinstance(value, date) else value
-              for name, value in given.items() if value is not None}
+    values: dict[str, Any] = {name: value.isoformat() if isinstance(value, date) else value
+                              for name, value in given.items() if value is not None}
     data = pb.OpportunityData(**values)
     if body.competitor_ids is not None:
         data.set_competitors = True
