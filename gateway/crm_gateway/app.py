@@ -18,6 +18,7 @@ from crm_gateway.api.identity import router as identity
 from crm_gateway.api.imports import router as imports
 from crm_gateway.api.kiosks import router as kiosks
 from crm_gateway.api.leads import router as leads
+from crm_gateway.api.opportunities import router as opportunities
 from crm_gateway.api.search import router as search
 from crm_gateway.bootstrap import running
 from crm_gateway.guards import RequestGuardMiddleware
@@ -43,7 +44,8 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     app = FastAPI(title="CRM API", version="1.0.0", description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None, openapi_url=OPENAPI_URL)
     app.openapi = lambda: openapi.document(app)  # type: ignore[method-assign]  # FastAPI's way to extend it
-    for module in (identity, leads, accounts, contacts, activities, kiosks, search, imports, erp, health):
+    for module in (identity, leads, accounts, contacts, activities, kiosks, search, imports, erp, opportunities,
+                   health):
         app.include_router(module.router)
     if settings.web_dir is not None:
         web_client.install(app, settings.web_dir)

@@ -41,7 +41,7 @@ def settings_for(redis_url, nats_url, principal_keys):
                       jwt_secret=JWT_SECRET, principal_private_key=principal_keys[0], nats_url=nats_url,
                       argon2_time_cost=1, argon2_memory_kib=8192, argon2_parallelism=1, demo_password=DEMO_PASSWORD,
                       leads_target=f"127.0.0.1:{free_port()}", accounts_target=f"127.0.0.1:{free_port()}",
-                      integration_target=f"127.0.0.1:{free_port()}")
+                      integration_target=f"127.0.0.1:{free_port()}", sales_target=f"127.0.0.1:{free_port()}")
         values.update(overrides)
         return GatewaySettings(**values)
 
@@ -83,6 +83,14 @@ def accounts_service(databases, principal_keys, integration_keys, services_nats)
     with running_service("accounts", database_url=databases.copy(migrations_dir("accounts"), "gwaccounts"),
                          principal_public_key=principal_keys[1], nats_url=services_nats,
                          extra_env=_trusting_integration("accounts", integration_keys)) as service:
+        yield service
+
+
+@pytest.fixture(scope="session")
+def sales_service(databases, principal_keys, services_nats) -> Iterator[RunningService]:
+    """The real Sales service, keeping its account-access read model from the accounts service's events."""
+    with running_service("sales", database_url=databases.copy(migrations_dir("sales"), "gwsales"),
+                         principal_public_key=principal_keys[1], nats_url=services_nats) as service:
         yield service
 
 
@@ -152,11 +160,12 @@ async def fake_gw(gateway_db, settings_for, fake_leads, idle_targets, services_n
 
 @pytest.fixture(scope="session")
 async def live_gw(fake_gw, gateway_db, settings_for, leads_service, accounts_service, integration_service,
-                  services_nats, redis_url) -> AsyncIterator[RunningGateway]:
-    """The gateway with Redis and the real Leads, Accounts and Integration services, on the demo organisation
+                  sales_service, services_nats, redis_url) -> AsyncIterator[RunningGateway]:
+    """The gateway with Redis and the real Leads, Accounts, Integration and Sales services, on the demo organisation
     `fake_gw` loaded."""
     settings = settings_for(gateway_db, leads_target=leads_service.target, accounts_target=accounts_service.target,
-                            integration_target=integration_service.target, nats_url=services_nats)
+                            integration_target=integration_service.target, sales_target=sales_service.target,
+                            nats_url=services_nats)
     async with _serving(settings, redis_url) as running:
         yield running
 

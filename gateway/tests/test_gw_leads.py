@@ -176,7 +176,8 @@ async def test_health_probes_and_request_ids(gw, bare_gw):
         assert (await c.get("/healthz")).json() == {"status": "ok"}
         ready = await c.get("/readyz")
         assert ready.status_code == 200 and ready.json()["checks"] == {"database": "ok", "leads": "SERVING",
-                                                                 "accounts": "SERVING", "integration": "SERVING"}
+                                                                 "accounts": "SERVING", "integration": "SERVING",
+                                                                 "sales": "SERVING"}
         echoed = await c.get("/healthz", headers={"X-Request-Id": "req-12345678"})
         assert echoed.headers["x-request-id"] == "req-12345678"
         assert_problem(await c.get("/no/such/path"), 404)

@@ -27,6 +27,10 @@ ACCOUNT_OWNER_CHANGERS = ("admin", "vp_sales", "rsm")
 LEAD_OWNER_CHANGERS = ("admin", "vp_sales")
 KIOSK_READERS = (*ACCOUNT_READERS, "kiosk_fleet")
 KIOSK_WRITERS = ("csr", "cs_manager", "admin")
+# Opportunities (OPP-1, SEC-2, LEAD-7): read by every user role (the sales service shows those on accounts
+# the caller sees); changed by the sales roles only, never SDRs.
+OPPORTUNITY_READERS = USER_ROLES
+OPPORTUNITY_WRITERS = ("admin", "vp_sales", "rsm", "ae", "se", "key_account_rep")
 # Activities (GEN-1, MOB-1): read with the account (the service refuses directory-only views); logged by
 # the sales roles and admins on accounts they may edit.
 ACTIVITY_READERS = ACCOUNT_READERS

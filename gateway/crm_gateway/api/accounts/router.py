@@ -27,6 +27,7 @@ from crm_gateway.api.accounts.schemas import (
 )
 from crm_gateway.api.common import IfMatch, Page, PageCursor, PageLimit, etag_header, if_match_version, tagged
 from crm_gateway.api.idempotent import CreateOnce
+from crm_gateway.api.opportunities.mappers import opportunity_read
 from crm_gateway.domain.model import ACCOUNT_READERS, ACCOUNT_REASSIGNERS, ACCOUNT_SHARERS, ACCOUNT_WRITERS, Caller
 from crm_gateway.security import Calls, require_roles
 from crm_gateway.service_layer.compose.account_360 import account_360
@@ -130,7 +131,11 @@ async def get_hierarchy(account_id: AccountId, caller: Reader, calls: Calls) -> 
 async def get_overview(account_id: AccountId, caller: Reader, calls: Calls) -> AccountOverview:
     """One screen: the account, its parent and children, contacts, kiosks by warranty state, the past
     two years of orders with totals, and the latest finance, each as the caller may read it."""
-    return mappers.overview_read((await account_360(calls, account_id)).overview, caller.role)
+    found = await account_360(calls, account_id)
+    overview = mappers.overview_read(found.overview, caller.role)
+    if found.opportunities is not None:
+        overview.opportunities = [opportunity_read(o) for o in found.opportunities.opportunities]
+    return overview
 
 
 @router.get("/{account_id}/sales-orders", response_model=SalesOrderPage)

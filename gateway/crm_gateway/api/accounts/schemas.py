@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from crm_gateway.api.activities.schemas import ActivityRead
 from crm_gateway.api.common import EDITABLE_FIELDS, Page, Strict
 from crm_gateway.api.contacts.schemas import ContactRead
+from crm_gateway.api.opportunities.schemas import OpportunityRead
 
 
 class AccountRead(BaseModel):
@@ -173,3 +174,6 @@ class AccountOverview(BaseModel):
     orders_since: date | None = None
     finance: FinanceRead | None = Field(None, description="the latest figures; null when none were recorded")
     activities: list[ActivityRead] | None = Field(None, description="the latest 10, newest first")
+    opportunities: list[OpportunityRead] | None = Field(
+        None, description="the open opportunities the caller may read, by close date (first 100); absent when "
+                          "the sales service did not answer")

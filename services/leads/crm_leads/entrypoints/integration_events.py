@@ -35,7 +35,8 @@ def lead_converted(event: LeadConverted, lead: Lead) -> tuple[str, events_pb2.Le
     return SUBJECT_PREFIX + "converted", events_pb2.LeadConverted(
         lead_id=event.lead_id, account_id=event.account_id, contact_id=event.contact_id,
         account_owner_id=event.account_owner_id, account_name=event.account_name, contact_name=event.contact_name,
-        converted_by=event.converted_by, existing_account=event.existing_account)
+        converted_by=event.converted_by, existing_account=event.existing_account,
+        lead_source=lead.source)
 
 
 INTEGRATION_EVENTS: IntegrationEvents = {

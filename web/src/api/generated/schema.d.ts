@@ -873,6 +873,114 @@ export interface paths {
         patch: operations["update_me_api_v1_me_patch"];
         trace?: never;
     };
+    "/api/v1/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Opportunities
+         * @description The opportunities on accounts the caller sees, filtered, one keyset page at a time.
+         */
+        get: operations["list_opportunities_api_v1_opportunities_get"];
+        put?: never;
+        /**
+         * Create Opportunity
+         * @description OPP-1: an opportunity on an account the caller may edit; the type defaults from the account.
+         */
+        post: operations["create_opportunity_api_v1_opportunities_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sales Process
+         * @description The configured stages (default probability, forecast category) and loss reasons.
+         */
+        get: operations["sales_process_api_v1_opportunities_process_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{opportunity_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Opportunity
+         * @description The opportunity with its competitors, its history (S1) and its time in stage.
+         */
+        get: operations["get_opportunity_api_v1_opportunities__opportunity_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Opportunity
+         * @description Change fields; a stage change is a history row and an event; Closed Lost keeps its stage (409).
+         */
+        patch: operations["update_opportunity_api_v1_opportunities__opportunity_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/opportunities/{opportunity_id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen Opportunity
+         * @description S3: the explicit way out of Closed Lost, into an open stage.
+         */
+        post: operations["reopen_opportunity_api_v1_opportunities__opportunity_id__reopen_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{opportunity_id}/sdr-credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Correct Sdr Credit
+         * @description S4: an admin's correction of the SDR credit, audited in the history.
+         */
+        put: operations["correct_sdr_credit_api_v1_opportunities__opportunity_id__sdr_credit_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search/accounts": {
         parameters: {
             query?: never;
@@ -1317,6 +1425,11 @@ export interface components {
             finance?: components["schemas"]["FinanceRead"] | null;
             /** @description at the account and every location below it */
             kiosks?: components["schemas"]["KioskCounts"] | null;
+            /**
+             * Opportunities
+             * @description the open opportunities the caller may read, by close date (first 100); absent when the sales service did not answer
+             */
+            opportunities?: components["schemas"]["OpportunityRead"][] | null;
             /** Order Totals */
             order_totals?: components["schemas"]["OrderTotal"][] | null;
             /**
@@ -1682,6 +1795,13 @@ export interface components {
             /** Username */
             username: string;
         };
+        /** CompetitorRead */
+        CompetitorRead: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+        };
         /** ContactCreate */
         ContactCreate: {
             /** Account Id */
@@ -1978,6 +2098,24 @@ export interface components {
             updated_at: string;
             /** Ytd Sales */
             ytd_sales: string;
+        };
+        /** HistoryEntryRead */
+        HistoryEntryRead: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** By */
+            by: string;
+            /** Field */
+            field: string;
+            /** From Value */
+            from_value: string;
+            /** Reason */
+            reason: string;
+            /** To Value */
+            to_value: string;
         };
         /**
          * ImportCounts
@@ -2515,6 +2653,15 @@ export interface components {
              */
             subtype: string;
         };
+        /** LossReasonRead */
+        LossReasonRead: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Position */
+            position: number;
+        };
         /** MeUpdate */
         MeUpdate: {
             /**
@@ -2559,6 +2706,211 @@ export interface components {
             territories: string[];
             /** Username */
             username: string;
+        };
+        /** OpportunityCreate */
+        OpportunityCreate: {
+            /** Account Id */
+            account_id: string;
+            /**
+             * Amount
+             * @example 1250.00
+             */
+            amount: string;
+            /**
+             * Close Date
+             * Format: date
+             */
+            close_date: string;
+            /** Committed */
+            committed?: boolean | null;
+            /** Competitor Ids */
+            competitor_ids?: string[] | null;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /** Description */
+            description?: string | null;
+            /** Exchange Rate */
+            exchange_rate?: string | null;
+            /** Loss Reason */
+            loss_reason?: string | null;
+            /** Name */
+            name: string;
+            /** Owner Id */
+            owner_id?: string | null;
+            /** Probability */
+            probability?: number | null;
+            /** Stage */
+            stage?: string | null;
+            /** Type */
+            type?: string | null;
+        };
+        /** OpportunityDetail */
+        OpportunityDetail: {
+            /** Account Id */
+            account_id: string;
+            /** Account Name */
+            account_name: string;
+            /** Amount */
+            amount: string;
+            /**
+             * Close Date
+             * Format: date
+             */
+            close_date: string;
+            /** Closed At */
+            closed_at: string | null;
+            /** Committed */
+            committed: boolean;
+            /** Competitor Ids */
+            competitor_ids: string[];
+            /** Competitors */
+            competitors: components["schemas"]["CompetitorRead"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Currency */
+            currency: string;
+            /** Description */
+            description: string;
+            /** Exchange Rate */
+            exchange_rate: string;
+            /** Forecast Category */
+            forecast_category: string;
+            /** History */
+            history: components["schemas"]["HistoryEntryRead"][];
+            /** Id */
+            id: string;
+            /** Lead Source */
+            lead_source: string;
+            /** Loss Reason */
+            loss_reason: string;
+            /** Lost At Stage */
+            lost_at_stage: string;
+            /** Name */
+            name: string;
+            /** Owner Id */
+            owner_id: string;
+            /** Probability */
+            probability: number;
+            /** Sdr Id */
+            sdr_id: string;
+            /** Seconds In Stage */
+            seconds_in_stage: number;
+            /** Stage */
+            stage: string;
+            /**
+             * Stage Entered At
+             * Format: date-time
+             */
+            stage_entered_at: string;
+            /** Type */
+            type: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** OpportunityRead */
+        OpportunityRead: {
+            /** Account Id */
+            account_id: string;
+            /** Account Name */
+            account_name: string;
+            /** Amount */
+            amount: string;
+            /**
+             * Close Date
+             * Format: date
+             */
+            close_date: string;
+            /** Closed At */
+            closed_at: string | null;
+            /** Committed */
+            committed: boolean;
+            /** Competitor Ids */
+            competitor_ids: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Currency */
+            currency: string;
+            /** Description */
+            description: string;
+            /** Exchange Rate */
+            exchange_rate: string;
+            /** Forecast Category */
+            forecast_category: string;
+            /** Id */
+            id: string;
+            /** Lead Source */
+            lead_source: string;
+            /** Loss Reason */
+            loss_reason: string;
+            /** Lost At Stage */
+            lost_at_stage: string;
+            /** Name */
+            name: string;
+            /** Owner Id */
+            owner_id: string;
+            /** Probability */
+            probability: number;
+            /** Sdr Id */
+            sdr_id: string;
+            /** Stage */
+            stage: string;
+            /**
+             * Stage Entered At
+             * Format: date-time
+             */
+            stage_entered_at: string;
+            /** Type */
+            type: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** OpportunityUpdate */
+        OpportunityUpdate: {
+            /** Amount */
+            amount?: string | null;
+            /** Close Date */
+            close_date?: string | null;
+            /** Committed */
+            committed?: boolean | null;
+            /** Competitor Ids */
+            competitor_ids?: string[] | null;
+            /** Currency */
+            currency?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Exchange Rate */
+            exchange_rate?: string | null;
+            /** Loss Reason */
+            loss_reason?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Owner Id */
+            owner_id?: string | null;
+            /** Probability */
+            probability?: number | null;
+            /** Stage */
+            stage?: string | null;
+            /** Type */
+            type?: string | null;
         };
         /** OrderTotal */
         OrderTotal: {
@@ -2629,6 +2981,13 @@ export interface components {
         Page_LeadRead_: {
             /** Items */
             items: components["schemas"]["LeadRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[OpportunityRead] */
+        Page_OpportunityRead_: {
+            /** Items */
+            items: components["schemas"]["OpportunityRead"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -2711,6 +3070,11 @@ export interface components {
         RefreshRequest: {
             /** Refresh Token */
             refresh_token: string;
+        };
+        /** Reopen */
+        Reopen: {
+            /** Stage */
+            stage: string;
         };
         /**
          * SalesOrderPage
@@ -2816,6 +3180,23 @@ export interface components {
              */
             updated_at: string;
         };
+        /** SalesProcessRead */
+        SalesProcessRead: {
+            /** Loss Reasons */
+            loss_reasons: components["schemas"]["LossReasonRead"][];
+            /** Stages */
+            stages: components["schemas"]["StageRead"][];
+        };
+        /** SdrCorrection */
+        SdrCorrection: {
+            /**
+             * Lead Source
+             * @default
+             */
+            lead_source: string;
+            /** Sdr Id */
+            sdr_id: string;
+        };
         /** SessionRead */
         SessionRead: {
             /** Access Token */
@@ -2884,6 +3265,21 @@ export interface components {
             key_id: string;
             /** Revoked At */
             revoked_at: string | null;
+        };
+        /** StageRead */
+        StageRead: {
+            /** Code */
+            code: string;
+            /** Forecast Category */
+            forecast_category: string;
+            /** Kind */
+            kind: string;
+            /** Name */
+            name: string;
+            /** Position */
+            position: number;
+            /** Probability */
+            probability: number;
         };
         /** TerritoryRead */
         TerritoryRead: {
@@ -7725,6 +8121,662 @@ export interface operations {
             };
             /** @description Unprocessable Entity: invalid fields, each named in `errors` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_opportunities_api_v1_opportunities_get: {
+        parameters: {
+            query?: {
+                owner_id?: string[] | null;
+                stage?: string[] | null;
+                account_id?: string[] | null;
+                close_date_from?: string | null;
+                close_date_to?: string | null;
+                open_only?: boolean;
+                sort?: string | null;
+                /** @description items per page at most */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_OpportunityRead_"];
+                };
+            };
+            /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no valid credentials (WWW-Authenticate tells which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role or the record's visibility does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: a record the path, query or body names does not exist, or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity: invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: a service this request needs is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_opportunity_api_v1_opportunities_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description retrying with the same key and body replays the answer */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpportunityCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityRead"];
+                };
+            };
+            /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no valid credentials (WWW-Authenticate tells which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role or the record's visibility does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: a record the path, query or body names does not exist, or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: conflicts with the stored state (a duplicate, or an Idempotency-Key reused with another body) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large: the body is over the size limit of its route */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity: invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: a service this request needs is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sales_process_api_v1_opportunities_process_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesProcessRead"];
+                };
+            };
+            /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no valid credentials (WWW-Authenticate tells which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role or the record's visibility does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: a record the path, query or body names does not exist, or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: a service this request needs is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_opportunity_api_v1_opportunities__opportunity_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                opportunity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityDetail"];
+                };
+            };
+            /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no valid credentials (WWW-Authenticate tells which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role or the record's visibility does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: a record the path, query or body names does not exist, or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity: invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: a service this request needs is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_opportunity_api_v1_opportunities__opportunity_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description "<version>" from a previous read; stale answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                opportunity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpportunityUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityRead"];
+                };
+            };
+            /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no valid credentials (WWW-Authenticate tells which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role or the record's visibility does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: a record the path, query or body names does not exist, or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: conflicts with the stored state (a duplicate, or an Idempotency-Key reused with another body) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed: If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large: the body is over the size limit of its route */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity: invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: a service this request needs is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reopen_opportunity_api_v1_opportunities__opportunity_id__reopen_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description "<version>" from a previous read; stale answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                opportunity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Reopen"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityRead"];
+                };
+            };
+            /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no valid credentials (WWW-Authenticate tells which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role or the record's visibility does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: a record the path, query or body names does not exist, or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: conflicts with the stored state (a duplicate, or an Idempotency-Key reused with another body) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed: If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large: the body is over the size limit of its route */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity: invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: a service this request needs is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correct_sdr_credit_api_v1_opportunities__opportunity_id__sdr_credit_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description "<version>" from a previous read; stale answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                opportunity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SdrCorrection"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityRead"];
+                };
+            };
+            /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no valid credentials (WWW-Authenticate tells which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role or the record's visibility does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: a record the path, query or body names does not exist, or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: conflicts with the stored state (a duplicate, or an Idempotency-Key reused with another body) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed: If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large: the body is over the size limit of its route */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity: invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: a service this request needs is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -46,7 +46,7 @@ class LeadUpdated(_message.Message):
     def __init__(self, lead: _Optional[_Union[_leads_pb2.Lead, _Mapping]] = ..., changed_fields: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class LeadConverted(_message.Message):
-    __slots__ = ("lead_id", "account_id", "contact_id", "account_owner_id", "account_name", "contact_name", "converted_by", "existing_account")
+    __slots__ = ("lead_id", "account_id", "contact_id", "account_owner_id", "account_name", "contact_name", "converted_by", "existing_account", "lead_source")
     LEAD_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     CONTACT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -55,6 +55,7 @@ class LeadConverted(_message.Message):
     CONTACT_NAME_FIELD_NUMBER: _ClassVar[int]
     CONVERTED_BY_FIELD_NUMBER: _ClassVar[int]
     EXISTING_ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    LEAD_SOURCE_FIELD_NUMBER: _ClassVar[int]
     lead_id: str
     account_id: str
     contact_id: str
@@ -63,4 +64,5 @@ class LeadConverted(_message.Message):
     contact_name: str
     converted_by: str
     existing_account: bool
-    def __init__(self, lead_id: _Optional[str] = ..., account_id: _Optional[str] = ..., contact_id: _Optional[str] = ..., account_owner_id: _Optional[str] = ..., account_name: _Optional[str] = ..., contact_name: _Optional[str] = ..., converted_by: _Optional[str] = ..., existing_account: _Optional[bool] = ...) -> None: ...
+    lead_source: str
+    def __init__(self, lead_id: _Optional[str] = ..., account_id: _Optional[str] = ..., contact_id: _Optional[str] = ..., account_owner_id: _Optional[str] = ..., account_name: _Optional[str] = ..., contact_name: _Optional[str] = ..., converted_by: _Optional[str] = ..., existing_account: _Optional[bool] = ..., lead_source: _Optional[str] = ...) -> None: ...

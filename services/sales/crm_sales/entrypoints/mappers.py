@@ -1,0 +1,69 @@
+"""Between the sales protos and the domain: requests in, records out (amounts as decimal strings)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from crm.sales.v1 import opportunities_pb2 as pb
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from crm_sales.domain.commands import OpportunityData
+from crm_sales.domain.events import Change
+from crm_sales.domain.listing import ListOpportunities
+from crm_sales.domain.model import Opportunity
+from crm_sales.domain.stages import SalesProcess, forecast_category
+from crm_sales.service_layer.queries import OpportunityDetail
+
+_OPTIONAL = ("name", "type", "stage", "probability", "amount", "currency", "exchange_rate", "close_date", "committed",
+             "owner_id", "loss_reason", "description")
+
+
+def _timestamp(value: datetime) -> Timestamp:
+    stamp = Timestamp()
+    stamp.FromDatetime(value)
+    return stamp
+
+
+def opportunity_data(message: pb.OpportunityData) -> OpportunityData:
+    values = {name: getattr(message, name) for name in _OPTIONAL if message.HasField(name)}
+    competitors = tuple(message.competitor_ids) if message.set_competitors else None
+    return OpportunityData(**values, competitor_ids=competitors)
+
+
+def list_query(message: pb.ListOpportunitiesRequest) -> ListOpportunities:
+    return ListOpportunities(owner_ids=tuple(message.owner_ids), stages=tuple(message.stages),
+                             account_ids=tuple(message.account_ids), open_only=message.open_only, sort=message.sort,
+                             cursor=message.cursor, page_size=message.page_size)
+
+
+def opportunity_to_proto(o: Opportunity, process: SalesProcess, account_name: str = "") -> pb.Opportunity:
+    message = pb.Opportunity(
+        id=o.id, account_id=o.account_id, account_name=account_name, name=o.name, type=o.type, stage=o.stage,
+        stage_entered_at=_timestamp(o.stage_entered_at), probability=o.probability,
+        forecast_category=forecast_category(process.stage(o.stage), o.committed), amount=str(o.amount),
+        currency=o.currency, exchange_rate=str(o.exchange_rate), close_date=o.close_date.isoformat(),
+        committed=o.committed, owner_id=o.owner_id, sdr_id=o.sdr_id, lead_source=o.lead_source, lead_id=o.lead_id,
+        loss_reason=o.loss_reason, lost_at_stage=o.lost_at_stage, description=o.description,
+        competitor_ids=list(o.competitor_ids), created_by=o.created_by, created_at=_timestamp(o.created_at),
+        updated_at=_timestamp(o.updated_at), version=o.version)
+    if o.closed_at is not None:
+        message.closed_at.CopyFrom(_timestamp(o.closed_at))
+    return message
+
+
+def change_to_proto(change: Change) -> pb.HistoryEntry:
+    return pb.HistoryEntry(field=change.field, from_value=change.from_value, to_value=change.to_value,
+                           at=_timestamp(change.at), by=change.by, reason=change.reason)
+
+
+def detail_to_proto(detail: OpportunityDetail, process: SalesProcess) -> pb.OpportunityDetail:
+    return pb.OpportunityDetail(
+        opportunity=opportunity_to_proto(detail.opportunity, process, detail.account_name),
+        competitors=[pb.Competitor(id=i, name=name) for i, name in detail.competitors],
+        history=[change_to_proto(c) for c in detail.history], seconds_in_stage=detail.seconds_in_stage)
+
+
+def process_to_proto(process: SalesProcess) -> pb.SalesProcess:
+    return pb.SalesProcess(
+        stages=[pb.Stage(code=s.code, name=s.name, position=s.position, kind=s.kind, probability=s.probability,
+                         forecast_category=s.forecast_category) for s in process.stages],
+        loss_reasons=[pb.LossReason(code=r.code, name=r.name, position=r.position) for r in process.loss_reasons])
