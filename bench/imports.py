@@ -18,8 +18,8 @@ dependency order:
     rows_read = created + updated + unchanged + skipped + failed is checked;
   - then the owners' outboxes are let drain (events relayed to NATS) before the next kind, timed apart.
 A kind the integration service does not accept yet (422 naming `kind`) is reported "not available yet".
-Targets (issue 4): every kind at >= 10% of the COPY rate; 100,000 trade-show leads with zero failed rows
-in under 2 minutes (scaled with --scale). For diagnosis it also prints the CPU seconds of each platform
+Targets (issues 4, 12): every kind at >= 10% of the COPY rate; 100,000 trade-show leads with zero failed rows
+in under 20 seconds (scaled with --scale). For diagnosis it also prints the CPU seconds of each platform
 process (and of this run's PostgreSQL backends) during each import, and how much of each import's wall
 time was spent inside the owning services' RPCs (from their own INFO log lines, "rpc <method> OK", ms).
 The bench databases and the data dir (service logs in <dir>/log) are removed at the end unless --keep.
@@ -47,8 +47,9 @@ from imports_feeds import COUNTS, ORDER, FeedFile, generate, read_back, scaled  
 
 from crmctl.platform import SERVICES, Platform, database_url  # noqa: E402
 
-COPY_SHARE, LEADS_SECONDS, LEADS_KIND = 0.10, 120.0, "trade-show-leads"
+COPY_SHARE, LEADS_SECONDS, LEADS_KIND = 0.10, 20.0, "trade-show-leads"  # issue 12: 100,000 in < 20 s
 PROCESSES = ("gateway", "integration", "accounts", "leads")
+LEGACY_COPY_SHARE = 0.05
 OWNERS = ("accounts", "leads")  # the databases whose outboxes the imports fill
 COUNT_NAMES = ("created", "updated", "unchanged", "skipped", "failed")
 
@@ -75,6 +76,11 @@ class Result:
     def rate(self) -> float:
         return self.job["counts"]["rows_read"] / self.seconds if self.job else 0.0
 
+    @property
+    def copy_share(self) -> float:
+        """The share of COPY the kind must reach (issue 12: the legacy kinds 5%, the rest 10%)."""
+        return LEGACY_COPY_SHARE if self.kind.startswith("legacy-") else COPY_SHARE
+
     def misses(self) -> list[str]:
         """Why the kind misses its targets ([] when it meets them)."""
         if self.job is None:
@@ -82,7 +88,7 @@ class Result:
         counts, why = self.job["counts"], []
         if self.job["status"] != "completed":
             why.append(f"job {self.job['status']}: {self.job['error']}")
-        if self.rate < COPY_SHARE * self.copy_rate:
+        if self.rate < self.copy_share * self.copy_rate:
             why.append(f"{self.rate / self.copy_rate:.1%} of COPY")
         if self.kind == LEADS_KIND:
             if self.seconds >= LEADS_SECONDS * self.rows / COUNTS[LEADS_KIND]:

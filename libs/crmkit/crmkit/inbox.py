@@ -9,6 +9,11 @@ through the outbox commit together, and a redelivered event changes nothing. Tra
 are nak'ed with a growing delay; an event that can never succeed (undecodable, rejected by the
 domain, or out of retries) is terminated and kept as a dead letter that ops can list and replay
 (`python -m crm_<svc> dead-letters`).
+
+A fetched batch is applied in one unit of work and acknowledged after its one commit (issue 12):
+one transaction per batch, not per event. Should any event of it fail, the whole batch is rolled
+back and its events go one at a time, each in its own unit of work, with the retries and dead
+letters above; the inbox rows make the second pass apply nothing twice.
 """
 from __future__ import annotations
 
@@ -46,7 +51,8 @@ class EventMeta:
 
 
 # `handler(uow, message, meta)` runs inside the open unit of work (an instance of the subscription's
-# `unit_of_work`); the consumer commits it, so a handler need not (a commit as its last step is harmless).
+# `unit_of_work`), possibly beside the other events of its batch; the consumer commits it, so a
+# handler must not.
 Handler = Callable[[Any, Message, EventMeta], Awaitable[None]]
 
 
@@ -78,7 +84,7 @@ class InboxConsumer:
     """Run one subscription: each event in a unit of work from `uow_factory` with its inbox row."""
 
     def __init__(self, *, js: JetStreamContext, uow_factory: Callable[[], UnitOfWork], tables: MessagingTables,
-                 subscription: Subscription, batch_size: int = 50) -> None:
+                 subscription: Subscription, batch_size: int = 500) -> None:
         self._js = js
         self._uows = uow_factory
         self._tables = tables
@@ -111,8 +117,7 @@ class InboxConsumer:
                     log.exception("fetch failed for %s", self.durable)
                     await asyncio.sleep(1)
                     continue
-                for msg in messages:
-                    await self._process(msg)
+                await self._process_batch(messages)
         finally:
             # A pull subscription left open makes the connection's drain wait its full timeout (30 s).
             await sub.unsubscribe()
@@ -137,17 +142,68 @@ class InboxConsumer:
     async def stop(self) -> None:
         self._stopping.set()
 
-    async def _process(self, msg) -> None:
+    @staticmethod
+    def _meta(msg) -> EventMeta:
         headers = msg.headers or {}
-        meta = EventMeta(event_id=headers.get("Nats-Msg-Id", ""), subject=msg.subject,
+        return EventMeta(event_id=headers.get("Nats-Msg-Id", ""), subject=msg.subject,
                          deliveries=msg.metadata.num_delivered)
+
+    async def _process_batch(self, messages: list) -> None:
+        """Apply the batch in one transaction (its inbox rows in one statement) and acknowledge it;
+        on any failure, event by event."""
+        if len(messages) > 1:
+            outcomes: list[tuple[Any, EventMeta, bool]] = []
+            try:
+                async with self._uows() as uow:
+                    metas = [self._meta(msg) for msg in messages]
+                    decoded = [self._decode((msg.headers or {}).get(EVENT_TYPE_HEADER, ""), msg.data, meta)
+                               for msg, meta in zip(messages, metas, strict=True)]
+                    fresh = await self._claim(uow, [meta for meta, entry in zip(metas, decoded, strict=True)
+                                                    if entry is not None])
+                    for msg, meta, entry in zip(messages, metas, decoded, strict=True):
+                        applied = entry is not None and meta.event_id in fresh
+                        if applied and entry is not None:
+                            fresh.discard(meta.event_id)  # the same event twice in one batch runs once
+                            with _tracer.start_as_current_span(f"{msg.subject} process", kind=trace.SpanKind.CONSUMER,
+                                                               context=context_from_headers(msg.headers or {})):
+                                await entry[0](uow, entry[1], meta)
+                        outcomes.append((msg, meta, applied))
+                    await uow.commit()
+            except Exception as exc:
+                log.info("batch of %d for %s rolled back (%s); applying one by one", len(messages), self.durable, exc)
+            else:
+                for msg, _meta, _applied in outcomes:
+                    await msg.ack()
+                # One line per batch: a line per event cost more than applying it.
+                log.info("batch of %d for %s: %d applied", len(outcomes), self.durable,
+                         sum(applied for _, _, applied in outcomes))
+                return
+        for msg in messages:
+            await self._process(msg)
+
+    async def _claim(self, uow: UnitOfWork, metas: list[EventMeta]) -> set[str]:
+        """Write the inbox rows of these events in one statement; answers the ids not applied before."""
+        if not metas:
+            return set()
+        inbox = self._tables.inbox
+        rows = {meta.event_id: {"consumer": self.durable, "event_id": meta.event_id, "subject": meta.subject}
+                for meta in metas}
+        return set((await uow.session.execute(
+            insert(inbox).values(list(rows.values())).on_conflict_do_nothing().returning(inbox.c.event_id)
+        )).scalars())
+
+    def _log_done(self, msg, meta: EventMeta, applied: bool) -> None:
+        log.info("event %s %s", msg.subject, "applied" if applied else "skipped", extra={
+            "consumer": self.durable, "event_id": meta.event_id, "deliveries": meta.deliveries})
+
+    async def _process(self, msg) -> None:
+        headers, meta = msg.headers or {}, self._meta(msg)
         with _tracer.start_as_current_span(f"{msg.subject} process", context=context_from_headers(headers),
                                            kind=trace.SpanKind.CONSUMER):
             try:
                 applied = await self.handle(headers.get(EVENT_TYPE_HEADER, ""), msg.data, meta)
                 await msg.ack()
-                log.info("event %s %s", msg.subject, "applied" if applied else "skipped", extra={
-                    "consumer": self.durable, "event_id": meta.event_id, "deliveries": meta.deliveries})
+                self._log_done(msg, meta, applied)
             except (PoisonEvent, CrmError) as exc:
                 if isinstance(exc, Unavailable) and meta.deliveries < self._max_deliver:
                     await msg.nak(delay=self._delay(meta.deliveries))
@@ -164,27 +220,33 @@ class InboxConsumer:
 
     async def handle(self, event_type: str, data: bytes, meta: EventMeta) -> bool:
         """Apply one event exactly once. Answers False when it was already applied or not ours."""
+        async with self._uows() as uow:
+            applied = await self._apply(uow, event_type, data, meta)
+            if applied:
+                await uow.commit()  # the inbox row, the handler's writes and its outbox events, together
+        return applied
+
+    async def _apply(self, uow: UnitOfWork, event_type: str, data: bytes, meta: EventMeta) -> bool:
+        """Write the event's inbox row and run its handler in the open unit of work; False when it was
+        already applied or is not ours (nothing written)."""
+        entry = self._decode(event_type, data, meta)
+        if entry is None or not await self._claim(uow, [meta]):
+            return False
+        await entry[0](uow, entry[1], meta)
+        return True
+
+    def _decode(self, event_type: str, data: bytes, meta: EventMeta) -> tuple[Handler, Message] | None:
+        """(handler, message) of an event of ours; None for an event type this consumer does not want."""
         entry = self._handlers.get(event_type)
         if entry is None:
-            return False  # an event type this consumer does not care about
+            return None
         cls, handler = entry
         if not meta.event_id:
             raise PoisonEvent("event without Nats-Msg-Id")
         try:
-            message = cls.FromString(data)
+            return handler, cls.FromString(data)
         except DecodeError as exc:
             raise PoisonEvent(f"cannot decode {event_type}: {exc}") from exc
-        inbox = self._tables.inbox
-        async with self._uows() as uow:
-            first_time = (await uow.session.execute(
-                insert(inbox).values(consumer=self.durable, event_id=meta.event_id, subject=meta.subject)
-                .on_conflict_do_nothing().returning(inbox.c.event_id)
-            )).first()
-            if first_time is None:
-                return False
-            await handler(uow, message, meta)
-            await uow.commit()  # the inbox row, the handler's writes and its outbox events, together
-        return True
 
     @staticmethod
     def _delay(deliveries: int) -> float:

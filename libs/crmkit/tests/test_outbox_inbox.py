@@ -11,7 +11,7 @@ import pytest
 from crm.identity.v1 import events_pb2
 from crmkit import streams
 from crmkit.db import UnitOfWork, make_engine, make_session_factory
-from crmkit.inbox import EventMeta, InboxConsumer, Subscription
+from crmkit.inbox import EventMeta, InboxConsumer, PoisonEvent, Subscription
 from crmkit.messaging_tables import messaging_tables
 from crmkit.outbox import OutboxRelay
 from crmkit.runtime import units_of_work
@@ -84,7 +84,7 @@ async def test_relay_publishes_each_event_exactly_once_across_a_restart(db, js):
     async with db() as session:
         rows = (await session.execute(select(tables.outbox).order_by(tables.outbox.c.seq).limit(3))).all()
     for row in rows:
-        await first._publish(row)
+        await (await first._publish(row))  # sent and acknowledged
     # A restarted relay sends everything unmarked again; JetStream drops the repeats by Nats-Msg-Id.
     second = OutboxRelay(db, tables, jetstream)
     assert await second.publish_pending() == 5
@@ -284,3 +284,30 @@ async def test_restored_database_replays_what_the_durable_had_already_delivered(
     assert await run_until_applied(db, consumer_for(db, jetstream, service), 2) == 2
     # a restart with applied events keeps its place: nothing is applied twice
     assert await run_until_applied(db, consumer_for(db, jetstream, service), 2) == 2
+
+
+async def test_a_batch_with_one_poison_event_applies_the_others_once_and_dead_letters_it(db, js):
+    """Issue 12: a fetched batch commits as one; one bad event rolls it back and the batch goes
+    event by event, so the rest are applied exactly once and only the bad one is a dead letter."""
+    jetstream, service = js
+
+    async def picky(uow, message, meta):
+        await _record(uow, message, meta)
+        if message.user.username == "user7":
+            raise PoisonEvent("user7 can never be applied")
+
+    await write_events(db, service, 40)
+    assert await OutboxRelay(db, tables, jetstream).publish_pending() == 40
+    consumer = consumer_for(db, jetstream, service, picky)
+    task = asyncio.create_task(consumer.run())
+    try:
+        for _ in range(100):
+            if await count_rows(db, tables.dead_letters) == 1 and await count_applied(db) == 39:
+                break
+            await asyncio.sleep(0.1)
+        assert await count_applied(db) == 39
+        assert await count_rows(db, tables.dead_letters) == 1
+        assert await count_rows(db, tables.inbox) == 39
+    finally:
+        await consumer.stop()
+        await asyncio.wait_for(task, 5)
