@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # Every hand-written package; generated stubs are checked by test_contracts.py instead.
-PACKAGES = ["crmkit", "crm_leads", "crm_accounts", "crm_integration", "crm_gateway", "crmctl"]
+PACKAGES = ["crmkit", "crm_leads", "crm_accounts", "crm_integration", "crm_sales", "crm_gateway", "crmctl"]
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -26,6 +26,7 @@ from crm_gateway.adapters.secret_box import SecretBox
 from crm_gateway.clients.accounts import AccountsClient
 from crm_gateway.clients.integration import ImportsClient
 from crm_gateway.clients.leads import LeadsClient
+from crm_gateway.clients.sales import SalesClient
 from crm_gateway.service_layer.context import Gateway
 from crm_gateway.settings import GatewaySettings
 
@@ -61,7 +62,8 @@ async def running(settings: GatewaySettings) -> AsyncIterator[Runtime]:
         stack.push_async_callback(store.close)
         channels = {name: make_channel(target) for name, target in (("leads", settings.leads_target),
                                                                     ("accounts", settings.accounts_target),
-                                                                    ("integration", settings.integration_target))}
+                                                                    ("integration", settings.integration_target),
+                                                                    ("sales", settings.sales_target))}
         for channel in channels.values():
             stack.push_async_callback(channel.close)
         nc = await streams.connect(settings.nats_url, name="gateway")
@@ -84,6 +86,7 @@ async def running(settings: GatewaySettings) -> AsyncIterator[Runtime]:
             imports=ImportsClient(imports_pb2_grpc.ImportsStub(channels["integration"]),
                                   timeout=settings.grpc_timeout_seconds,
                                   upload_timeout=settings.import_upload_timeout_seconds),
+            sales=SalesClient(channels["sales"], timeout=settings.grpc_timeout_seconds),
             on_commit=relay.wake,
         )
         health = {name: health_pb2_grpc.HealthStub(channel) for name, channel in channels.items()}

@@ -25,6 +25,7 @@ class GatewaySettings(DatabaseSettings):
     leads_target: str = target("leads")
     accounts_target: str = target("accounts")
     integration_target: str = target("integration")
+    sales_target: str = target("sales")
     grpc_timeout_seconds: float = 5.0
     import_upload_timeout_seconds: float = Field(600.0, gt=0)  # an import file may be 100+ MB
     http_host: str = "127.0.0.1"

@@ -19,6 +19,7 @@ from crm_gateway.clients.accounts import AccountsClient
 from crm_gateway.clients.base import PrincipalSource
 from crm_gateway.clients.integration import ImportsClient
 from crm_gateway.clients.leads import LeadsClient
+from crm_gateway.clients.sales import SalesClient
 from crm_gateway.service_layer.identity_events import IDENTITY_EVENTS
 from crm_gateway.settings import GatewaySettings
 
@@ -40,6 +41,7 @@ class ServiceCalls:
     leads: LeadsClient
     accounts: AccountsClient
     imports: ImportsClient
+    sales: SalesClient
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Gateway:
     leads: LeadsClient
     accounts: AccountsClient
     imports: ImportsClient
+    sales: SalesClient
     on_commit: Callable[[], None] | None = None
 
     def uow(self) -> GatewayUnitOfWork:
@@ -62,4 +65,4 @@ class Gateway:
     def acting_as(self, principal: PrincipalSource | str) -> ServiceCalls:
         """The service clients bound to `principal`; the clients held here carry none."""
         return ServiceCalls(leads=self.leads.acting_as(principal), accounts=self.accounts.acting_as(principal),
-                            imports=self.imports.acting_as(principal))
+                            imports=self.imports.acting_as(principal), sales=self.sales.acting_as(principal))

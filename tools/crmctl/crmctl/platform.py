@@ -25,7 +25,7 @@ from crmctl.secret_files import private_folder, write_private
 
 # Every service the platform runs, in start order (each has its default port in DEFAULT_PORTS). A new
 # service adds one line here.
-SERVICES = ["accounts", "leads", "integration"]
+SERVICES = ["accounts", "leads", "integration", "sales"]
 # Which services a service calls over gRPC: it is told their addresses (CRM_<SVC>_<PEER>_TARGET).
 CALLS = {"leads": ["accounts"], "integration": ["accounts", "leads"]}
 # Services that sign their own principals for work outliving a request (crmkit.principal), and

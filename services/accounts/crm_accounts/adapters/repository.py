@@ -1,19 +1,23 @@
 """Account queries, and readable(principal): the one scope every read of the service starts from.
 
 readable() answers the accounts the caller may see with a `full` column (False: directory fields
-only); editable() the accounts the caller may change. Both encode crm_accounts.domain.policy in SQL;
-contacts and kiosks are scoped through them (see records.py). Nothing else decides visibility.
+only); editable() the accounts the caller may change. Both are the kit's rule (crmkit.account_access)
+over this service's tables; contacts and kiosks are scoped through them (see records.py). Nothing
+else decides visibility.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crmkit.account_access import sql as access
+from crmkit.account_access.rule import EDIT_SHARES
+from crmkit.account_access.sql import AccountShape
 from crmkit.fields import company_key
 from crmkit.listing import Cursor, Sort
 from crmkit.listing_sql import keyset
 from crmkit.principal import Principal
 from crmkit.repository import TrackedRepository, is_uuid
-from sqlalchemy import ColumnElement, Select, and_, false, func, literal, or_, select, text, true
+from sqlalchemy import ColumnElement, Select, and_, func, literal, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 
@@ -22,60 +26,18 @@ from crm_accounts.domain.commands import ListAccounts
 from crm_accounts.domain.errors import AccessDenied, RecordNotFound, Taken
 from crm_accounts.domain.hierarchy import LOCATION_SUBTYPES
 from crm_accounts.domain.model import Account
-from crm_accounts.domain.policy import Scope, adds_contacts_to_any_visible_account, scope
+from crm_accounts.domain.policy import adds_contacts_to_any_visible_account
 from crm_accounts.domain.validation import ACTIVE
 
 ACCOUNT_COLUMNS = tuple(c.name for c in accounts.c if c.name not in ("creation_digest", "name_key"))
 _NULLABLE = ("parent_id", "customer_accounting_id", "erp_ship_to_id")  # "" in the domain, NULL in the table
 _TREE_LOCK = 7_347_101  # serialises changes of tree shape, so no concurrent move can close a cycle
-ALL_SHARES = ("read", "edit")
-EDIT_SHARES = ("edit",)
 
 territory = func.coalesce(territory_states.c.territory, "").label("territory")
 accounts_with_territory = accounts.outerjoin(territory_states, territory_states.c.state == accounts.c.state)
-
-
-def _team(principal: Principal) -> Select:
-    """The RSM's AEs: active users with role ae among the principal's subordinates."""
-    return select(users.c.id).where(users.c.id.in_(principal.subordinates), users.c.role == "ae", users.c.active)
-
-
-def _full(principal: Principal, share_access: tuple[str, ...]) -> ColumnElement[bool]:
-    """Accounts the caller sees in full (SEC-3..5); shares count when their access is in `share_access`."""
-    kind = scope(principal)
-    if kind is Scope.ALL:
-        return true()
-    shared_with_me = select(shares.c.account_id).where(shares.c.user_id == principal.user_id,
-                                                       shares.c.access.in_(share_access))
-    mine = or_(accounts.c.owner_id == principal.user_id, accounts.c.id.in_(shared_with_me))
-    if kind is Scope.TERRITORY:
-        return or_(mine, territory_states.c.territory.in_(principal.territories))
-    if kind is Scope.TEAM:
-        team = _team(principal)
-        team_territories = select(func.unnest(users.c.territories)).where(users.c.id.in_(team))
-        shared_with_team = select(shares.c.account_id).where(shares.c.user_id.in_(team),
-                                                             shares.c.access.in_(share_access))
-        return or_(mine, territory_states.c.territory.in_(team_territories), accounts.c.owner_id.in_(team),
-                   accounts.c.id.in_(shared_with_team))
-    return mine
-
-
-def _directory(principal: Principal) -> ColumnElement[bool]:
-    """Accounts the caller sees the directory fields of (beyond those seen in full)."""
-    kind = scope(principal)
-    if kind is Scope.ALL:
-        return false()
-    if kind is Scope.DIRECTORY:
-        return true()
-    owners = [principal.user_id]
-    child = accounts.alias("child")
-    owned_by: ColumnElement[bool] = child.c.owner_id.in_(owners)
-    if kind is Scope.TEAM:
-        owned_by = or_(owned_by, child.c.owner_id.in_(_team(principal)))
-    # A per-row probe of the account's children (ix_accounts_parent_id), not `id IN (parents of my
-    # accounts)`: the planner hashes that whole set (every account the caller owns) on every query.
-    owns_a_child = select(true()).where(child.c.parent_id == accounts.c.id, owned_by).limit(1).scalar_subquery()
-    return func.coalesce(owns_a_child, false())
+# The kit's account-visibility rule (crmkit.account_access) over this service's own tables.
+SHAPE = AccountShape(accounts=accounts, territory=territory_states.c.territory, source=accounts_with_territory,
+                     shares=shares, users=users)
 
 
 def subtree(root_id: str):
@@ -92,26 +54,23 @@ def with_territory() -> Select:
 
 def readable(principal: Principal) -> Select:
     """Every account the caller may see, with `territory` and `full` (False: directory only)."""
-    full = _full(principal, ALL_SHARES)
-    return (select(accounts, territory, func.coalesce(full, false()).label("full"))
-            .select_from(accounts_with_territory)
-            .where(or_(full, _directory(principal))))
+    return access.readable(SHAPE, principal, accounts, territory)
 
 
 def full_view(principal: Principal) -> ColumnElement[bool]:
     """On a row of `accounts_with_territory`: whether the caller sees that account in full (for a
     query that starts from another table, such as kiosks, and checks each row's own account)."""
-    return _full(principal, ALL_SHARES)
+    return access.full(SHAPE, principal)
 
 
 def readable_in_full(principal: Principal) -> Select:
     """The ids of the accounts the caller sees in full: the scope of contacts and kiosks."""
-    return select(accounts.c.id).select_from(accounts_with_territory).where(_full(principal, ALL_SHARES))
+    return access.readable_in_full(SHAPE, principal)
 
 
 def editable(principal: Principal) -> Select:
     """The accounts the caller may change: seen in full, not only through a read share."""
-    return select(accounts, territory).select_from(accounts_with_territory).where(_full(principal, EDIT_SHARES))
+    return with_territory().where(access.full(SHAPE, principal, EDIT_SHARES))
 
 
 def contains(column: ColumnElement, text: str, *, ignore_case: bool = False) -> ColumnElement[bool]:

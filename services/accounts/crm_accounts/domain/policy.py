@@ -1,24 +1,8 @@
 """Who may see and do what in the accounts service: its one access and field policy.
 
-Record visibility (SEC-3..5, DESIGN.md section 2). Whatever the role, a user sees in full the
-accounts they own and the accounts shared with them (SEC-5). Beyond that, by role (`scope`):
-
-    ALL        admin, vp_sales, the erp client: every account in full
-    TERRITORY  ae: accounts whose territory is one of principal.territories;
-               se: the same rule, principal.territories being their sales region's territories
-    TEAM       rsm: what their AEs see: the AEs are the active users with role ae among
-               principal.subordinates in the users replica; the RSM sees accounts in those AEs'
-               territories, owned by them, or shared with them
-    OWN        key_account_rep: only the own/shared rule above
-    DIRECTORY  sdr, marketing, vp_marketing, csr, cs_manager: the directory fields of every account
-    NONE       anything else (other API clients): only the own/shared rule (in practice nothing)
-
-The owner of an account also sees the directory fields of its direct parent (an AE who owns a
-child location sees the company above it); an RSM gets the same for the accounts of their AEs.
-A record the caller may not see answers NotFound, never Forbidden.
-
-AccountRepository.readable() turns these rules into SQL; it is the one place that does. Editing
-needs the same full visibility, except that a read share does not let one edit (an edit share does).
+Record visibility (SEC-3..5, DESIGN.md section 2) is the kit's one rule, crmkit.account_access.rule
+(every service holding account-scoped records applies the same); AccountRepository.readable() runs
+its SQL (crmkit.account_access.sql) over this service's tables.
 
 Creating: an SDR creates prospect companies only (no customer, vendor or competitor, no location,
 no key account) and never owns them: the owner defaults to the territory's AE (LEAD-6).
@@ -46,8 +30,7 @@ activities on it.
 """
 from __future__ import annotations
 
-from enum import Enum
-
+from crmkit.account_access.rule import Scope, scope
 from crmkit.principal import Principal
 
 from crm_accounts.domain.commands import AccountData
@@ -55,24 +38,6 @@ from crm_accounts.domain.errors import AccessDenied
 from crm_accounts.domain.model import Account
 
 ADMIN = "admin"
-
-
-class Scope(Enum):
-    ALL = "all"
-    TERRITORY = "territory"
-    TEAM = "team"
-    OWN = "own"
-    DIRECTORY = "directory"
-    NONE = "none"
-
-
-SCOPES: dict[str, Scope] = {
-    "admin": Scope.ALL, "vp_sales": Scope.ALL, "erp": Scope.ALL,
-    "ae": Scope.TERRITORY, "se": Scope.TERRITORY,
-    "rsm": Scope.TEAM,
-    "key_account_rep": Scope.OWN,
-    **{role: Scope.DIRECTORY for role in ("sdr", "marketing", "vp_marketing", "csr", "cs_manager")},
-}
 ACCOUNT_CREATORS = frozenset({"admin", "vp_sales", "rsm", "ae", "se", "key_account_rep", "sdr", "erp"})
 ACCOUNTING_ID_WRITERS = frozenset({"admin", "erp"})
 OWNER_CHANGERS = frozenset({"admin", "vp_sales", "rsm"})
@@ -86,10 +51,6 @@ PROSPECT_CREATORS = frozenset({"sdr"})  # LEAD-6: prospect companies only
 CONTACT_ADDERS_ANYWHERE = frozenset({"sdr"})  # LEAD-5: any account they see, directory views included
 # What a directory-only view shows; every other field is left out of the response.
 DIRECTORY_FIELDS = ("id", "name", "type", "subtype", "status", "territory", "owner_id", "parent_id")
-
-
-def scope(principal: Principal) -> Scope:
-    return SCOPES.get(principal.role, Scope.NONE)
 
 
 def reads_every_kiosk(principal: Principal) -> bool:

@@ -1,47 +1,43 @@
-"""Exact money for prices and quotes (GEN-10): Decimal amounts with an ISO 4217 currency, rounded
-half-up to the currency's minor unit. One rounding rule for the whole sales service."""
+"""Money in the sales service: exact decimals with an ISO 4217 currency, never floats.
+
+Rounding: half-up to the currency's minor unit (2 digits unless listed below), applied wherever an
+amount is taken in or computed; JSON and protos carry amounts as decimal strings.
+"""
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from crmkit.errors import InvalidInput
 
-# Minor-unit exponents of ISO 4217 that differ from 2, plus the common two-decimal ones we accept.
-_MINOR_UNITS: dict[str, int] = {
-    "USD": 2, "EUR": 2, "GBP": 2, "CNY": 2, "HKD": 2, "SGD": 2, "AUD": 2, "CAD": 2, "CHF": 2,
-    "SEK": 2, "NOK": 2, "DKK": 2, "INR": 2, "TWD": 2, "JPY": 0, "KRW": 0, "KWD": 3, "BHD": 3,
-}
+# ISO 4217 currencies whose minor unit is not 2 digits (the rest, USD, EUR, CNY, ..., have 2).
+_MINOR_DIGITS = {**dict.fromkeys(("BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX",
+                                  "VND", "VUV", "XAF", "XOF", "XPF"), 0),
+                 **dict.fromkeys(("BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"), 3)}
+MAX_AMOUNT = Decimal("9999999999999999.99")  # NUMERIC(18, 2)
 
 
-def minor_unit(currency: str) -> int:
-    """Decimal places of the currency; an unknown code is bad input, not a guess."""
-    try:
-        return _MINOR_UNITS[currency]
-    except KeyError:
-        raise InvalidInput(f"unsupported currency {currency!r}", field="currency") from None
+def canonical_currency(value: str, field: str = "currency") -> str:
+    code = value.strip().upper()
+    if len(code) != 3 or not code.isalpha() or not code.isascii():
+        raise InvalidInput(f"{value!r} is not an ISO 4217 currency code (three letters, e.g. USD)", field=field)
+    return code
 
 
-def check_currency(currency: str) -> str:
-    minor_unit(currency)
-    return currency
+def minor_digits(currency: str) -> int:
+    return _MINOR_DIGITS.get(currency, 2)
 
 
 def round_money(amount: Decimal, currency: str) -> Decimal:
-    """Half-up to the minor unit: 0.005 USD becomes 0.01, 0.5 JPY becomes 1."""
-    return amount.quantize(Decimal(1).scaleb(-minor_unit(currency)), rounding=ROUND_HALF_UP)
+    """`amount` rounded half-up to the currency's minor unit."""
+    return amount.quantize(Decimal(1).scaleb(-minor_digits(currency)), rounding=ROUND_HALF_UP)
 
 
-def parse_decimal(text: str | int | Decimal, field: str, *, minimum: Decimal | None = Decimal(0),
-                  maximum: Decimal | None = None) -> Decimal:
-    """A decimal from an API string; anything not a finite number in range names its field."""
+def parse_amount(value: str | Decimal, currency: str, field: str = "amount") -> Decimal:
+    """A non-negative amount from its decimal text, rounded to the currency's minor unit."""
     try:
-        value = Decimal(str(text).strip())
+        amount = value if isinstance(value, Decimal) else Decimal(value.strip())
     except InvalidOperation:
-        raise InvalidInput(f"{field} must be a decimal number, got {text!r}", field=field) from None
-    if not value.is_finite():
-        raise InvalidInput(f"{field} must be a finite number", field=field)
-    if minimum is not None and value < minimum:
-        raise InvalidInput(f"{field} must be at least {minimum}", field=field)
-    if maximum is not None and value > maximum:
-        raise InvalidInput(f"{field} must be at most {maximum}", field=field)
-    return value
+        raise InvalidInput(f"{value!r} is not a decimal amount (e.g. 1250.00)", field=field) from None
+    if not amount.is_finite() or amount < 0 or amount > MAX_AMOUNT:
+        raise InvalidInput(f"an amount is a decimal from 0 to {MAX_AMOUNT}", field=field)
+    return round_money(amount, currency)

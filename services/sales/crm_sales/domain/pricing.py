@@ -20,7 +20,7 @@ from enum import Enum
 
 from crmkit.errors import InvalidInput, NotFound
 
-from crm_sales.domain.money import check_currency
+from crm_sales.domain.money import canonical_currency
 
 
 class FallbackStep(str, Enum):
@@ -65,7 +65,7 @@ class PriceList:
     tiers: dict[str, tuple[PriceTier, ...]]
 
     def __post_init__(self) -> None:
-        check_currency(self.currency)
+        object.__setattr__(self, "currency", canonical_currency(self.currency))
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise InvalidInput("valid_to is before valid_from", field="valid_to")
         for code, tiers in self.tiers.items():
@@ -157,8 +157,8 @@ def resolve_price(request: PriceRequest, product: Product, lists: Iterable[Price
         raise InvalidInput("quantity must be greater than zero", field="quantity")
     if not product.active:
         raise ProductInactive(product.code)
-    check_currency(request.currency)
-    candidates = [pl for pl in lists if pl.currency == request.currency and pl.valid_on(request.on)]
+    currency = canonical_currency(request.currency)
+    candidates = [pl for pl in lists if pl.currency == currency and pl.valid_on(request.on)]
     for step, account_id in _steps(request):
         priced = [(pl, tier) for pl in candidates if pl.account_id == account_id
                   for tier in [pl.tier_for(product.code, request.quantity)] if tier is not None]
@@ -168,5 +168,5 @@ def resolve_price(request: PriceRequest, product: Product, lists: Iterable[Price
         priced.sort(key=lambda pair: pair[0].id)
         pl, tier = max(priced, key=lambda pair: pair[0].valid_from or date.min)
         rule = PriceRule(step, pl.id, pl.name, tier.min_quantity, pl.valid_from, pl.valid_to)
-        return ResolvedPrice(product.code, request.quantity, request.currency, tier.unit_price, rule)
+        return ResolvedPrice(product.code, request.quantity, currency, tier.unit_price, rule)
     raise NoPrice(request)

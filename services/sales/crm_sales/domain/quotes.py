@@ -15,7 +15,7 @@ from enum import Enum
 
 from crmkit.errors import Conflict, InvalidInput
 
-from crm_sales.domain.money import check_currency, round_money
+from crm_sales.domain.money import canonical_currency, round_money
 from crm_sales.domain.pricing import PriceRule, ResolvedPrice
 
 HUNDRED = Decimal(100)
@@ -101,7 +101,7 @@ class Quote:
     primary: bool = False
 
     def __post_init__(self) -> None:
-        check_currency(self.currency)
+        object.__setattr__(self, "currency", canonical_currency(self.currency))
         _percent(self.discount_percent, "discount_percent")
         _percent(self.tax_rate_percent, "tax_rate_percent")
         if self.version < 1:

@@ -1,0 +1,14 @@
+"""The sales unit of work: one transaction and its repositories."""
+from __future__ import annotations
+
+from crmkit.db import UnitOfWork
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from crm_sales.adapters.access_model import AccountAccessRepository
+
+
+class SalesUnitOfWork(UnitOfWork):
+    accounts: AccountAccessRepository
+
+    def _bind(self, session: AsyncSession) -> None:
+        self.accounts = AccountAccessRepository(session)
