@@ -16,14 +16,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from crmkit.errors import InvalidInput, NotFound
 
 from crm_sales.domain.money import canonical_currency
 
 
-class FallbackStep(str, Enum):
+class FallbackStep(StrEnum):
     ACCOUNT = "account"
     PARENT_ACCOUNT = "parent_account"
     STANDARD = "standard"

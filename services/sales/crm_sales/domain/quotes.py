@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from crmkit.errors import Conflict, InvalidInput
 
@@ -21,7 +21,7 @@ from crm_sales.domain.pricing import PriceRule, ResolvedPrice
 HUNDRED = Decimal(100)
 
 
-class QuoteStatus(str, Enum):
+class QuoteStatus(StrEnum):
     DRAFT = "draft"
     SENT = "sent"
     ACCEPTED = "accepted"

@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 
 from crm_sales.domain.pricing import (
-    NoPrice, PriceList, PriceRequest, PriceTier, Product, ProductInactive, resolve_price,
+    NoPrice,
+    PriceList,
+    PriceRequest,
+    PriceTier,
+    Product,
+    ProductInactive,
+    resolve_price,
 )
 
 DATA = Path(__file__).parent / "data"

@@ -8,7 +8,13 @@ import pytest
 from crmkit.errors import InvalidInput
 
 from crm_sales.domain.pricing import (
-    FallbackStep, NoPrice, PriceList, PriceRequest, PriceTier, Product, resolve_price,
+    FallbackStep,
+    NoPrice,
+    PriceList,
+    PriceRequest,
+    PriceTier,
+    Product,
+    resolve_price,
 )
 
 SEAT = Product("SEAT", "CRM seat", "seat")
@@ -48,7 +54,7 @@ def test_validity_ends_are_inclusive() -> None:
 
 
 def test_largest_tier_not_above_quantity_applies() -> None:
-    tiers = (PriceTier(Decimal(0), Decimal(100)), PriceTier(Decimal(10), Decimal(90)), PriceTier(Decimal(100), Decimal(80)))
+    tiers = tuple(PriceTier(Decimal(q), Decimal(p)) for q, p in ((0, 100), (10, 90), (100, 80)))
     lists = [_list("std", None, "0", tiers=tiers)]
     assert [resolve_price(_ask(q), SEAT, lists).unit_price for q in ("9.99", "10", "99", "100")] == [
         Decimal(100), Decimal(90), Decimal(90), Decimal(80)]
