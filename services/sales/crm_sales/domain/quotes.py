@@ -143,11 +143,11 @@ class Quote:
         return replace(self, status=wanted)
 
     def revise(self, new_id: str, latest_version: int) -> Quote:
-        """The next version: same lines and locked prices, back in draft; this version is untouched."""
+        """The next version: same lines and locked prices, back in draft and not (yet) primary."""
         if self.status is QuoteStatus.DRAFT:
             raise Conflict("a draft is edited in place; revise a sent, accepted or rejected quote",
                            field="status")
-        return replace(self, id=new_id, version=latest_version + 1, status=QuoteStatus.DRAFT)
+        return replace(self, id=new_id, version=latest_version + 1, status=QuoteStatus.DRAFT, primary=False)
 
     def totals(self) -> QuoteTotals:
         subtotal = sum((line.net(self.currency) for line in self.lines), Decimal(0))
