@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from crm_sales.adapters import access
 from crm_sales.adapters.orm import opportunities
+from crm_sales.adapters.quote_pdf import QuoteHeading, render_quote_pdf
 from crm_sales.domain.catalog_policy import QUOTE_WRITERS, SALES_ROLES, require
 from crm_sales.domain.errors import AccountNotFound, OpportunityNotFound
 from crm_sales.domain.pricing import PriceRequest, ResolvedPrice, resolve_price
@@ -104,3 +105,25 @@ async def revise(uow: SalesUnitOfWork, principal: Principal, quote_id: str, now:
     revised = quote.revise(str(uuid.uuid4()), latest)
     await uow.quotes.save(revised, by=principal.user_id, now=now)
     return revised
+
+
+async def set_terms(uow: SalesUnitOfWork, principal: Principal, quote_id: str, *, now: datetime,
+                    discount_percent: Decimal | None = None, tax_rate_percent: Decimal | None = None,
+                    line_discounts: dict[int, Decimal] | None = None) -> Quote:
+    """Whole-quote discount, tax rate and per-line discounts of a draft."""
+    quote = await get_quote(uow, principal, quote_id, edit=True)
+    for index, percent in (line_discounts or {}).items():
+        quote = quote.set_line_discount(index, percent)
+    quote = quote.set_terms(discount_percent=discount_percent, tax_rate_percent=tax_rate_percent)
+    await uow.quotes.save(quote, by=principal.user_id, now=now)
+    return quote
+
+
+async def quote_pdf(uow: SalesUnitOfWork, principal: Principal, quote_id: str, language: str, today: date) -> bytes:
+    """The quote as a PDF in the caller's language, headed with its account and opportunity names."""
+    quote = await get_quote(uow, principal, quote_id)
+    row = (await uow.session.execute(select(opportunities.c.name, opportunities.c.account_id)
+                                     .where(opportunities.c.id == quote.opportunity_id))).one()
+    facts = await uow.accounts.get(str(row.account_id))
+    heading = QuoteHeading(facts.name if facts else "", row.name, today)
+    return render_quote_pdf(quote, heading, language)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from crmkit.migrations import upgrade
+from sales_testkit import seed_opportunity
 
 from crm_sales.bootstrap import MIGRATIONS_DIR, uow_factory
 from tests.support.databases import run_in_thread, session_factory
@@ -27,3 +28,8 @@ async def sessions(sales_db):
 @pytest.fixture
 def uows(sessions):
     return uow_factory(sessions)
+
+
+@pytest.fixture
+async def opportunity(uows) -> str:
+    return await seed_opportunity(uows)

@@ -2,49 +2,17 @@
 the parent account's list from the read model, locked line prices, versions and who may do it."""
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
-from crmkit.account_access.replica import AccountFacts
 from crmkit.errors import Forbidden
-from sqlalchemy import insert
+from sales_testkit import ADMIN, AE, CHILD, DAY, NOW, PARENT, price_list
 
-from crm_sales.adapters.orm import opportunities
 from crm_sales.domain.errors import OpportunityNotFound
-from crm_sales.domain.pricing import FallbackStep, PriceList, PriceRequest, PriceTier, Product
+from crm_sales.domain.pricing import FallbackStep, PriceRequest
 from crm_sales.domain.quotes import QuoteStatus
 from crm_sales.service_layer import quoting
 from tests.support.principals import as_role
-
-NOW = datetime(2026, 5, 1, 9, tzinfo=UTC)
-DAY = date(2026, 5, 1)
-AE = as_role("ae")
-ADMIN = as_role("admin")
-PARENT, CHILD, OTHER = (str(uuid.uuid4()) for _ in range(3))
-
-
-def _list(list_id: str, account: str | None, price: str) -> PriceList:
-    return PriceList(list_id, f"List {price}", "USD", account, date(2026, 1, 1), None,
-                     {"SEAT": (PriceTier(Decimal(0), Decimal(price)), PriceTier(Decimal(10), Decimal("1.00")))})
-
-
-@pytest.fixture
-async def opportunity(uows) -> str:
-    opportunity_id = str(uuid.uuid4())
-    async with uows() as uow:
-        for account, parent, owner in ((PARENT, "", "someone"), (CHILD, PARENT, AE.user_id), (OTHER, "", "someone")):
-            await uow.accounts.record(AccountFacts(account, "Acme", "customer", "active", "NY", owner, parent, 1))
-        await uow.catalog.save_product(Product("SEAT", "CRM seat", "seat"))
-        for pl in (_list(str(uuid.uuid4()), None, "100.00"), _list(str(uuid.uuid4()), PARENT, "80.00")):
-            await uow.catalog.save_price_list(pl)
-        await uow.session.execute(insert(opportunities).values(
-            id=opportunity_id, account_id=CHILD, name="Renewal", type="add_on", stage="prospecting",
-            stage_entered_at=NOW, probability=10, amount=Decimal(0), currency="USD", close_date=DAY,
-            owner_id=AE.user_id, created_by=AE.user_id, created_at=NOW, updated_at=NOW, version=1))
-        await uow.commit()
-    return opportunity_id
 
 
 async def test_child_account_gets_the_parent_list_named_in_the_rule(uows, opportunity):
@@ -63,7 +31,7 @@ async def test_price_list_change_leaves_a_sent_quote_unchanged_and_revision_make
     assert before.total == Decimal("216.00")  # 3 x 80.00 less 10%
     async with uows() as uow:
         for pl in await uow.catalog.price_lists(owners=[PARENT]):
-            await uow.catalog.save_price_list(_list(pl.id, PARENT, "95.00"))
+            await uow.catalog.save_price_list(price_list(pl.id, PARENT, "95.00"))
         await uow.commit()
     async with uows() as uow:
         stored = await quoting.get_quote(uow, AE, sent.id)
