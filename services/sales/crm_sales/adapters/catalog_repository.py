@@ -6,10 +6,10 @@ from collections import defaultdict
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import Select, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from crm_sales.adapters.orm import catalog
+from crm_sales.adapters.orm import account_access, catalog, opportunities
 from crm_sales.domain.pricing import FallbackStep, PriceList, PriceRule, PriceTier, Product
 from crm_sales.domain.quotes import Quote, QuoteLine, QuoteStatus
 
@@ -123,6 +123,23 @@ class QuoteRepository:
             select(_Q.c.id, _Q.c.number, _Q.c.quote_version, _Q.c.status)
             .where(_Q.c.opportunity_id == opportunity_id).order_by(_Q.c.number, _Q.c.quote_version.desc()))
         return [(r.id, r.number, r.quote_version, r.status) for r in rows]
+
+
+    async def parent_of(self, account_id: str, allowed: Select) -> tuple[bool, str | None]:
+        """(the account is among `allowed`, its parent_id in the account-access read model)."""
+        accounts = account_access.accounts
+        row = (await self._session.execute(select(accounts.c.parent_id).where(
+            accounts.c.id == account_id, accounts.c.id.in_(allowed)))).first()
+        return (row is not None, str(row.parent_id) if row is not None and row.parent_id else None)
+
+    async def opportunity_account(self, opportunity_id: str, allowed: Select) -> str | None:
+        """The opportunity's account id if that account is among `allowed`."""
+        found = await self._session.scalar(select(opportunities.c.account_id).where(
+            opportunities.c.id == opportunity_id, opportunities.c.account_id.in_(allowed)))
+        return str(found) if found else None
+
+    async def opportunity_name(self, opportunity_id: str) -> str:
+        return str(await self._session.scalar(select(opportunities.c.name).where(opportunities.c.id == opportunity_id)))
 
 
 def _to_line(row) -> QuoteLine:

@@ -8,10 +8,8 @@ from decimal import Decimal
 
 from crmkit.errors import NotFound
 from crmkit.principal import Principal
-from sqlalchemy import select
 
 from crm_sales.adapters import access
-from crm_sales.adapters.orm import opportunities
 from crm_sales.adapters.quote_pdf import QuoteHeading, render_quote_pdf
 from crm_sales.domain.catalog_policy import QUOTE_WRITERS, SALES_ROLES, require
 from crm_sales.domain.errors import AccountNotFound, OpportunityNotFound
@@ -33,13 +31,10 @@ async def resolve(uow: SalesUnitOfWork, principal: Principal, request: PriceRequ
         raise NotFound(f"no product {request.product_code!r}", field="product_code")
     parent = None
     if request.account_id:
-        accounts = access.SHAPE.accounts
         # parent_id comes from the account-access read model, and only for an account the caller reads.
-        row = (await uow.session.execute(select(accounts.c.id, accounts.c.parent_id).where(
-            accounts.c.id == request.account_id, accounts.c.id.in_(access.readable_in_full(principal))))).first()
-        if row is None:
+        seen, parent = await uow.quotes.parent_of(request.account_id, access.readable_in_full(principal))
+        if not seen:
             raise AccountNotFound(request.account_id)
-        parent = str(row.parent_id) if row.parent_id else None
     ask = PriceRequest(request.product_code, request.quantity, request.on, request.currency,
                        request.account_id, parent)
     lists = await uow.catalog.price_lists(owners=[request.account_id, parent, None],
@@ -49,12 +44,10 @@ async def resolve(uow: SalesUnitOfWork, principal: Principal, request: PriceRequ
 
 async def _account_of(uow: SalesUnitOfWork, principal: Principal, opportunity_id: str, *, edit: bool) -> str:
     allowed = access.editable(principal) if edit else access.readable_in_full(principal)
-    account_id = await uow.session.scalar(
-        select(opportunities.c.account_id).where(opportunities.c.id == opportunity_id,
-                                                 opportunities.c.account_id.in_(allowed)))
+    account_id = await uow.quotes.opportunity_account(opportunity_id, allowed)
     if account_id is None:
         raise OpportunityNotFound(opportunity_id)
-    return str(account_id)
+    return account_id
 
 
 async def get_quote(uow: SalesUnitOfWork, principal: Principal, quote_id: str, *, edit: bool = False) -> Quote:
@@ -122,8 +115,7 @@ async def set_terms(uow: SalesUnitOfWork, principal: Principal, quote_id: str, *
 async def quote_pdf(uow: SalesUnitOfWork, principal: Principal, quote_id: str, language: str, today: date) -> bytes:
     """The quote as a PDF in the caller's language, headed with its account and opportunity names."""
     quote = await get_quote(uow, principal, quote_id)
-    row = (await uow.session.execute(select(opportunities.c.name, opportunities.c.account_id)
-                                     .where(opportunities.c.id == quote.opportunity_id))).one()
-    facts = await uow.accounts.get(str(row.account_id))
-    heading = QuoteHeading(facts.name if facts else "", row.name, today)
+    account_id = await _account_of(uow, principal, quote.opportunity_id, edit=False)
+    facts = await uow.accounts.get(account_id)
+    heading = QuoteHeading(facts.name if facts else "", await uow.quotes.opportunity_name(quote.opportunity_id), today)
     return render_quote_pdf(quote, heading, language)
