@@ -23,6 +23,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import UUID
 
+from crm_sales.adapters.catalog_orm import catalog_tables
+
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 # Money is NUMERIC(18, 2) with an ISO 4217 currency beside it (exact decimals, never floats).
@@ -138,5 +140,8 @@ lead_conversions = Table(
 identity = identity_tables(metadata, "territories", "manager_id", territory_map=True)
 users = identity.users
 account_access = account_access_tables(metadata, identity)
+
+# Products, price lists and quotes (issue 10 items 6 and 7), defined beside the resolver's model.
+catalog = catalog_tables(metadata)
 
 messaging = messaging_tables(metadata)

@@ -6,6 +6,7 @@ from crmkit.db import UnitOfWork
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_sales.adapters.access_model import AccountAccessRepository
+from crm_sales.adapters.catalog_repository import CatalogRepository, QuoteRepository
 from crm_sales.adapters.repository import ConversionRepository, OpportunityRepository, SalesProcessRepository
 
 
@@ -14,9 +15,13 @@ class SalesUnitOfWork(UnitOfWork):
     opportunities: OpportunityRepository
     process: SalesProcessRepository
     conversions: ConversionRepository
+    catalog: CatalogRepository
+    quotes: QuoteRepository
 
     def _bind(self, session: AsyncSession) -> None:
         self.opportunities = OpportunityRepository(session)
         self.accounts = AccountAccessRepository(session)
         self.process = SalesProcessRepository(session)
         self.conversions = ConversionRepository(session)
+        self.catalog = CatalogRepository(session)
+        self.quotes = QuoteRepository(session)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from sales_testkit import seed_opportunity
 
 from crm_sales.bootstrap import MIGRATIONS_DIR, uow_factory
 from tests.support.databases import session_factory
@@ -21,3 +22,8 @@ async def sessions(sales_db):
 @pytest.fixture
 def uows(sessions):
     return uow_factory(sessions)
+
+
+@pytest.fixture
+async def opportunity(uows) -> str:
+    return await seed_opportunity(uows)
