@@ -136,7 +136,9 @@ def test_sdrs_and_csrs_see_the_directory_only(as_user, book, username):
         assert set(account) == DIRECTORY and account["directory_only"] is True, account
     for account_id in (book["ids"]["NE"][0], book["ids"]["PAC"][3]):
         got = api.get(f"/api/v1/accounts/{account_id}")
-        assert got.status_code == 200 and set(got.json()) == DIRECTORY
+        # A single read also says what the caller may change: nothing, in a directory view (SEC-3).
+        assert got.status_code == 200 and set(got.json()) == DIRECTORY | {"editable_fields"}
+        assert got.json()["editable_fields"] == []
         assert "etag" not in got.headers
 
 
