@@ -157,8 +157,8 @@ async def reassign_accounts(*, uow: AccountsUnitOfWork, principal: Principal, co
     if not command.from_user_id or command.from_user_id == command.to_user_id:
         raise InvalidInput("give two different users", field="to_user_id")
     async with uow:
-        await _ensure_active_user(uow, command.to_user_id, "to_user_id")
         moved = await uow.accounts.owned_by(command.from_user_id)
+        await _ensure_may_own_all(uow, command.to_user_id, {account.territory for account in moved})
         stamp = now()
         for account in moved:
             account.reassign(command.to_user_id, now=stamp)
@@ -206,6 +206,20 @@ async def _ensure_may_own(uow: AccountsUnitOfWork, user_id: str, territory: str)
     if not may_own(user, territory, manages_an_owner=await _manages_an_owner(uow, user.id, territory)):
         raise InvalidInput(f"{user.username or user_id!r} may not own accounts in territory {territory!r}: "
                            "an AE of it, a key account rep, their managers or an admin may", field="owner_id")
+
+
+async def _ensure_may_own_all(uow: AccountsUnitOfWork, user_id: str, territories: set[str]) -> None:
+    """Issue 13 finding 7 for GEN-11: the successor may own every territory the moved accounts lie in;
+    otherwise nothing moves and the answer names the territories to hand to someone else."""
+    user = await uow.users.get(user_id)
+    if user is None or not user.active:
+        raise InvalidInput(f"{user_id!r} is not an active user", field="to_user_id")
+    refused = [territory for territory in sorted(territories)
+               if not may_own(user, territory, manages_an_owner=await _manages_an_owner(uow, user_id, territory))]
+    if refused:
+        raise InvalidInput(f"{user.username or user_id!r} may not own accounts in territory "
+                           f"{', '.join(map(repr, refused))}: an AE of it, a key account rep, their managers "
+                           "or an admin may; nothing was reassigned", field="to_user_id")
 
 
 async def _manages_an_owner(uow: AccountsUnitOfWork, user_id: str, territory: str) -> bool:

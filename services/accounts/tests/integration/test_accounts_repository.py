@@ -218,3 +218,26 @@ async def test_gen_11_an_admin_reassigns_every_account_of_a_user_at_once(uows, s
     assert len(reassigned) == 3
     with pytest.raises(InvalidInput):
         await handlers.reassign_accounts(uow=uows(), principal=ADMIN, command=ReassignAccounts(taking.id, "nobody"))
+
+
+async def test_issue_13_a_bulk_reassignment_moves_nothing_to_a_successor_who_may_not_own_the_territory(uows):
+    """Finding 7 for GEN-11: the successor must be eligible for every territory the accounts lie in."""
+    await add_territories(uows)
+    leaving = await add_user(uows, "ae", territories=("NE", "MA"))
+    pacific = await add_user(uows, "ae", territories=("PAC",))
+    csr = await add_user(uows, "csr")
+    theirs = [await create(uows, "Boston Co", state="MA", owner_id=leaving.id),
+              await create(uows, "Newark Co", state="NJ", owner_id=leaving.id)]
+    for successor in (pacific, csr):
+        with pytest.raises(InvalidInput) as refused:
+            await handlers.reassign_accounts(uow=uows(), principal=ADMIN,
+                                             command=ReassignAccounts(leaving.id, successor.id))
+        assert [p.field for p in refused.value.problems] == ["to_user_id"]
+        assert "'MA', 'NE'" in str(refused.value) and "nothing was reassigned" in str(refused.value)
+    for account in theirs:
+        stored = (await queries.get_account(uow=uows(), principal=ADMIN, account_id=account.id)).account
+        assert (stored.owner_id, stored.version) == (leaving.id, 1)
+    key_rep = await add_user(uows, "key_account_rep")
+    moved = await handlers.reassign_accounts(uow=uows(), principal=ADMIN,
+                                             command=ReassignAccounts(leaving.id, key_rep.id))
+    assert sorted(moved) == sorted(a.id for a in theirs)
