@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from crm.accounts.v1 import (
@@ -23,9 +24,9 @@ from crm.leads.v1 import leads_pb2, leads_pb2_grpc
 from crmkit.errors import Forbidden, NotFound
 from crmkit.grpc.client import call, make_channel
 from crmkit.principal import Principal, PrincipalSigner, generate_keypair
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from crm_integration.adapters.orm import messaging
+from crm_integration.adapters.orm import import_jobs, messaging
 from crm_integration.adapters.owners import ISSUER, Owners
 from crm_integration.entrypoints.inbox_folder import InboxFolderWatcher
 from crm_integration.entrypoints.mappers import import_completed
@@ -135,6 +136,27 @@ async def test_int_1_finance_file_is_counted_row_by_row_and_a_reimport_changes_n
     async with sessions() as session:
         events = (await session.execute(select(messaging.outbox.c.subject))).scalars().all()
     assert events == ["crm.integration.import.completed"] * 2
+
+
+async def test_issue_13_a_job_left_running_by_a_nul_cell_finishes_after_the_upgrade(uows, runner, sessions):
+    """Finding 3: before the fix, a failed row with a NUL cell could not be stored, so its job stayed
+    "running" and was retried on every poll. Such a job, as the old runner left it (claimed, lease
+    lapsed, checkpoint at 0), is taken over by the new runner and ends with the row failed, cells clean."""
+    data = f"{FINANCE_HEADER}\r\nC\x0012,2026-11-21,1.00,1.00,1.00,1.00,0.00\r\n".encode()
+    job = await imports.receive_file(uows=uows, principal=ADMIN, kind="erp-finance", filename="stuck.csv",
+                                     source="upload", known_kinds=runner.kinds, chunks=_chunks(data))
+    lapsed = datetime.now(UTC) - timedelta(hours=1)
+    async with sessions() as session, session.begin():
+        await session.execute(update(import_jobs).where(import_jobs.c.id == job.id).values(
+            status="running", lease_owner="runner-before-the-upgrade", lease_until=lapsed, started_at=lapsed))
+    assert await runner.work_once()
+    done = await imports.get_import(uow=uows(), principal=ADMIN, job_id=job.id)
+    assert done.status == "completed" and _counts(done)["failed"] == 1
+    _, failures, _ = await imports.list_failures(uow=uows(), principal=ADMIN, job_id=job.id, requested_size=0,
+                                                 cursor="")
+    assert [f.field for f in failures] == ["customer_accounting_id"]
+    assert "\x00" not in failures[0].cells[0] and failures[0].cells[0].startswith("C")
+    assert not await runner.work_once()  # nothing is left to retry
 
 
 async def test_acc_3_sales_orders_update_when_a_later_file_ships_them(uows, runner, channel, principal_keys):
