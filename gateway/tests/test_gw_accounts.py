@@ -173,15 +173,19 @@ async def test_hierarchy_shares_and_reassignment(client, ids):
     assert_problem(await client.get(url, headers=ae_ma), 404)
     assert_problem(await client.delete(f"{url}/shares/{ids['ae.ma']}", headers=ae_ne), 404, field="user_id")
 
-    reassign = {"from_user_id": ids["ae.ne"], "to_user_id": ids["ae.can"]}
+    to_canada = {"from_user_id": ids["ae.ne"], "to_user_id": ids["ae.can"]}
+    assert_problem(await client.post("/api/v1/accounts/reassign", json=to_canada, headers=admin), 422,
+                   field="to_user_id")  # issue 13 finding 7: the Canada AE may not own New England accounts
+    assert (await client.get(url, headers=ae_ne)).json()["owner_id"] == ids["ae.ne"]  # nothing moved
+    reassign = {"from_user_id": ids["ae.ne"], "to_user_id": ids["kam"]}
     assert_problem(await client.post("/api/v1/accounts/reassign", json=reassign, headers=ae_ne), 403)
     moved = await client.post("/api/v1/accounts/reassign", json=reassign, headers=admin)
     assert moved.status_code == 200, moved.text
     assert {parent["id"], office.json()["id"]} <= set(moved.json()["account_ids"])
-    ae_can = bearer(await login(client, "ae.can"))
-    assert (await client.get(url, headers=ae_can)).json()["owner_id"] == ids["ae.can"]
+    kam = bearer(await login(client, "kam"))
+    assert (await client.get(url, headers=kam)).json()["owner_id"] == ids["kam"]
     back = await client.post("/api/v1/accounts/reassign", headers=admin,
-                             json={"from_user_id": ids["ae.can"], "to_user_id": ids["ae.ne"]})
+                             json={"from_user_id": ids["kam"], "to_user_id": ids["ae.ne"]})
     assert set(back.json()["account_ids"]) == set(moved.json()["account_ids"])
     assert_problem(await client.post("/api/v1/accounts/reassign", json={**reassign, "to_user_id": "nobody"},
                                      headers=admin), 422, field="to_user_id")

@@ -31,6 +31,63 @@ async def test_finding_9_every_operation_declares_its_problem_answers(client):
     assert 503 in {int(s) for s in doc["paths"]["/api/v1/accounts"]["get"]["responses"]}
 
 
+BOUNDS = {"maxLength", "enum", "pattern", "format", "const"}
+
+
+def _strings(schema: dict, where: str, components: dict, seen: tuple[str, ...] = ()):
+    """(where, schema) of every string a request schema can carry, through $refs, unions and arrays."""
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[1]
+        if name not in seen:
+            yield from _strings(components[name], f"{where}.{name}", components, (*seen, name))
+        return
+    for union in ("anyOf", "allOf", "oneOf"):
+        for part in schema.get(union, []):
+            yield from _strings(part, where, components, seen)
+    if schema.get("type") == "string":
+        yield where, schema
+    elif schema.get("type") == "array":
+        yield from _strings(schema.get("items", {}), f"{where}[]", components, seen)
+    for name, part in schema.get("properties", {}).items():
+        yield from _strings(part, f"{where}.{name}", components, seen)
+
+
+async def test_finding_9_every_string_a_client_sends_declares_the_bound_the_api_enforces(client):
+    """Parameters (path, query, header, cookie) and request bodies, operation by operation: a generated
+    client learns each limit from the document instead of from a 422 (Idempotency-Key, repeatable
+    filters, the login form and the import upload were unbounded in the document before)."""
+    doc = (await client.get("/openapi.json")).json()
+    components = doc["components"]["schemas"]
+    unbounded = []
+    for path, operations in doc["paths"].items():
+        for method, operation in operations.items():
+            for parameter in operation.get("parameters", []):
+                unbounded += [(method, path, where) for where, schema in
+                              _strings(parameter["schema"], parameter["name"], components) if not BOUNDS & set(schema)]
+            for media, content in operation.get("requestBody", {}).get("content", {}).items():
+                unbounded += [(method, path, media, where) for where, schema in
+                              _strings(content["schema"], "body", components) if not BOUNDS & set(schema)]
+    assert unbounded == []
+    upload = doc["paths"]["/api/v1/imports"]["post"]["requestBody"]["content"]["multipart/form-data"]["schema"]
+    assert "erp-finance" in upload["properties"]["kind"]["enum"] and upload["required"] == ["kind", "file"]
+    form = doc["paths"]["/api/v1/web-forms/{slug}/submissions"]["post"]["requestBody"]["content"]
+    assert set(form) == {"application/json", "application/x-www-form-urlencoded"}
+
+
+async def test_finding_9_the_declared_bounds_are_the_enforced_ones(client):
+    admin = bearer(await login(client, "admin"))
+    too_long = await client.get("/api/v1/leads", params={"owner_id": "x" * 101}, headers=admin)
+    assert too_long.status_code == 422 and too_long.json()["errors"][0]["field"].startswith("owner_id")
+    key = await client.post("/api/v1/leads", headers={**admin, "Idempotency-Key": "k" * 256},
+                            json={"last_name": "Lovelace", "company": "Engines"})
+    assert key.status_code == 422
+    refused = await client.post("/api/v1/imports", headers=admin, data={"kind": "erp-horoscopes"},
+                                files={"file": ("a.csv", b"a,b\n")})
+    assert refused.status_code == 422 and [e["field"] for e in refused.json()["errors"]] == ["kind"]
+    name = await client.post("/api/v1/auth/token", data={"username": "u" * 65, "password": "x"})
+    assert name.status_code == 422
+
+
 async def test_finding_10_security_headers_on_every_response(gw, client):
     admin = bearer(await login(client, "admin"))
     for answer in (await client.get("/api/v1/me", headers=admin), await client.get("/api/v1/me"),

@@ -10,7 +10,7 @@ from crmkit.errors import InvalidInput
 from crmkit.text import flaw
 from fastapi import Header, Query, Response
 from google.protobuf.timestamp_pb2 import Timestamp
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationInfo, field_validator
 
 T = TypeVar("T")
 Row = TypeVar("Row")
@@ -51,6 +51,9 @@ EDITABLE_FIELDS = ("the fields of this record the caller may change (PATCH), by 
                    "owner rules; a form shows the others read-only. Empty: nothing here is the caller's to change")
 PageLimit = Annotated[int, Query(ge=1, le=200, description="items per page at most")]
 PageCursor = Annotated[str | None, Query(max_length=500, description="`next_cursor` of the previous page")]
+# A repeatable filter (`?owner_id=a&owner_id=b`): the OpenAPI document declares both bounds it enforces.
+FilterValue = Annotated[str, StringConstraints(max_length=100)]
+Many = Annotated[list[FilterValue] | None, Query(max_length=20)]
 
 
 class Page(BaseModel, Generic[T]):

@@ -19,6 +19,7 @@ from crm_gateway.service_layer.context import Gateway
 
 REPLAYED = "Idempotent-Replayed"
 _SEALED = "sealed"
+KEY_MAX = 255  # as long as a client's key may be (a UUID is 36)
 Create = Callable[[], Awaitable[tuple[dict, dict[str, str]]]]  # the answer's body and headers
 
 
@@ -58,14 +59,15 @@ class Idempotent:
 
 
 async def idempotent(request: Request, gw: GatewayDep, key: Annotated[str | None, Header(
-        alias=idempotency.HEADER, description="retrying with the same key and body replays the answer")] = None
+        alias=idempotency.HEADER, max_length=KEY_MAX,
+        description="retrying with the same key and body replays the answer")] = None
                      ) -> Idempotent:
     return Idempotent(gw, request, key)
 
 
 async def idempotent_keyed(request: Request, gw: GatewayDep, key: Annotated[str, Header(
-        alias=idempotency.HEADER, description="required: a retry with the same key and body answers the first "
-                                              "answer")]) -> Idempotent:
+        alias=idempotency.HEADER, max_length=KEY_MAX,
+        description="required: a retry with the same key and body answers the first answer")]) -> Idempotent:
     return Idempotent(gw, request, key)
 
 

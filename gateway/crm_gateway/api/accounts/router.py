@@ -25,7 +25,17 @@ from crm_gateway.api.accounts.schemas import (
     ShareCreate,
     ShareRead,
 )
-from crm_gateway.api.common import IfMatch, Page, PageCursor, PageLimit, etag_header, if_match_version, tagged
+from crm_gateway.api.common import (
+    FilterValue,
+    IfMatch,
+    Many,
+    Page,
+    PageCursor,
+    PageLimit,
+    etag_header,
+    if_match_version,
+    tagged,
+)
 from crm_gateway.api.idempotent import CreateOnce
 from crm_gateway.api.opportunities.mappers import opportunity_read
 from crm_gateway.domain.model import ACCOUNT_READERS, ACCOUNT_REASSIGNERS, ACCOUNT_SHARERS, ACCOUNT_WRITERS, Caller
@@ -40,7 +50,6 @@ Sharer = Annotated[Caller, Depends(require_roles(*ACCOUNT_SHARERS))]
 Reassigner = Annotated[Caller, Depends(require_roles(*ACCOUNT_REASSIGNERS))]
 AccountId = Annotated[str, Path(min_length=1, max_length=64)]
 UserId = Annotated[str, Path(min_length=1, max_length=64)]
-Many = Annotated[list[str] | None, Query(max_length=20)]
 PARTIAL: dict[str, Any] = {"response_model_exclude_unset": True}
 
 
@@ -51,9 +60,10 @@ def _answer(account, response: Response, caller: Caller) -> AccountDetail:
 @router.get("", response_model=Page[AccountRead], **PARTIAL)
 async def list_accounts(
     caller: Reader, calls: Calls,
-    type_: Annotated[list[str] | None, Query(alias="type", max_length=10)] = None,
-    subtype: Annotated[list[str] | None, Query(max_length=10, description='"company" for a top-level company')] = None,
-    status_: Annotated[list[str] | None, Query(alias="status", max_length=10)] = None,
+    type_: Annotated[list[FilterValue] | None, Query(alias="type", max_length=10)] = None,
+    subtype: Annotated[list[FilterValue] | None,
+                       Query(max_length=10, description='"company" for a top-level company')] = None,
+    status_: Annotated[list[FilterValue] | None, Query(alias="status", max_length=10)] = None,
     territory: Many = None, owner_id: Many = None,
     parent_id: Annotated[str | None, Query(max_length=64, description='"" lists the companies at the top')] = None,
     q: Annotated[str | None, Query(max_length=200, description="matches the name")] = None,

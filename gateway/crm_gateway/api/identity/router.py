@@ -7,10 +7,10 @@ from typing import Annotated
 
 from crmkit.errors import Forbidden
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
-from fastapi.security import OAuth2PasswordRequestForm
 
 from crm_gateway.api.common import (
     ISO_MOMENT,
+    FilterValue,
     IfMatch,
     Page,
     PageLimit,
@@ -29,6 +29,7 @@ from crm_gateway.api.identity.schemas import (
     AuditEventRead,
     MeUpdate,
     MeWithPermissions,
+    PasswordLogin,
     RefreshRequest,
     SigningKeyCreated,
     SigningKeyRead,
@@ -60,7 +61,7 @@ def _token_read(pair: auth.TokenPair, response: Response) -> TokenRead:
 
 
 @tokens.post("/token", response_model=TokenRead)
-async def token(form: Annotated[OAuth2PasswordRequestForm, Depends()], request: Request, response: Response,
+async def token(form: Annotated[PasswordLogin, Depends()], request: Request, response: Response,
                 gw: GatewayDep) -> TokenRead:
     """OAuth2 password grant: an access token and a refresh token. Failures are throttled."""
     pair = await auth.login(gw=gw, username=form.username, password=form.password, address=client_address(request))
@@ -215,8 +216,8 @@ async def list_signing_keys(client_id: uuid.UUID, caller: Admin, gw: GatewayDep)
 
 
 @clients_router.delete("/{client_id}/signing-keys/{key_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def revoke_signing_key(client_id: uuid.UUID, key_id: str, caller: Admin, gw: GatewayDep,
-                             request: Request) -> Response:
+async def revoke_signing_key(client_id: uuid.UUID, key_id: Annotated[str, Path(max_length=64)], caller: Admin,
+                             gw: GatewayDep, request: Request) -> Response:
     """Requests signed with this key are refused from now on."""
     await signing.revoke_key(gw=gw, actor=caller, address=client_address(request), client_id=str(client_id),
                              key_id=key_id)
@@ -255,7 +256,8 @@ null on the last one. An unknown action, a malformed time or cursor answers 422 
                   description=AUDIT_DESCRIPTION)
 async def list_audit_events(
     caller: Admin, gw: GatewayDep,
-    action: Annotated[list[str] | None, Query(max_length=20, description="Only these actions (repeatable)")] = None,
+    action: Annotated[list[FilterValue] | None,
+                      Query(max_length=20, description="Only these actions (repeatable)")] = None,
     actor_id: Annotated[str | None, Query(max_length=64, description="Only what this user or API client did")] = None,
     since: Annotated[str | None, Query(max_length=40, pattern=ISO_MOMENT,
                                        description="ISO date or date-time, inclusive")] = None,

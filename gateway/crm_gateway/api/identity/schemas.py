@@ -3,11 +3,27 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, EmailStr, Field, field_validator
+from fastapi import Form
+from pydantic import BaseModel, EmailStr, Field, StringConstraints, field_validator
 
 from crm_gateway.api.common import Strict
+
+TerritoryCode = Annotated[str, StringConstraints(max_length=40)]
+
+
+class PasswordLogin:
+    """The OAuth2 password grant's form (RFC 6749 section 4.3.2) with the bounds the API enforces, so the
+    OpenAPI document declares them (FastAPI's OAuth2PasswordRequestForm leaves every field unbounded)."""
+
+    def __init__(self, username: Annotated[str, Form(min_length=1, max_length=64)],
+                 password: Annotated[str, Form(min_length=1, max_length=1024,
+                                               json_schema_extra={"format": "password"})],
+                 grant_type: Annotated[str | None, Form(pattern="^password$")] = None,
+                 scope: Annotated[str, Form(max_length=200, description="unused: roles decide")] = "") -> None:
+        self.username = username
+        self.password = password
 
 
 class TokenRead(BaseModel):
@@ -69,7 +85,7 @@ class UserCreate(Strict):
     full_name: str = Field(min_length=1, max_length=200)
     email: EmailStr
     role: str = Field(max_length=40)
-    territories: list[str] = Field(default_factory=list, max_length=20)
+    territories: list[TerritoryCode] = Field(default_factory=list, max_length=20)
     manager_id: uuid.UUID | None = None
     password: str = Field(min_length=1, max_length=1024)
 
@@ -81,7 +97,7 @@ class UserUpdate(Strict):
     email: EmailStr | None = None
     role: str | None = Field(None, max_length=40)
     manager_id: uuid.UUID | None = None
-    territories: list[str] | None = Field(None, max_length=20)
+    territories: list[TerritoryCode] | None = Field(None, max_length=20)
 
     @field_validator("full_name", "email", "role", "territories", mode="before")
     @classmethod

@@ -12,9 +12,9 @@ from typing import Annotated, Literal
 
 from crmkit.errors import Forbidden, Unauthenticated
 from fastapi import APIRouter, Cookie, Depends, Header, Request, Response, status
-from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel
 
+from crm_gateway.api.identity.schemas import PasswordLogin
 from crm_gateway.security import GatewayDep, client_address
 from crm_gateway.service_layer import auth
 from crm_gateway.service_layer.auth import TokenPair
@@ -33,7 +33,7 @@ class SessionRead(BaseModel):
     expires_in: int
 
 
-def same_origin(request: Request, marker: Annotated[str | None, Header(alias=HEADER)] = None) -> None:
+def same_origin(request: Request, marker: Annotated[str | None, Header(alias=HEADER, max_length=16)] = None) -> None:
     """Refuse a request a cross-site page could have sent."""
     if marker != "1":
         raise Forbidden(f"browser sessions need the {HEADER}: 1 header")
@@ -43,7 +43,7 @@ def same_origin(request: Request, marker: Annotated[str | None, Header(alias=HEA
 
 
 SameOrigin = Depends(same_origin)
-RefreshCookie = Annotated[str | None, Cookie(alias=COOKIE)]
+RefreshCookie = Annotated[str | None, Cookie(alias=COOKIE, max_length=200)]
 
 
 def _answer(gw: Gateway, request: Request, response: Response, pair: TokenPair) -> SessionRead:
@@ -54,7 +54,7 @@ def _answer(gw: Gateway, request: Request, response: Response, pair: TokenPair) 
 
 
 @router.post("", response_model=SessionRead, dependencies=[SameOrigin])
-async def start(form: Annotated[OAuth2PasswordRequestForm, Depends()], request: Request, response: Response,
+async def start(form: Annotated[PasswordLogin, Depends()], request: Request, response: Response,
                 gw: GatewayDep) -> SessionRead:
     """Password login for the web client: the access token in the body, the refresh token in the cookie."""
     pair = await auth.login(gw=gw, username=form.username, password=form.password, address=client_address(request))

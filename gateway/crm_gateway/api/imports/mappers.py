@@ -12,7 +12,13 @@ from crmkit.text import spreadsheet_safe
 from starlette.datastructures import FormData, UploadFile
 
 from crm_gateway.api.common import when
-from crm_gateway.api.imports.schemas import ImportCounts, ImportFailurePage, ImportFailureRead, ImportJobRead
+from crm_gateway.api.imports.schemas import (
+    IMPORT_KINDS,
+    ImportCounts,
+    ImportFailurePage,
+    ImportFailureRead,
+    ImportJobRead,
+)
 
 UPLOAD_SOURCES = ("upload", "cli")  # "inbox" is the service's own: files dropped in its folder
 _COUNTS = tuple(ImportCounts.model_fields)
@@ -26,6 +32,8 @@ def import_start(form: FormData) -> tuple[imports_pb2.ImportStart, UploadFile]:
     problems = []
     if not isinstance(kind, str) or not kind.strip():
         problems.append(FieldProblem("kind", "the kind of file is required, e.g. erp-finance"))
+    elif kind.strip() not in IMPORT_KINDS:
+        problems.append(FieldProblem("kind", f"unknown kind {kind.strip()!r}; one of {', '.join(IMPORT_KINDS)}"))
     if not isinstance(upload, UploadFile):
         problems.append(FieldProblem("file", "a file is required (multipart field `file`)"))
     if source not in UPLOAD_SOURCES:

@@ -13,7 +13,7 @@ from fastapi.responses import StreamingResponse
 
 from crm_gateway.api.common import Page, PageCursor
 from crm_gateway.api.imports import mappers
-from crm_gateway.api.imports.schemas import ImportFailurePage, ImportJobRead
+from crm_gateway.api.imports.schemas import IMPORT_KINDS, ImportFailurePage, ImportJobRead
 from crm_gateway.domain.model import IMPORTERS, Caller
 from crm_gateway.security import Calls, require_roles
 from crm_gateway.service_layer.context import ServiceCalls
@@ -25,7 +25,7 @@ CSV_PAGE_ROWS = 1000  # the most the service answers in one page
 _UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
     "type": "object", "required": ["kind", "file"],
     "properties": {
-        "kind": {"type": "string", "examples": ["erp-finance"], "description": "what the file holds"},
+        "kind": {"type": "string", "enum": list(IMPORT_KINDS), "description": "what the file holds"},
         "file": {"type": "string", "format": "binary", "description": "the CSV file (100+ MB is fine)"},
         "source": {"type": "string", "enum": list(mappers.UPLOAD_SOURCES), "default": "upload"},
     }}}}}}

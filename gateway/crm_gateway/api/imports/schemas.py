@@ -19,10 +19,15 @@ class ImportCounts(BaseModel):
     failed: int
 
 
+# The kinds the integration service reads (tests/test_contracts.py holds the two lists together): the
+# upload's schema declares them and an unknown one is refused before the file streams.
+IMPORT_KINDS = ("erp-customers", "erp-locations", "erp-kiosks", "erp-sales-orders", "erp-finance",
+                "legacy-contacts", "legacy-email-history", "legacy-notes", "trade-show-leads")
+
+
 class ImportJobRead(BaseModel):
     id: str
-    kind: str = Field(description="erp-customers | erp-locations | erp-kiosks | erp-sales-orders | erp-finance | "
-                                  "legacy-contacts | legacy-email-history | legacy-notes | trade-show-leads")
+    kind: str = Field(description=" | ".join(IMPORT_KINDS))
     filename: str
     source: str = Field(description="upload | cli | inbox")
     status: str = Field(description="queued | running | completed | failed (the file itself was refused)")

@@ -15,7 +15,9 @@ from starlette.exceptions import HTTPException
 
 from crm_gateway.api.common import (
     ISO_MOMENT,
+    FilterValue,
     IfMatch,
+    Many,
     Page,
     PageCursor,
     PageLimit,
@@ -53,7 +55,6 @@ FormReader = Annotated[Caller, Depends(require_roles(*WEB_FORM_READERS))]
 FormEditor = Annotated[Caller, Depends(require_roles(*WEB_FORM_EDITORS))]
 LeadId = Annotated[str, Path(min_length=1, max_length=64)]
 Slug = Annotated[str, Path(min_length=1, max_length=100)]
-Many = Annotated[list[str] | None, Query(max_length=20)]
 _MAX_BODY = 64 * 1024
 _SUBMISSION_BODY = {
     "required": True,
@@ -67,7 +68,7 @@ _SUBMISSION_BODY = {
 @leads_router.get("", response_model=Page[LeadRead])
 async def list_leads(
     caller: LeadUser, calls: Calls,
-    status_: Annotated[list[str] | None, Query(alias="status", max_length=10)] = None,
+    status_: Annotated[list[FilterValue] | None, Query(alias="status", max_length=10)] = None,
     owner_id: Many = None, source: Many = None, landing_page: Many = None, rating: Many = None,
     created_from: Annotated[str | None, Query(max_length=40, pattern=ISO_MOMENT,
                                               description="ISO date or date-time")] = None,

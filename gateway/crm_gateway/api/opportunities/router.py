@@ -2,13 +2,14 @@
 S4, SEC-2, LEAD-7). Reads answer an ETag; changes honour If-Match; creating honours Idempotency-Key."""
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from typing import Annotated
 
 from crm.sales.v1 import opportunities_pb2 as pb
 from fastapi import APIRouter, Depends, Path, Query, Response, status
 
-from crm_gateway.api.common import IfMatch, Page, PageCursor, PageLimit, etag_header, if_match_version, tagged
+from crm_gateway.api.common import IfMatch, Many, Page, PageCursor, PageLimit, etag_header, if_match_version, tagged
 from crm_gateway.api.idempotent import CreateOnce
 from crm_gateway.api.opportunities import mappers
 from crm_gateway.api.opportunities.schemas import (
@@ -28,7 +29,7 @@ Reader = Annotated[Caller, Depends(require_roles(*OPPORTUNITY_READERS))]
 Writer = Annotated[Caller, Depends(require_roles(*OPPORTUNITY_WRITERS))]
 Admin = Annotated[Caller, Depends(require_roles("admin"))]
 OpportunityId = Annotated[str, Path(min_length=1, max_length=64)]
-Many = Annotated[list[str] | None, Query(max_length=20)]
+AccountIds = Annotated[list[uuid.UUID] | None, Query(max_length=20)]
 
 
 def _answer(opportunity: pb.Opportunity, response: Response) -> OpportunityRead:
@@ -37,14 +38,15 @@ def _answer(opportunity: pb.Opportunity, response: Response) -> OpportunityRead:
 
 @router.get("", response_model=Page[OpportunityRead])
 async def list_opportunities(
-    caller: Reader, calls: Calls, owner_id: Many = None, stage: Many = None, account_id: Many = None,
+    caller: Reader, calls: Calls, owner_id: Many = None, stage: Many = None, account_id: AccountIds = None,
     close_date_from: date | None = None, close_date_to: date | None = None, open_only: bool = False,
     sort: Annotated[str | None, Query(max_length=40, pattern=r"^-?[a-z_]+$", examples=["close_date"])] = None,
     limit: PageLimit = 50, cursor: PageCursor = None,
 ) -> Page[OpportunityRead]:
     """The opportunities on accounts the caller sees, filtered, one keyset page at a time."""
     found = await calls.sales.list_opportunities(pb.ListOpportunitiesRequest(
-        owner_ids=owner_id or [], stages=stage or [], account_ids=account_id or [], open_only=open_only,
+        owner_ids=owner_id or [], stages=stage or [], account_ids=[str(a) for a in account_id or []],
+        open_only=open_only,
         close_date_from=close_date_from.isoformat() if close_date_from else "",
         close_date_to=close_date_to.isoformat() if close_date_to else "",
         sort=sort or "", page_size=limit, cursor=cursor or ""))

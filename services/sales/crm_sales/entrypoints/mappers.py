@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from crm.sales.v1 import opportunities_pb2 as pb
+from crmkit.fields import clean_uuid
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from crm_sales.domain.commands import OpportunityData
@@ -30,8 +31,9 @@ def opportunity_data(message: pb.OpportunityData) -> OpportunityData:
 
 
 def list_query(message: pb.ListOpportunitiesRequest) -> ListOpportunities:
+    account_ids = tuple(clean_uuid("account_id", given, required=True) for given in message.account_ids)
     return ListOpportunities(owner_ids=tuple(message.owner_ids), stages=tuple(message.stages),
-                             account_ids=tuple(message.account_ids), open_only=message.open_only, sort=message.sort,
+                             account_ids=account_ids, open_only=message.open_only, sort=message.sort,
                              cursor=message.cursor, page_size=message.page_size)
 
 

@@ -1749,13 +1749,6 @@ export interface components {
         };
         /** Body_start_api_v1_auth_session_post */
         Body_start_api_v1_auth_session_post: {
-            /** Client Id */
-            client_id?: string | null;
-            /**
-             * Client Secret
-             * Format: password
-             */
-            client_secret?: string | null;
             /** Grant Type */
             grant_type?: string | null;
             /**
@@ -1765,6 +1758,7 @@ export interface components {
             password: string;
             /**
              * Scope
+             * @description unused: roles decide
              * @default
              */
             scope: string;
@@ -1773,13 +1767,6 @@ export interface components {
         };
         /** Body_token_api_v1_auth_token_post */
         Body_token_api_v1_auth_token_post: {
-            /** Client Id */
-            client_id?: string | null;
-            /**
-             * Client Secret
-             * Format: password
-             */
-            client_secret?: string | null;
             /** Grant Type */
             grant_type?: string | null;
             /**
@@ -1789,6 +1776,7 @@ export interface components {
             password: string;
             /**
              * Scope
+             * @description unused: roles decide
              * @default
              */
             scope: string;
@@ -6813,9 +6801,9 @@ export interface operations {
                     file: string;
                     /**
                      * @description what the file holds
-                     * @example erp-finance
+                     * @enum {string}
                      */
-                    kind: string;
+                    kind: "erp-customers" | "erp-locations" | "erp-kiosks" | "erp-sales-orders" | "erp-finance" | "legacy-contacts" | "legacy-email-history" | "legacy-notes" | "trade-show-leads";
                     /**
                      * @default upload
                      * @enum {string}
