@@ -69,3 +69,21 @@ async def test_a_contact_read_names_its_editable_fields(client, harbor):
     listed = await client.get("/api/v1/contacts", params={"account_id": harbor["account"]["id"]},
                               headers=bearer(await login(client, "ae.ne")))
     assert "editable_fields" not in listed.json()["items"][0]
+
+
+async def test_a_read_share_shows_the_account_with_nothing_to_change_and_an_edit_share_allows_it(client, harbor):
+    """SEC-5: the service says whether the caller may change this account and its contacts, so a read
+    share's forms are read-only."""
+    path = f"/api/v1/accounts/{harbor['account']['id']}"
+    owner = bearer(await login(client, "ae.ne"))
+    ids = await user_ids(client)
+    for access, may_change in (("read", False), ("edit", True)):
+        shared = await client.post(f"{path}/shares", headers=owner, json={"user_id": ids["ae.ma"], "access": access})
+        assert shared.status_code == 201, shared.text
+        named = await editable(client, "ae.ma", path)
+        assert bool(named) is may_change and ("phone" in named) is may_change, (access, named)
+        overview = await client.get(f"{path}/overview", headers=bearer(await login(client, "ae.ma")))
+        assert overview.json()["account"]["editable_fields"] == named
+        contact = await editable(client, "ae.ma", f"/api/v1/contacts/{harbor['contact']['id']}")
+        assert bool(contact) is may_change and ("last_name" in contact) is may_change, (access, contact)
+        assert (await client.delete(f"{path}/shares/{ids['ae.ma']}", headers=owner)).status_code == 204

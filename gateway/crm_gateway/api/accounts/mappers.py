@@ -44,9 +44,11 @@ def account_read(account: accounts_pb2.Account) -> AccountRead:
 
 
 def account_detail(account: accounts_pb2.Account, role: str) -> AccountDetail:
-    """The account with the fields `role` may change: none on a view without its version (a directory view)."""
+    """The account with the fields `role` may change: none on a directory view (no version) or on one the
+    service says the caller may not change (a read share)."""
+    record_editable = account.HasField("version") and (account.editable or not account.HasField("editable"))
     return AccountDetail(**account_read(account).model_dump(exclude_unset=True), editable_fields=editable_fields(
-        "accounts", role, AccountUpdate.model_fields, record_editable=account.HasField("version")))
+        "accounts", role, AccountUpdate.model_fields, record_editable=record_editable))
 
 
 def account_version(account: accounts_pb2.Account) -> int | None:

@@ -39,8 +39,11 @@ def contact_read(contact: contacts_pb2.Contact) -> ContactRead:
 
 
 def contact_detail(contact: contacts_pb2.Contact, role: str) -> ContactDetail:
-    return ContactDetail(**contact_read(contact).model_dump(),
-                         editable_fields=editable_fields("contacts", role, ContactUpdate.model_fields))
+    """The contact with the fields `role` may change: none where the service says its account is not the
+    caller's to change (a read share)."""
+    record_editable = contact.editable or not contact.HasField("editable")
+    return ContactDetail(**contact_read(contact).model_dump(), editable_fields=editable_fields(
+        "contacts", role, ContactUpdate.model_fields, record_editable=record_editable))
 
 
 def _legacy(found: contacts_pb2.LegacyContactReference) -> LegacyContactReference:

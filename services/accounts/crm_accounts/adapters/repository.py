@@ -98,10 +98,12 @@ def account_row(account: Account) -> dict[str, object]:
 
 @dataclass(frozen=True)
 class AccountView:
-    """An account as one caller sees it: `full` False means its directory fields only."""
+    """An account as one caller sees it: `full` False means its directory fields only; `editable` (known
+    on single reads) whether the caller may change it, which a read share does not allow."""
 
     account: Account
     full: bool
+    editable: bool | None = None
 
 
 class AccountRepository(TrackedRepository[Account]):
@@ -113,10 +115,17 @@ class AccountRepository(TrackedRepository[Account]):
         """One account as the caller may see it; NotFound (naming `field`) when they may not."""
         row = None
         if is_uuid(account_id):
-            row = (await self._session.execute(readable(principal).where(accounts.c.id == account_id))).first()
+            may_change = func.coalesce(access.full(SHAPE, principal, EDIT_SHARES), False).label("editable")
+            row = (await self._session.execute(
+                readable(principal).add_columns(may_change).where(accounts.c.id == account_id))).first()
         if row is None:
             raise RecordNotFound("account", account_id, field=field)
-        return AccountView(to_account(row), row.full)
+        return AccountView(to_account(row), row.full, row.full and row.editable)
+
+    async def may_change(self, principal: Principal, account_id: str) -> bool:
+        """Whether the caller may change the account (and so its contacts): seen in full, not through a read share."""
+        return is_uuid(account_id) and (await self._session.execute(
+            select(editable(principal).where(accounts.c.id == account_id).exists()))).scalar_one()
 
     async def for_update(self, principal: Principal, account_id: str, *, field: str = "id") -> Account:
         """An account the caller may change, locked. NotFound when they may not see it; Forbidden

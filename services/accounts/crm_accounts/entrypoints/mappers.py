@@ -126,7 +126,10 @@ def account_to_proto(account: Account, *, full: bool = True) -> accounts_pb2.Acc
 
 
 def view_to_proto(view: AccountView) -> accounts_pb2.Account:
-    return account_to_proto(view.account, full=view.full)
+    message = account_to_proto(view.account, full=view.full)
+    if view.editable is not None:
+        message.editable = view.editable
+    return message
 
 
 def contact_to_proto(contact: Contact) -> contacts_pb2.Contact:

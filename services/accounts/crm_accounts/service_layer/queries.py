@@ -56,6 +56,12 @@ async def get_contact(*, uow: AccountsUnitOfWork, principal: Principal, contact_
         return await uow.contacts.get(principal, contact_id)
 
 
+async def may_change_account(*, uow: AccountsUnitOfWork, principal: Principal, account_id: str) -> bool:
+    """Whether the caller may change the account and its contacts (a read share shows them, no more)."""
+    async with uow:
+        return await uow.accounts.may_change(principal, account_id)
+
+
 async def list_contacts(*, uow: AccountsUnitOfWork, principal: Principal, account_id: str, requested_size: int = 0,
                         cursor: str = "") -> Page[Contact]:
     """A page of the contacts of a visible account by name (none when the caller sees only its

@@ -23,8 +23,11 @@ class ContactsServicer(contacts_pb2_grpc.ContactsServicer):
             data=mappers.contact_data(request.data), contact_id=request.id))
 
     async def GetContact(self, request, context):
-        return mappers.contact_to_proto(await queries.get_contact(
-            uow=self._uow(), principal=current_principal(), contact_id=request.id))
+        contact = await queries.get_contact(uow=self._uow(), principal=current_principal(), contact_id=request.id)
+        message = mappers.contact_to_proto(contact)
+        message.editable = await queries.may_change_account(uow=self._uow(), principal=current_principal(),
+                                                            account_id=contact.account_id)
+        return message
 
     async def UpdateContact(self, request, context):
         return mappers.contact_to_proto(await record_handlers.update_contact(

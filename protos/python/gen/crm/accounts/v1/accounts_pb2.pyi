@@ -13,7 +13,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Account(_message.Message):
-    __slots__ = ("id", "name", "type", "subtype", "status", "territory", "owner_id", "parent_id", "directory_only", "customer_accounting_id", "number_of_locations", "key_account", "street", "city", "state", "postal_code", "country", "phone", "website", "created_at", "updated_at", "version", "erp_ship_to_id")
+    __slots__ = ("id", "name", "type", "subtype", "status", "territory", "owner_id", "parent_id", "directory_only", "customer_accounting_id", "number_of_locations", "key_account", "street", "city", "state", "postal_code", "country", "phone", "website", "created_at", "updated_at", "version", "erp_ship_to_id", "editable")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -37,6 +37,7 @@ class Account(_message.Message):
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
     ERP_SHIP_TO_ID_FIELD_NUMBER: _ClassVar[int]
+    EDITABLE_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     type: str
@@ -60,7 +61,8 @@ class Account(_message.Message):
     updated_at: _timestamp_pb2.Timestamp
     version: int
     erp_ship_to_id: str
-    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., type: _Optional[str] = ..., subtype: _Optional[str] = ..., status: _Optional[str] = ..., territory: _Optional[str] = ..., owner_id: _Optional[str] = ..., parent_id: _Optional[str] = ..., directory_only: _Optional[bool] = ..., customer_accounting_id: _Optional[str] = ..., number_of_locations: _Optional[int] = ..., key_account: _Optional[bool] = ..., street: _Optional[str] = ..., city: _Optional[str] = ..., state: _Optional[str] = ..., postal_code: _Optional[str] = ..., country: _Optional[str] = ..., phone: _Optional[str] = ..., website: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ..., erp_ship_to_id: _Optional[str] = ...) -> None: ...
+    editable: bool
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., type: _Optional[str] = ..., subtype: _Optional[str] = ..., status: _Optional[str] = ..., territory: _Optional[str] = ..., owner_id: _Optional[str] = ..., parent_id: _Optional[str] = ..., directory_only: _Optional[bool] = ..., customer_accounting_id: _Optional[str] = ..., number_of_locations: _Optional[int] = ..., key_account: _Optional[bool] = ..., street: _Optional[str] = ..., city: _Optional[str] = ..., state: _Optional[str] = ..., postal_code: _Optional[str] = ..., country: _Optional[str] = ..., phone: _Optional[str] = ..., website: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ..., erp_ship_to_id: _Optional[str] = ..., editable: _Optional[bool] = ...) -> None: ...
 
 class AccountData(_message.Message):
     __slots__ = ("name", "customer_accounting_id", "type", "subtype", "parent_id", "key_account", "street", "city", "state", "postal_code", "country", "phone", "website", "owner_id")

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x63rm/accounts/v1/contacts.proto\x12\x0f\x63rm.accounts.v1\x1a\x1fgoogle/protobuf/timestamp.proto\")\n\x05\x45mail\x12\x0f\n\x07\x61\x64\x64ress\x18\x01 \x01(\t\x12\x0f\n\x07primary\x18\x02 \x01(\x08\"8\n\x05Phone\x12\x0e\n\x06number\x18\x01 \x01(\t\x12\x0c\n\x04type\x18\x02 \x01(\t\x12\x11\n\textension\x18\x03 \x01(\t\"\xf4\x03\n\x07\x43ontact\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x12\n\nfirst_name\x18\x03 \x01(\t\x12\x11\n\tlast_name\x18\x04 \x01(\t\x12\r\n\x05title\x18\x05 \x01(\t\x12\x0c\n\x04role\x18\x06 \x01(\t\x12&\n\x06\x65mails\x18\x07 \x03(\x0b\x32\x16.crm.accounts.v1.Email\x12\x0e\n\x06\x65mail2\x18\x08 \x01(\t\x12&\n\x06phones\x18\t \x03(\x0b\x32\x16.crm.accounts.v1.Phone\x12\x14\n\x0choliday_card\x18\n \x01(\x08\x12\x0e\n\x06status\x18\x0b \x01(\t\x12\x14\n\x0clinkedin_url\x18\x0c \x01(\t\x12\x11\n\tlegacy_id\x18\r \x01(\t\x12\x16\n\x0e\x61\x63\x63ount_status\x18\x0e \x01(\t\x12\x14\n\x0c\x61\x63\x63ount_type\x18\x0f \x01(\t\x12.\n\ncreated_at\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nupdated_at\x18\x11 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07version\x18\x12 \x01(\x03\x12\x37\n\x06legacy\x18\x13 \x01(\x0b\x32\'.crm.accounts.v1.LegacyContactReference\"\xb7\x01\n\x16LegacyContactReference\x12\x0f\n\x07\x63ompany\x18\x01 \x01(\t\x12\x0c\n\x04role\x18\x02 \x01(\t\x12\x0e\n\x06street\x18\x03 \x01(\t\x12\x0c\n\x04\x63ity\x18\x04 \x01(\t\x12\r\n\x05state\x18\x05 \x01(\t\x12\x13\n\x0bpostal_code\x18\x06 \x01(\t\x12\x0f\n\x07\x63ountry\x18\x07 \x01(\t\x12\x16\n\x0e\x61nnual_revenue\x18\x08 \x01(\t\x12\x13\n\x0blast_result\x18\t \x01(\t\"\xab\x03\n\x0b\x43ontactData\x12\x17\n\nfirst_name\x18\x01 \x01(\tH\x00\x88\x01\x01\x12\x16\n\tlast_name\x18\x02 \x01(\tH\x01\x88\x01\x01\x12\x12\n\x05title\x18\x03 \x01(\tH\x02\x88\x01\x01\x12\x11\n\x04role\x18\x04 \x01(\tH\x03\x88\x01\x01\x12\x12\n\nset_emails\x18\x05 \x01(\x08\x12&\n\x06\x65mails\x18\x06 \x03(\x0b\x32\x16.crm.accounts.v1.Email\x12\x12\n\nset_phones\x18\x07 \x01(\x08\x12&\n\x06phones\x18\x08 \x03(\x0b\x32\x16.crm.accounts.v1.Phone\x12\x19\n\x0choliday_card\x18\t \x01(\x08H\x04\x88\x01\x01\x12\x13\n\x06status\x18\n \x01(\tH\x05\x88\x01\x01\x12\x19\n\x0clinkedin_url\x18\x0b \x01(\tH\x06\x88\x01\x01\x12\x16\n\tlegacy_id\x18\x0c \x01(\tH\x07\x88\x01\x01\x42\r\n\x0b_first_nameB\x0c\n\n_last_nameB\x08\n\x06_titleB\x07\n\x05_roleB\x0f\n\r_holiday_cardB\t\n\x07_statusB\x0f\n\r_linkedin_urlB\x0c\n\n_legacy_id\"b\n\x14\x43reateContactRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12*\n\x04\x64\x61ta\x18\x02 \x01(\x0b\x32\x1c.crm.accounts.v1.ContactData\x12\n\n\x02id\x18\x03 \x01(\t\"\x1f\n\x11GetContactRequest\x12\n\n\x02id\x18\x01 \x01(\t\"k\n\x14UpdateContactRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12-\n\x07\x63hanges\x18\x02 \x01(\x0b\x32\x1c.crm.accounts.v1.ContactData\x12\x18\n\x10\x65xpected_version\x18\x03 \x01(\x03\"L\n\x13ListContactsRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x03 \x01(\t\"W\n\x14ListContactsResponse\x12*\n\x08\x63ontacts\x18\x01 \x03(\x0b\x32\x18.crm.accounts.v1.Contact\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t\"9\n\x15SearchContactsRequest\x12\r\n\x05query\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\"O\n\x0c\x43ontactMatch\x12)\n\x07\x63ontact\x18\x01 \x01(\x0b\x32\x18.crm.accounts.v1.Contact\x12\x14\n\x0c\x61\x63\x63ount_name\x18\x02 \x01(\t\"I\n\x16SearchContactsResponse\x12/\n\x08\x63ontacts\x18\x01 \x03(\x0b\x32\x1d.crm.accounts.v1.ContactMatch2\xba\x03\n\x08\x43ontacts\x12P\n\rCreateContact\x12%.crm.accounts.v1.CreateContactRequest\x1a\x18.crm.accounts.v1.Contact\x12J\n\nGetContact\x12\".crm.accounts.v1.GetContactRequest\x1a\x18.crm.accounts.v1.Contact\x12P\n\rUpdateContact\x12%.crm.accounts.v1.UpdateContactRequest\x1a\x18.crm.accounts.v1.Contact\x12[\n\x0cListContacts\x12$.crm.accounts.v1.ListContactsRequest\x1a%.crm.accounts.v1.ListContactsResponse\x12\x61\n\x0eSearchContacts\x12&.crm.accounts.v1.SearchContactsRequest\x1a\'.crm.accounts.v1.SearchContactsResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x63rm/accounts/v1/contacts.proto\x12\x0f\x63rm.accounts.v1\x1a\x1fgoogle/protobuf/timestamp.proto\")\n\x05\x45mail\x12\x0f\n\x07\x61\x64\x64ress\x18\x01 \x01(\t\x12\x0f\n\x07primary\x18\x02 \x01(\x08\"8\n\x05Phone\x12\x0e\n\x06number\x18\x01 \x01(\t\x12\x0c\n\x04type\x18\x02 \x01(\t\x12\x11\n\textension\x18\x03 \x01(\t\"\x98\x04\n\x07\x43ontact\x12\n\n\x02id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x12\n\nfirst_name\x18\x03 \x01(\t\x12\x11\n\tlast_name\x18\x04 \x01(\t\x12\r\n\x05title\x18\x05 \x01(\t\x12\x0c\n\x04role\x18\x06 \x01(\t\x12&\n\x06\x65mails\x18\x07 \x03(\x0b\x32\x16.crm.accounts.v1.Email\x12\x0e\n\x06\x65mail2\x18\x08 \x01(\t\x12&\n\x06phones\x18\t \x03(\x0b\x32\x16.crm.accounts.v1.Phone\x12\x14\n\x0choliday_card\x18\n \x01(\x08\x12\x0e\n\x06status\x18\x0b \x01(\t\x12\x14\n\x0clinkedin_url\x18\x0c \x01(\t\x12\x11\n\tlegacy_id\x18\r \x01(\t\x12\x16\n\x0e\x61\x63\x63ount_status\x18\x0e \x01(\t\x12\x14\n\x0c\x61\x63\x63ount_type\x18\x0f \x01(\t\x12.\n\ncreated_at\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nupdated_at\x18\x11 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07version\x18\x12 \x01(\x03\x12\x37\n\x06legacy\x18\x13 \x01(\x0b\x32\'.crm.accounts.v1.LegacyContactReference\x12\x15\n\x08\x65\x64itable\x18\x14 \x01(\x08H\x00\x88\x01\x01\x42\x0b\n\t_editable\"\xb7\x01\n\x16LegacyContactReference\x12\x0f\n\x07\x63ompany\x18\x01 \x01(\t\x12\x0c\n\x04role\x18\x02 \x01(\t\x12\x0e\n\x06street\x18\x03 \x01(\t\x12\x0c\n\x04\x63ity\x18\x04 \x01(\t\x12\r\n\x05state\x18\x05 \x01(\t\x12\x13\n\x0bpostal_code\x18\x06 \x01(\t\x12\x0f\n\x07\x63ountry\x18\x07 \x01(\t\x12\x16\n\x0e\x61nnual_revenue\x18\x08 \x01(\t\x12\x13\n\x0blast_result\x18\t \x01(\t\"\xab\x03\n\x0b\x43ontactData\x12\x17\n\nfirst_name\x18\x01 \x01(\tH\x00\x88\x01\x01\x12\x16\n\tlast_name\x18\x02 \x01(\tH\x01\x88\x01\x01\x12\x12\n\x05title\x18\x03 \x01(\tH\x02\x88\x01\x01\x12\x11\n\x04role\x18\x04 \x01(\tH\x03\x88\x01\x01\x12\x12\n\nset_emails\x18\x05 \x01(\x08\x12&\n\x06\x65mails\x18\x06 \x03(\x0b\x32\x16.crm.accounts.v1.Email\x12\x12\n\nset_phones\x18\x07 \x01(\x08\x12&\n\x06phones\x18\x08 \x03(\x0b\x32\x16.crm.accounts.v1.Phone\x12\x19\n\x0choliday_card\x18\t \x01(\x08H\x04\x88\x01\x01\x12\x13\n\x06status\x18\n \x01(\tH\x05\x88\x01\x01\x12\x19\n\x0clinkedin_url\x18\x0b \x01(\tH\x06\x88\x01\x01\x12\x16\n\tlegacy_id\x18\x0c \x01(\tH\x07\x88\x01\x01\x42\r\n\x0b_first_nameB\x0c\n\n_last_nameB\x08\n\x06_titleB\x07\n\x05_roleB\x0f\n\r_holiday_cardB\t\n\x07_statusB\x0f\n\r_linkedin_urlB\x0c\n\n_legacy_id\"b\n\x14\x43reateContactRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12*\n\x04\x64\x61ta\x18\x02 \x01(\x0b\x32\x1c.crm.accounts.v1.ContactData\x12\n\n\x02id\x18\x03 \x01(\t\"\x1f\n\x11GetContactRequest\x12\n\n\x02id\x18\x01 \x01(\t\"k\n\x14UpdateContactRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12-\n\x07\x63hanges\x18\x02 \x01(\x0b\x32\x1c.crm.accounts.v1.ContactData\x12\x18\n\x10\x65xpected_version\x18\x03 \x01(\x03\"L\n\x13ListContactsRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x03 \x01(\t\"W\n\x14ListContactsResponse\x12*\n\x08\x63ontacts\x18\x01 \x03(\x0b\x32\x18.crm.accounts.v1.Contact\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t\"9\n\x15SearchContactsRequest\x12\r\n\x05query\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\"O\n\x0c\x43ontactMatch\x12)\n\x07\x63ontact\x18\x01 \x01(\x0b\x32\x18.crm.accounts.v1.Contact\x12\x14\n\x0c\x61\x63\x63ount_name\x18\x02 \x01(\t\"I\n\x16SearchContactsResponse\x12/\n\x08\x63ontacts\x18\x01 \x03(\x0b\x32\x1d.crm.accounts.v1.ContactMatch2\xba\x03\n\x08\x43ontacts\x12P\n\rCreateContact\x12%.crm.accounts.v1.CreateContactRequest\x1a\x18.crm.accounts.v1.Contact\x12J\n\nGetContact\x12\".crm.accounts.v1.GetContactRequest\x1a\x18.crm.accounts.v1.Contact\x12P\n\rUpdateContact\x12%.crm.accounts.v1.UpdateContactRequest\x1a\x18.crm.accounts.v1.Contact\x12[\n\x0cListContacts\x12$.crm.accounts.v1.ListContactsRequest\x1a%.crm.accounts.v1.ListContactsResponse\x12\x61\n\x0eSearchContacts\x12&.crm.accounts.v1.SearchContactsRequest\x1a\'.crm.accounts.v1.SearchContactsResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -37,27 +37,27 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PHONE']._serialized_start=127
   _globals['_PHONE']._serialized_end=183
   _globals['_CONTACT']._serialized_start=186
-  _globals['_CONTACT']._serialized_end=686
-  _globals['_LEGACYCONTACTREFERENCE']._serialized_start=689
-  _globals['_LEGACYCONTACTREFERENCE']._serialized_end=872
-  _globals['_CONTACTDATA']._serialized_start=875
-  _globals['_CONTACTDATA']._serialized_end=1302
-  _globals['_CREATECONTACTREQUEST']._serialized_start=1304
-  _globals['_CREATECONTACTREQUEST']._serialized_end=1402
-  _globals['_GETCONTACTREQUEST']._serialized_start=1404
-  _globals['_GETCONTACTREQUEST']._serialized_end=1435
-  _globals['_UPDATECONTACTREQUEST']._serialized_start=1437
-  _globals['_UPDATECONTACTREQUEST']._serialized_end=1544
-  _globals['_LISTCONTACTSREQUEST']._serialized_start=1546
-  _globals['_LISTCONTACTSREQUEST']._serialized_end=1622
-  _globals['_LISTCONTACTSRESPONSE']._serialized_start=1624
-  _globals['_LISTCONTACTSRESPONSE']._serialized_end=1711
-  _globals['_SEARCHCONTACTSREQUEST']._serialized_start=1713
-  _globals['_SEARCHCONTACTSREQUEST']._serialized_end=1770
-  _globals['_CONTACTMATCH']._serialized_start=1772
-  _globals['_CONTACTMATCH']._serialized_end=1851
-  _globals['_SEARCHCONTACTSRESPONSE']._serialized_start=1853
-  _globals['_SEARCHCONTACTSRESPONSE']._serialized_end=1926
-  _globals['_CONTACTS']._serialized_start=1929
-  _globals['_CONTACTS']._serialized_end=2371
+  _globals['_CONTACT']._serialized_end=722
+  _globals['_LEGACYCONTACTREFERENCE']._serialized_start=725
+  _globals['_LEGACYCONTACTREFERENCE']._serialized_end=908
+  _globals['_CONTACTDATA']._serialized_start=911
+  _globals['_CONTACTDATA']._serialized_end=1338
+  _globals['_CREATECONTACTREQUEST']._serialized_start=1340
+  _globals['_CREATECONTACTREQUEST']._serialized_end=1438
+  _globals['_GETCONTACTREQUEST']._serialized_start=1440
+  _globals['_GETCONTACTREQUEST']._serialized_end=1471
+  _globals['_UPDATECONTACTREQUEST']._serialized_start=1473
+  _globals['_UPDATECONTACTREQUEST']._serialized_end=1580
+  _globals['_LISTCONTACTSREQUEST']._serialized_start=1582
+  _globals['_LISTCONTACTSREQUEST']._serialized_end=1658
+  _globals['_LISTCONTACTSRESPONSE']._serialized_start=1660
+  _globals['_LISTCONTACTSRESPONSE']._serialized_end=1747
+  _globals['_SEARCHCONTACTSREQUEST']._serialized_start=1749
+  _globals['_SEARCHCONTACTSREQUEST']._serialized_end=1806
+  _globals['_CONTACTMATCH']._serialized_start=1808
+  _globals['_CONTACTMATCH']._serialized_end=1887
+  _globals['_SEARCHCONTACTSRESPONSE']._serialized_start=1889
+  _globals['_SEARCHCONTACTSRESPONSE']._serialized_end=1962
+  _globals['_CONTACTS']._serialized_start=1965
+  _globals['_CONTACTS']._serialized_end=2407
 # @@protoc_insertion_point(module_scope)

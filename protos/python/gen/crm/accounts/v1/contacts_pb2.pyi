@@ -28,7 +28,7 @@ class Phone(_message.Message):
     def __init__(self, number: _Optional[str] = ..., type: _Optional[str] = ..., extension: _Optional[str] = ...) -> None: ...
 
 class Contact(_message.Message):
-    __slots__ = ("id", "account_id", "first_name", "last_name", "title", "role", "emails", "email2", "phones", "holiday_card", "status", "linkedin_url", "legacy_id", "account_status", "account_type", "created_at", "updated_at", "version", "legacy")
+    __slots__ = ("id", "account_id", "first_name", "last_name", "title", "role", "emails", "email2", "phones", "holiday_card", "status", "linkedin_url", "legacy_id", "account_status", "account_type", "created_at", "updated_at", "version", "legacy", "editable")
     ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     FIRST_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -48,6 +48,7 @@ class Contact(_message.Message):
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
     LEGACY_FIELD_NUMBER: _ClassVar[int]
+    EDITABLE_FIELD_NUMBER: _ClassVar[int]
     id: str
     account_id: str
     first_name: str
@@ -67,7 +68,8 @@ class Contact(_message.Message):
     updated_at: _timestamp_pb2.Timestamp
     version: int
     legacy: LegacyContactReference
-    def __init__(self, id: _Optional[str] = ..., account_id: _Optional[str] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., title: _Optional[str] = ..., role: _Optional[str] = ..., emails: _Optional[_Iterable[_Union[Email, _Mapping]]] = ..., email2: _Optional[str] = ..., phones: _Optional[_Iterable[_Union[Phone, _Mapping]]] = ..., holiday_card: _Optional[bool] = ..., status: _Optional[str] = ..., linkedin_url: _Optional[str] = ..., legacy_id: _Optional[str] = ..., account_status: _Optional[str] = ..., account_type: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ..., legacy: _Optional[_Union[LegacyContactReference, _Mapping]] = ...) -> None: ...
+    editable: bool
+    def __init__(self, id: _Optional[str] = ..., account_id: _Optional[str] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., title: _Optional[str] = ..., role: _Optional[str] = ..., emails: _Optional[_Iterable[_Union[Email, _Mapping]]] = ..., email2: _Optional[str] = ..., phones: _Optional[_Iterable[_Union[Phone, _Mapping]]] = ..., holiday_card: _Optional[bool] = ..., status: _Optional[str] = ..., linkedin_url: _Optional[str] = ..., legacy_id: _Optional[str] = ..., account_status: _Optional[str] = ..., account_type: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., version: _Optional[int] = ..., legacy: _Optional[_Union[LegacyContactReference, _Mapping]] = ..., editable: _Optional[bool] = ...) -> None: ...
 
 class LegacyContactReference(_message.Message):
     __slots__ = ("company", "role", "street", "city", "state", "postal_code", "country", "annual_revenue", "last_result")
