@@ -96,7 +96,9 @@ export default {
     mtd_sales: 'Month to date', ytd_sales: 'Year to date', prior_ytd_sales: 'Prior year to date',
     credit_limit: 'Credit limit', past_due_amount: 'Past due', asOf: 'As of {date}',
   },
-  contact: { account: 'Open the account', call: 'Call', mail: 'Email', callNumber: 'Call {number}' },
+  contact: { account: 'Open the account', call: 'Call', mail: 'Email', callNumber: 'Call {number}',
+    field: { first_name: 'First name', last_name: 'Last name', title: 'Title', role: 'Role', email: 'Email',
+      phone: 'Phone', linkedin_url: 'LinkedIn' } },
   activity: {
     placeholder: 'What happened?',
     sent: 'Saved.',

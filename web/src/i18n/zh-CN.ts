@@ -97,7 +97,9 @@ const zhCN: typeof en = {
     mtd_sales: '本月至今', ytd_sales: '本年至今', prior_ytd_sales: '上年同期', credit_limit: '信用额度',
     past_due_amount: '逾期金额', asOf: '截至 {date}',
   },
-  contact: { account: '打开客户', call: '拨打', mail: '发邮件', callNumber: '拨打 {number}' },
+  contact: { account: '打开客户', call: '拨打', mail: '发邮件', callNumber: '拨打 {number}',
+    field: { first_name: '名', last_name: '姓', title: '职位', role: '角色', email: '邮箱', phone: '电话',
+      linkedin_url: '领英' } },
   activity: {
     placeholder: '发生了什么？',
     sent: '已保存。',
