@@ -162,4 +162,9 @@ def test_support_finds_a_kiosk_by_its_serial_number(screen, account, as_user):
     assert "K2 Outdoor" in page.locator("main").inner_text()
     page.get_by_role("link", name="Open the location").click()
     page.wait_for_selector("[data-test=account-name]")
+    listed = page.locator("[data-test=location-kiosks]")  # the location lists its kiosks (issue 9)
+    listed.get_by_text("K2 Outdoor").wait_for()
     screen.shot("1-kiosk-location")
+    listed.get_by_role("link", name=serial).click()
+    page.locator("main").get_by_text("K2 Outdoor").wait_for()
+    assert page.get_by_placeholder("Serial number").input_value() == serial
