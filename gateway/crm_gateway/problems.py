@@ -25,6 +25,7 @@ STATUS_BY_KIND = {
     "forbidden": 403,
     "unauthenticated": 401,
     "rate_limited": 429,
+    "overloaded": 503,  # before "unavailable": a 503 problem's type stays urn:crm:problem:unavailable
     "unavailable": 503,
     "internal": 500,
 }

@@ -41,7 +41,6 @@ class GatewaySettings(DatabaseSettings):
     password_hash_concurrency: int = Field(1, ge=1)  # hashes at once: at most a core's worth per process
     password_queue_seconds: float = Field(5.0, gt=0)  # a login waits this long for a slot, then 503
     caller_cache_seconds: float = Field(1.0, ge=0, le=1.0)  # how stale a request's view of its user may be
-    db_pool_timeout_seconds: float = Field(2.0, gt=0)  # then 503 with Retry-After, not a 30 s hang
     http_keep_alive_seconds: int = Field(75, ge=1)  # longer than a user's think time between clicks
     login_max_failures_per_account: int = Field(5, ge=1)  # then each attempt waits 1, 2, 4... seconds
     login_delay_cap_seconds: int = Field(30, ge=1)  # the longest the real user waits behind a guesser

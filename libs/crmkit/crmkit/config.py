@@ -42,6 +42,7 @@ class DatabaseSettings(KitSettings):
 
     database_url: str
     db_pool_size: int = 10
+    db_pool_timeout_seconds: float = Field(2.0, gt=0)  # then a fast "overloaded" answer, not a 30 s hang
 
     @field_validator("database_url")
     @classmethod

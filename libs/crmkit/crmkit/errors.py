@@ -66,6 +66,13 @@ class Unavailable(CrmError):
     kind = "unavailable"
 
 
+class Overloaded(Unavailable):
+    """Busy right now (every database connection in use for the pool's short timeout): retry shortly.
+    Kept apart from Unavailable so no channel retries it at once and adds to the load."""
+
+    kind = "overloaded"
+
+
 class Internal(CrmError):
     """A fault of ours, not the caller's."""
 
@@ -74,7 +81,7 @@ class Internal(CrmError):
 
 KINDS: dict[str, type[CrmError]] = {
     cls.kind: cls for cls in (InvalidInput, NotFound, Conflict, PreconditionFailed, Forbidden, Unauthenticated,
-                              Unavailable, Internal)
+                              Unavailable, Overloaded, Internal)
 }
 
 

@@ -104,7 +104,7 @@ async def connected(service: Service, settings: ServiceSettings, *, pool_size: i
                     client: str) -> AsyncIterator[Infra]:
     """The database, NATS and the service's stream, for as long as the block runs."""
     async with contextlib.AsyncExitStack() as stack:
-        engine = make_engine(settings.database_url, pool_size=pool_size)
+        engine = make_engine(settings.database_url, pool_size=pool_size, pool_timeout=settings.db_pool_timeout_seconds)
         stack.push_async_callback(engine.dispose)
         await wait_for_database(engine)
         nc = await streams.connect(settings.nats_url, name=client)

@@ -8,12 +8,13 @@ import time
 from collections.abc import Callable, Iterable
 
 import grpc
-from crmkit.errors import CrmError
+from crmkit.errors import CrmError, Overloaded
 from crmkit.metrics import RpcMetrics
 from crmkit.principal import METADATA_KEY, InvalidPrincipal, Principal, PrincipalVerifier
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from opentelemetry.instrumentation.grpc import aio_server_interceptor
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,7 @@ _STATUS = {
     "forbidden": grpc.StatusCode.PERMISSION_DENIED,
     "unauthenticated": grpc.StatusCode.UNAUTHENTICATED,
     "unavailable": grpc.StatusCode.UNAVAILABLE,
+    "overloaded": grpc.StatusCode.RESOURCE_EXHAUSTED,
 }
 _OPEN_SERVICES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
 _principal: contextvars.ContextVar[Principal] = contextvars.ContextVar("crm_principal")
@@ -72,10 +74,13 @@ class _KitInterceptor(grpc.aio.ServerInterceptor):
             started, outcome = time.perf_counter(), "OK"
             try:
                 return await inner(request, context)
-            except CrmError as exc:
-                outcome = _STATUS.get(exc.kind, grpc.StatusCode.UNKNOWN).name
-                context.set_trailing_metadata(((ERROR_METADATA_KEY, json.dumps(exc.to_dict())),))
-                await context.abort(_STATUS.get(exc.kind, grpc.StatusCode.UNKNOWN), exc.detail)
+            except (CrmError, PoolTimeout) as caught:
+                error = caught if isinstance(caught, CrmError) else Overloaded(
+                    "the service's database connections are all busy; retry shortly")
+                code = _STATUS.get(error.kind, grpc.StatusCode.UNKNOWN)
+                outcome = code.name
+                context.set_trailing_metadata(((ERROR_METADATA_KEY, json.dumps(error.to_dict())),))
+                await context.abort(code, error.detail)
             except Exception:
                 outcome = "INTERNAL"
                 raise
