@@ -104,8 +104,9 @@ class AlertRepository:
         row = (await self._session.execute(self._notices(user_id).where(r.c.alert_id == alert_id))).first()
         return AlertNotice(**row._mapping) if row is not None else None
 
-    async def stage_for_update(self, code: str) -> Stage | None:
-        row = (await self._session.execute(select(stages).where(stages.c.code == code).with_for_update())).first()
+    async def stage(self, code: str, *, for_update: bool = False) -> Stage | None:
+        stmt = select(stages).where(stages.c.code == code)
+        row = (await self._session.execute(stmt.with_for_update() if for_update else stmt)).first()
         return Stage(**row._mapping) if row is not None else None
 
     async def save_threshold(self, stage: Stage) -> None:

@@ -34,6 +34,10 @@ class StageAlertsServicer(alerts_pb2_grpc.StageAlertsServicer):
         stages = await alerts.stage_thresholds(uow=self._uow(), principal=current_principal())
         return alerts_pb2.StageThresholds(stages=[mappers.threshold_to_proto(s) for s in stages])
 
+    async def GetStageThreshold(self, request, context):
+        return mappers.threshold_to_proto(await alerts.stage_threshold(uow=self._uow(), principal=current_principal(),
+                                                                      stage=request.stage))
+
     async def SetStageThreshold(self, request, context):
         return mappers.threshold_to_proto(await alerts.set_stage_threshold(
             uow=self._uow(), principal=current_principal(), stage=request.stage,

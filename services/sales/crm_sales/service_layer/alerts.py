@@ -92,12 +92,21 @@ async def stage_thresholds(*, uow: SalesUnitOfWork, principal: Principal) -> tup
         return (await uow.process.get()).stages
 
 
+async def stage_threshold(*, uow: SalesUnitOfWork, principal: Principal, stage: str) -> Stage:
+    alerts.ensure_sets_thresholds(principal)
+    async with uow:
+        found = await uow.alerts.stage(stage)
+    if found is None:
+        raise NotFound(f"no stage {stage!r}", field="stage")
+    return found
+
+
 async def set_stage_threshold(*, uow: SalesUnitOfWork, principal: Principal, stage: str,
                               alert_after_days: int | None, alert_rsm: bool, expected_version: int = 0) -> Stage:
     """An admin's threshold for one stage (None: no alert), checked against If-Match."""
     alerts.ensure_sets_thresholds(principal)
     async with uow:
-        current = await uow.alerts.stage_for_update(stage)
+        current = await uow.alerts.stage(stage, for_update=True)
         if current is None:
             raise NotFound(f"no stage {stage!r}", field="stage")
         changed = alerts.set_threshold(current, alert_after_days=alert_after_days, alert_rsm=alert_rsm,

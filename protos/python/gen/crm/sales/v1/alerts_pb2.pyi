@@ -89,6 +89,12 @@ class StageThresholds(_message.Message):
     stages: _containers.RepeatedCompositeFieldContainer[StageThreshold]
     def __init__(self, stages: _Optional[_Iterable[_Union[StageThreshold, _Mapping]]] = ...) -> None: ...
 
+class GetStageThresholdRequest(_message.Message):
+    __slots__ = ("stage",)
+    STAGE_FIELD_NUMBER: _ClassVar[int]
+    stage: str
+    def __init__(self, stage: _Optional[str] = ...) -> None: ...
+
 class SetStageThresholdRequest(_message.Message):
     __slots__ = ("stage", "alert_after_days", "alert_rsm", "expected_version")
     STAGE_FIELD_NUMBER: _ClassVar[int]

@@ -49,6 +49,11 @@ class StageAlertsStub:
                 request_serializer=crm_dot_sales_dot_v1_dot_alerts__pb2.GetStageThresholdsRequest.SerializeToString,
                 response_deserializer=crm_dot_sales_dot_v1_dot_alerts__pb2.StageThresholds.FromString,
                 _registered_method=True)
+        self.GetStageThreshold = channel.unary_unary(
+                '/crm.sales.v1.StageAlerts/GetStageThreshold',
+                request_serializer=crm_dot_sales_dot_v1_dot_alerts__pb2.GetStageThresholdRequest.SerializeToString,
+                response_deserializer=crm_dot_sales_dot_v1_dot_alerts__pb2.StageThreshold.FromString,
+                _registered_method=True)
         self.SetStageThreshold = channel.unary_unary(
                 '/crm.sales.v1.StageAlerts/SetStageThreshold',
                 request_serializer=crm_dot_sales_dot_v1_dot_alerts__pb2.SetStageThresholdRequest.SerializeToString,
@@ -80,6 +85,13 @@ class StageAlertsServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetStageThreshold(self, request, context):
+        """Admin: one stage's threshold (NotFound for an unknown stage).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def SetStageThreshold(self, request, context):
         """Admin: one stage's threshold and RSM flag, with If-Match.
         """
@@ -104,6 +116,11 @@ def add_StageAlertsServicer_to_server(servicer, server):
                     servicer.GetStageThresholds,
                     request_deserializer=crm_dot_sales_dot_v1_dot_alerts__pb2.GetStageThresholdsRequest.FromString,
                     response_serializer=crm_dot_sales_dot_v1_dot_alerts__pb2.StageThresholds.SerializeToString,
+            ),
+            'GetStageThreshold': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetStageThreshold,
+                    request_deserializer=crm_dot_sales_dot_v1_dot_alerts__pb2.GetStageThresholdRequest.FromString,
+                    response_serializer=crm_dot_sales_dot_v1_dot_alerts__pb2.StageThreshold.SerializeToString,
             ),
             'SetStageThreshold': grpc.unary_unary_rpc_method_handler(
                     servicer.SetStageThreshold,
@@ -192,6 +209,33 @@ class StageAlerts:
             '/crm.sales.v1.StageAlerts/GetStageThresholds',
             crm_dot_sales_dot_v1_dot_alerts__pb2.GetStageThresholdsRequest.SerializeToString,
             crm_dot_sales_dot_v1_dot_alerts__pb2.StageThresholds.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetStageThreshold(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/crm.sales.v1.StageAlerts/GetStageThreshold',
+            crm_dot_sales_dot_v1_dot_alerts__pb2.GetStageThresholdRequest.SerializeToString,
+            crm_dot_sales_dot_v1_dot_alerts__pb2.StageThreshold.FromString,
             options,
             channel_credentials,
             insecure,
