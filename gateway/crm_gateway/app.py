@@ -11,6 +11,7 @@ from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from crm_gateway import docs, openapi, problems, web_client
 from crm_gateway.api.accounts import router as accounts
 from crm_gateway.api.activities import router as activities
+from crm_gateway.api.alerts import router as alerts
 from crm_gateway.api.contacts import router as contacts
 from crm_gateway.api.erp import router as erp
 from crm_gateway.api.health import router as health
@@ -45,7 +46,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
                   docs_url=None, redoc_url=None, openapi_url=OPENAPI_URL)
     app.openapi = lambda: openapi.document(app)  # type: ignore[method-assign]  # FastAPI's way to extend it
     for module in (identity, leads, accounts, contacts, activities, kiosks, search, imports, erp, opportunities,
-                   health):
+                   alerts, health):
         app.include_router(module.router)
     if settings.web_dir is not None:
         web_client.install(app, settings.web_dir)

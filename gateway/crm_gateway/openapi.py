@@ -55,6 +55,9 @@ _BROWSER_SESSION = "/api/v1/auth/session"
 _IDENTITY = ("/api/v1/auth/", "/api/v1/me", "/api/v1/users", "/api/v1/api-clients", "/api/v1/territories",
              "/api/v1/audit-events")
 
+# Under /api/v1/me but answered by a service (the caller's stage alerts, the sales service's).
+_SERVED_FOR_ME = ("/api/v1/me/alerts",)
+
 
 def _statuses(path: str, method: str, operation: dict) -> set[int]:
     parameters = operation.get("parameters", [])
@@ -79,7 +82,7 @@ def _statuses(path: str, method: str, operation: dict) -> set[int]:
         found.add(429)
     if path == "/api/v1/web-forms/{slug}/submissions":
         found |= {404, 415}
-    if path.startswith("/api/v1/") and not path.startswith(_IDENTITY):
+    if path.startswith("/api/v1/") and not path.startswith(_IDENTITY) or path.startswith(_SERVED_FOR_ME):
         found.add(503)
     if path == "/readyz":
         found.add(503)

@@ -36,7 +36,8 @@ def platform(infra, mail_sink):
         infra=infra, data_dir=data_dir, http_port=free_port(),
         replicas={"leads": 2}, db_prefix=f"e2e_{uuid.uuid4().hex[:8]}",
         extra_env={"CRM_GATEWAY_DEMO_PASSWORD": DEMO_PASSWORD, "CRM_GATEWAY_WEB_FORM_RATE_LIMIT": "1000",
-                   "CRM_INTEGRATION_SMTP_URL": mail_sink.url, "CRM_INTEGRATION_MAIL_RETRY_BASE_SECONDS": "1"},
+                   "CRM_INTEGRATION_SMTP_URL": mail_sink.url, "CRM_INTEGRATION_MAIL_RETRY_BASE_SECONDS": "1",
+                   "CRM_SALES_STAGE_ALERT_POLL_SECONDS": "1"},
     )
     try:
         running.start()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import grpc
-from crm.sales.v1 import opportunities_pb2, opportunities_pb2_grpc
+from crm.sales.v1 import alerts_pb2, alerts_pb2_grpc, opportunities_pb2, opportunities_pb2_grpc
 
 from crm_gateway.clients.base import ServiceClient
 
@@ -12,6 +12,7 @@ class SalesClient(ServiceClient):
 
     def __init__(self, channel: grpc.aio.Channel, *, timeout: float) -> None:
         super().__init__(opportunities_pb2_grpc.OpportunitiesStub(channel), timeout=timeout)
+        self._alerts = alerts_pb2_grpc.StageAlertsStub(channel)
 
     async def create_opportunity(self, request: opportunities_pb2.CreateOpportunityRequest
                                  ) -> opportunities_pb2.Opportunity:
@@ -38,3 +39,19 @@ class SalesClient(ServiceClient):
 
     async def sales_process(self) -> opportunities_pb2.SalesProcess:
         return await self._call(self._stub.GetSalesProcess, opportunities_pb2.GetSalesProcessRequest())
+
+    # Stage-timeout alerts (GEN-4, S2).
+    async def my_alerts(self, request: alerts_pb2.ListMyAlertsRequest) -> alerts_pb2.ListMyAlertsResponse:
+        return await self._call(self._alerts.ListMyAlerts, request)
+
+    async def mark_alert_read(self, alert_id: str) -> alerts_pb2.Alert:
+        return await self._call(self._alerts.MarkAlertRead, alerts_pb2.MarkAlertReadRequest(id=alert_id))
+
+    async def stage_thresholds(self) -> alerts_pb2.StageThresholds:
+        return await self._call(self._alerts.GetStageThresholds, alerts_pb2.GetStageThresholdsRequest())
+
+    async def stage_threshold(self, stage: str) -> alerts_pb2.StageThreshold:
+        return await self._call(self._alerts.GetStageThreshold, alerts_pb2.GetStageThresholdRequest(stage=stage))
+
+    async def set_stage_threshold(self, request: alerts_pb2.SetStageThresholdRequest) -> alerts_pb2.StageThreshold:
+        return await self._call(self._alerts.SetStageThreshold, request)

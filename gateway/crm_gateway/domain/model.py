@@ -31,6 +31,10 @@ KIOSK_WRITERS = ("csr", "cs_manager", "admin")
 # the caller sees); changed by the sales roles only, never SDRs.
 OPPORTUNITY_READERS = USER_ROLES
 OPPORTUNITY_WRITERS = ("admin", "vp_sales", "rsm", "ae", "se", "key_account_rep")
+# Stage-timeout alerts (GEN-4, S2): received by whoever may own opportunities (and their RSMs); the stage
+# thresholds are the admin's.
+ALERT_RECIPIENTS = OPPORTUNITY_WRITERS
+THRESHOLD_EDITORS = ("admin",)
 # Activities (GEN-1, MOB-1): read with the account (the service refuses directory-only views); logged by
 # the sales roles and admins on accounts they may edit.
 ACTIVITY_READERS = ACCOUNT_READERS

@@ -17,7 +17,7 @@ from crmkit.runtime import Assembly, Infra, Service
 from crm_integration.adapters.delivery import EmlDirectory, SmtpTransport, Transport
 from crm_integration.adapters.orm import identity, messaging
 from crm_integration.adapters.owners import ISSUER, Owners
-from crm_integration.entrypoints.consumers import lead_conversions
+from crm_integration.entrypoints.consumers import lead_conversions, stage_alerts
 from crm_integration.entrypoints.grpc_api import SERVICE_NAME, ImportsServicer
 from crm_integration.entrypoints.inbox_folder import InboxFolderWatcher
 from crm_integration.entrypoints.mappers import import_completed
@@ -48,7 +48,7 @@ def mail_sender(settings: IntegrationSettings, session_factory: SessionFactory) 
 async def assemble(infra: Infra[IntegrationSettings]) -> Assembly:
     settings = infra.settings
     consumers = [identity_subscription(identity, durable="integration-identity-users"),
-                 lead_conversions(public_url=settings.public_url)]
+                 lead_conversions(public_url=settings.public_url), stage_alerts(public_url=settings.public_url)]
     workers = [mail_sender(settings, infra.session_factory)]
     if settings.principal_private_key is None:
         log.warning("no CRM_INTEGRATION_PRINCIPAL_PRIVATE_KEY: imports are off (the Imports API is not served)")

@@ -1,18 +1,21 @@
-"""Composition root of the sales service: the Opportunities servicer, and the consumers of the
-identity, accounts (account-access read model, reassignments) and leads (SDR credit) events."""
+"""Composition root of the sales service: the Opportunities and StageAlerts servicers, the consumers of
+the identity, accounts (account-access read model, reassignments) and leads (SDR credit) events, and
+the stage-alert scanner (GEN-4)."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from crm.sales.v1 import opportunities_pb2_grpc
+from crm.sales.v1 import alerts_pb2_grpc, opportunities_pb2_grpc
 from crmkit.db import SessionFactory
 from crmkit.runtime import Assembly, Infra, Service, units_of_work
 
 from crm_sales.adapters.orm import messaging
 from crm_sales.entrypoints.consumers import subscriptions
+from crm_sales.entrypoints.grpc_alerts import ALERTS_SERVICE_NAME, StageAlertsServicer
 from crm_sales.entrypoints.grpc_api import SERVICE_NAME, OpportunitiesServicer
 from crm_sales.entrypoints.integration_events import INTEGRATION_EVENTS
+from crm_sales.service_layer.alerts import StageAlertScanner
 from crm_sales.service_layer.unit_of_work import SalesUnitOfWork
 from crm_sales.settings import SalesSettings
 
@@ -30,10 +33,16 @@ def uow_factory(session_factory: SessionFactory) -> Callable[[], SalesUnitOfWork
 
 
 async def assemble(infra: Infra[SalesSettings]) -> Assembly:
-    servicer = OpportunitiesServicer(infra.uow(PublishingSalesUnitOfWork))
+    uows = infra.uow(PublishingSalesUnitOfWork)
+    servicer = OpportunitiesServicer(uows)
+    settings = infra.settings
     return Assembly(
-        grpc_services=[(opportunities_pb2_grpc.add_OpportunitiesServicer_to_server, servicer, SERVICE_NAME)],
+        grpc_services=[(opportunities_pb2_grpc.add_OpportunitiesServicer_to_server, servicer, SERVICE_NAME),
+                       (alerts_pb2_grpc.add_StageAlertsServicer_to_server, StageAlertsServicer(uows),
+                        ALERTS_SERVICE_NAME)],
         consumers=subscriptions(PublishingSalesUnitOfWork),
+        workers=[StageAlertScanner(uows, batch_size=settings.stage_alert_batch_size,
+                                   poll_seconds=settings.stage_alert_poll_seconds)],
     )
 
 

@@ -11,3 +11,6 @@ class SalesSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="CRM_SALES_", extra="ignore", frozen=True)
 
     grpc_port: int = DEFAULT_PORTS["sales"]
+    # GEN-4, S2: how often the stage-alert scanner looks for overdue stays, and how many per transaction.
+    stage_alert_poll_seconds: float = 60.0
+    stage_alert_batch_size: int = 200

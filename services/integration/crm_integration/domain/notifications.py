@@ -2,6 +2,10 @@
 
 LEAD-6: when an SDR converts a lead, the AE who owns the account receives an email saying the
 account was handed to them, naming the account, the contact and the SDR, with a link to it.
+
+GEN-4, S2: when an opportunity stays in its stage longer than the stage allows, its owner (and, where
+the stage says so, the owner's RSM) receives an email naming it, its account, the stage and the
+threshold, with a link to it.
 """
 from __future__ import annotations
 
@@ -29,6 +33,12 @@ class LeadConversion:
 def one_line(value: str) -> str:
     """Collapse whitespace (and any line break a name could smuggle into a header)."""
     return " ".join(value.split())
+
+
+def _html(paragraphs: list[list[str]], link: str, label: str) -> str:
+    """The HTML body: each paragraph's lines escaped, then the link."""
+    body = "".join("<p>" + "<br>".join(html.escape(line) for line in p) + "</p>" for p in paragraphs)
+    return body + f'<p><a href="{html.escape(link, quote=True)}">{html.escape(label)}</a></p>'
 
 
 def account_link(public_url: str, account_id: str) -> str:
@@ -62,11 +72,56 @@ def account_handed_over(conversion: LeadConversion, *, owner: User, converted_by
         "",
         f"Open the account: {link}",
     ]
-    paragraphs = [lines[:1], [summary], lines[4:7]]
-    body_html = "".join("<p>" + "<br>".join(html.escape(line) for line in p) + "</p>" for p in paragraphs)
-    body_html += f'<p><a href="{html.escape(link, quote=True)}">Open {html.escape(account)} in the CRM</a></p>'
+    body_html = _html([lines[:1], [summary], lines[4:7]], link, f"Open {account} in the CRM")
     return Mail(
         to=owner.email, subject=subject, text="\n".join(lines) + "\n", html=body_html,
         dedup_key=f"lead-converted:{conversion.lead_id}",
         headers={**AUTOMATIC_HEADERS, "X-CRM-Notification": "account-handed-over"},
+    )
+
+
+@dataclass(frozen=True)
+class StageOverdue:
+    """The facts of one stage-timeout crossing (crm.sales.opportunity.stage_overdue, GEN-4) the rule needs."""
+
+    alert_id: str
+    opportunity_id: str
+    opportunity_name: str
+    account_name: str
+    stage_name: str
+    threshold_days: int
+    stage_entered_on: str  # YYYY-MM-DD (UTC)
+
+
+def opportunity_link(public_url: str, opportunity_id: str) -> str:
+    return f"{public_url.rstrip('/')}/opportunities/{opportunity_id}"
+
+
+def stage_overdue(alert: StageOverdue, *, recipient: User, owner: User, public_url: str) -> Mail:
+    """GEN-4, S2: the email telling the owner (or, where the stage says so, the owner's RSM) that an
+    opportunity has stayed in its stage longer than the stage allows. One per crossing and recipient."""
+    opportunity = one_line(alert.opportunity_name) or "an unnamed opportunity"
+    account = one_line(alert.account_name) or "an unnamed account"
+    stage = one_line(alert.stage_name)
+    link = opportunity_link(public_url, alert.opportunity_id)
+    whose = "Your opportunity" if recipient.id == owner.id else f"{one_line(owner.display_name)}'s opportunity"
+    summary = (f"{whose} {opportunity} on {account} has been in {stage} since {alert.stage_entered_on}, "
+               f"longer than the {alert.threshold_days} days the stage allows.")
+    lines = [
+        f"Hello {one_line(recipient.display_name)},",
+        "",
+        summary,
+        "",
+        f"Opportunity: {opportunity}",
+        f"Account: {account}",
+        f"Stage: {stage} (alert after {alert.threshold_days} days)",
+        f"Owner: {one_line(owner.display_name)}",
+        "",
+        f"Open the opportunity: {link}",
+    ]
+    body_html = _html([lines[:1], [summary], lines[4:8]], link, f"Open {opportunity} in the CRM")
+    return Mail(
+        to=recipient.email, subject=f"Stuck in {stage} for over {alert.threshold_days} days: {opportunity}",
+        text="\n".join(lines) + "\n", html=body_html, dedup_key=f"stage-overdue:{alert.alert_id}:{recipient.id}",
+        headers={**AUTOMATIC_HEADERS, "X-CRM-Notification": "stage-overdue"},
     )

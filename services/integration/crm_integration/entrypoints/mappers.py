@@ -1,21 +1,30 @@
 """Translation between protobuf (events, the Imports contract) and domain values."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from crm.integration.v1 import events_pb2 as integration_events
 from crm.integration.v1 import imports_pb2
 from crm.leads.v1 import events_pb2 as leads_events
+from crm.sales.v1 import events_pb2 as sales_events
 from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from crm_integration.domain.imports import Failure, ImportJob
-from crm_integration.domain.notifications import LeadConversion
+from crm_integration.domain.notifications import LeadConversion, StageOverdue
 
 
 def lead_conversion(message: leads_events.LeadConverted) -> LeadConversion:
     return LeadConversion(lead_id=message.lead_id, account_id=message.account_id, account_name=message.account_name,
                           contact_name=message.contact_name, existing_account=message.existing_account)
+
+
+def stage_overdue(message: sales_events.OpportunityStageOverdue) -> StageOverdue:
+    entered = message.stage_entered_at.ToDatetime(tzinfo=UTC)
+    return StageOverdue(alert_id=message.alert_id, opportunity_id=message.opportunity_id,
+                        opportunity_name=message.opportunity_name, account_name=message.account_name,
+                        stage_name=message.stage_name or message.stage, threshold_days=message.threshold_days,
+                        stage_entered_on=entered.date().isoformat())
 
 
 def _timestamp(value: datetime | None) -> Timestamp | None:

@@ -11,7 +11,7 @@ import logging
 from crm_integration.adapters.repository import MailOutboxRepository, UserRepository
 from crm_integration.domain import notifications
 from crm_integration.domain.errors import NoEmailAddress, UserNotReplicatedYet
-from crm_integration.domain.notifications import LeadConversion
+from crm_integration.domain.notifications import LeadConversion, StageOverdue
 
 log = logging.getLogger(__name__)
 
@@ -40,3 +40,35 @@ async def notify_account_owner(users: UserRepository, outbox: MailOutboxReposito
     if mail_id is None:
         log.info("conversion of lead %s was notified already", conversion.lead_id)
     return mail_id
+
+
+async def notify_stage_overdue(users: UserRepository, outbox: MailOutboxRepository, alert: StageOverdue, *,
+                               owner_id: str, rsm_id: str, public_url: str) -> list[str]:
+    """GEN-4, S2: queue the stage-timeout email to the owner, and to the RSM when the event names one.
+
+    Answers the ids of the messages queued (none when this crossing's emails were queued already).
+    Raises UserNotReplicatedYet (retry later) when a recipient has not reached the users replica yet,
+    and NoEmailAddress (dead letter) when the owner has none; an RSM without an address is skipped."""
+    owner = await users.get(owner_id)
+    if owner is None:
+        raise UserNotReplicatedYet(owner_id, "the opportunity's owner")
+    if not owner.email:
+        raise NoEmailAddress(f"{owner.display_name} ({owner.id})", "the opportunity's owner")
+    recipients = [owner]
+    if rsm_id:
+        rsm = await users.get(rsm_id)
+        if rsm is None:
+            raise UserNotReplicatedYet(rsm_id, "the owner's RSM")
+        if rsm.email:
+            recipients.append(rsm)
+        else:
+            log.warning("the RSM %s has no email address: alert %s goes to the owner only", rsm_id, alert.alert_id)
+    queued = []
+    for recipient in recipients:
+        mail_id = await outbox.enqueue(notifications.stage_overdue(alert, recipient=recipient, owner=owner,
+                                                                   public_url=public_url))
+        if mail_id is not None:
+            queued.append(mail_id)
+    if not queued:
+        log.info("stage alert %s was notified already", alert.alert_id)
+    return queued

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crmkit.identity.model import User
 
-from crm_integration.domain.notifications import LeadConversion, account_handed_over
+from crm_integration.domain.notifications import LeadConversion, StageOverdue, account_handed_over, stage_overdue
 
 ANN = User(id="u-ae", username="ann", full_name="Ann Avery", email="ann.avery@acme.test", role="ae", active=True,
            version=3)
@@ -67,3 +67,39 @@ def test_lead_6_falls_back_when_names_are_missing():
     assert mail.text.startswith("Hello u-ae,\n")
     assert "The CRM converted a lead" in mail.text
     assert "Contact: no named contact" in mail.text
+
+
+RITA = User(id="u-rsm", username="rita", full_name="Rita Ross", email="rita@acme.test", role="rsm", active=True,
+            version=1)
+STUCK = StageOverdue(alert_id="alert-1", opportunity_id="opp-9", opportunity_name="Fleet\nrefresh",
+                     account_name="Acme Kiosks", stage_name="Proposal", threshold_days=30,
+                     stage_entered_on="2026-03-02")
+
+
+def test_gen_4_the_owner_is_told_their_opportunity_is_stuck():
+    mail = stage_overdue(STUCK, recipient=ANN, owner=ANN, public_url="https://crm.acme.test/")
+
+    assert mail.to == "ann.avery@acme.test"
+    assert mail.subject == "Stuck in Proposal for over 30 days: Fleet refresh"  # no line break in a header
+    assert mail.text == (
+        "Hello Ann Avery,\n"
+        "\n"
+        "Your opportunity Fleet refresh on Acme Kiosks has been in Proposal since 2026-03-02, longer than the "
+        "30 days the stage allows.\n"
+        "\n"
+        "Opportunity: Fleet refresh\n"
+        "Account: Acme Kiosks\n"
+        "Stage: Proposal (alert after 30 days)\n"
+        "Owner: Ann Avery\n"
+        "\n"
+        "Open the opportunity: https://crm.acme.test/opportunities/opp-9\n"
+    )
+    assert '<a href="https://crm.acme.test/opportunities/opp-9">Open Fleet refresh in the CRM</a>' in mail.html
+    assert mail.dedup_key == "stage-overdue:alert-1:u-ae"  # one crossing, one email per recipient
+    assert mail.headers["Auto-Submitted"] == "auto-generated"
+
+
+def test_gen_4_the_rsm_is_told_whose_opportunity_is_stuck():
+    mail = stage_overdue(STUCK, recipient=RITA, owner=ANN, public_url="https://crm.acme.test")
+    assert mail.to == "rita@acme.test" and mail.dedup_key == "stage-overdue:alert-1:u-rsm"
+    assert mail.text.startswith("Hello Rita Ross,\n\nAnn Avery's opportunity Fleet refresh on Acme Kiosks")

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.dialects.postgresql import UUID
 
@@ -45,10 +46,17 @@ stages = Table(
     Column("kind", String(10), nullable=False),
     Column("probability", Integer, nullable=False),
     Column("forecast_category", String(20), nullable=False),
+    # GEN-4, S2: the stage-timeout threshold in days (NULL: no alert; closed stages never have one),
+    # whether the owner's RSM is alerted too, and the version an edit of the two names (If-Match).
+    Column("alert_after_days", Integer),
+    Column("alert_rsm", Boolean, nullable=False, server_default="false"),
+    Column("alert_version", BigInteger, nullable=False, server_default="1"),
     CheckConstraint("kind in ('open', 'won', 'lost')", name="kind"),
     CheckConstraint("probability between 0 and 100", name="probability"),
     CheckConstraint("forecast_category in ('pipeline', 'best_case', 'commit', 'closed_won', 'omitted')",
                     name="forecast_category"),
+    CheckConstraint("alert_after_days is null or (kind = 'open' and alert_after_days between 1 and 3650)",
+                    name="alert_after_days"),
 )
 
 # The five loss reasons (OPP-2), configurable data; `position` orders them in pickers.
@@ -93,6 +101,7 @@ opportunities = Table(
     CheckConstraint("exchange_rate > 0", name="exchange_rate"),
     Index("ix_opportunities_account_id", "account_id"),
     Index("ix_opportunities_owner_id_close_date", "owner_id", "close_date", "id"),
+    Index("ix_opportunities_stage_stage_entered_at", "stage", "stage_entered_at"),  # GEN-4: the alert scan
     *(Index(f"ix_opportunities_{name}_id", name, "id")
       for name in ("close_date", "created_at", "updated_at", "amount", "name", "stage")),
 )
@@ -133,6 +142,36 @@ lead_conversions = Table(
     Column("sdr_id", String(64), nullable=False),
     _text("lead_source"),
     Column("converted_at", DateTime(timezone=True), nullable=False),
+)
+
+# GEN-4, S2: one row per crossing, an opportunity's stay in one stage outlasting the stage's threshold.
+# (opportunity_id, stage_entered_at) is the crossing: unique, so however many scanners find it, one
+# row is written (INSERT ... ON CONFLICT DO NOTHING) and one crm.sales.opportunity.stage_overdue event
+# goes out with it; re-entering the stage later is a new stay, a new crossing.
+stage_alerts = Table(
+    "stage_alerts", metadata,
+    Column("id", UUID(as_uuid=False), primary_key=True),
+    Column("opportunity_id", UUID(as_uuid=False), ForeignKey("opportunities.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("stage", String(40), nullable=False),
+    Column("stage_entered_at", DateTime(timezone=True), nullable=False),
+    Column("threshold_days", Integer, nullable=False),
+    Column("owner_id", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("opportunity_id", "stage_entered_at"),
+)
+
+# The in-app side of an alert: one row per recipient (the owner, and the RSM where the stage says so),
+# read or unread; listed newest first per recipient.
+alert_recipients = Table(
+    "alert_recipients", metadata,
+    Column("alert_id", UUID(as_uuid=False), ForeignKey("stage_alerts.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", String(64), primary_key=True),
+    Column("reason", String(10), nullable=False),  # owner | rsm
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("read_at", DateTime(timezone=True)),
+    CheckConstraint("reason in ('owner', 'rsm')", name="reason"),
+    Index("ix_alert_recipients_user_id_created_at", "user_id", "created_at", "alert_id"),
 )
 
 # Replicas: the gateway's users and territories (crm.identity.*) and the accounts service's

@@ -18,6 +18,11 @@ class Stage:
     kind: str  # open | won | lost
     probability: int  # the default probability of an opportunity entering the stage, 0..100
     forecast_category: str
+    # GEN-4, S2: days an opportunity may stay in the stage before its owner is alerted (None: never;
+    # always None for closed stages), and whether the owner's RSM is alerted too. Migration 0004 seeds them.
+    alert_after_days: int | None = None
+    alert_rsm: bool = False
+    alert_version: int = 1  # steps with each change of the two above (If-Match)
 
     @property
     def is_closed(self) -> bool:

@@ -6,10 +6,11 @@ from crm.sales.v1 import events_pb2
 from crmkit.db import IntegrationEvents
 from google.protobuf.message import Message
 
+from crm_sales.domain.alerts import Crossing
 from crm_sales.domain.events import Change, OpportunityCreated, OpportunityUpdated
 from crm_sales.domain.model import Opportunity
 from crm_sales.domain.stages import DEFAULT_STAGES, SalesProcess
-from crm_sales.entrypoints.mappers import change_to_proto, opportunity_to_proto
+from crm_sales.entrypoints.mappers import change_to_proto, opportunity_to_proto, stage_overdue_to_proto
 
 SUBJECT_PREFIX = "crm.sales.opportunity."
 Built = tuple[str, Message]
@@ -36,8 +37,14 @@ def opportunity_changed(event: Change, opportunity: Opportunity) -> Built:
                                                   opportunity=_proto(opportunity))
 
 
+def stage_overdue(event: Crossing, about: None) -> Built:
+    """GEN-4, S2: crm.sales.opportunity.stage_overdue, once per crossing, for the integration service's emails."""
+    return SUBJECT_PREFIX + "stage_overdue", stage_overdue_to_proto(event)
+
+
 INTEGRATION_EVENTS: IntegrationEvents = {
     OpportunityCreated: opportunity_created,
     OpportunityUpdated: opportunity_updated,
     Change: opportunity_changed,
+    Crossing: stage_overdue,
 }

@@ -3,15 +3,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from crm.sales.v1 import alerts_pb2, events_pb2
 from crm.sales.v1 import opportunities_pb2 as pb
 from crmkit.fields import clean_uuid
 from google.protobuf.timestamp_pb2 import Timestamp
 
+from crm_sales.domain.alerts import AlertNotice, Crossing
 from crm_sales.domain.commands import OpportunityData
 from crm_sales.domain.events import Change
 from crm_sales.domain.listing import ListOpportunities
 from crm_sales.domain.model import Opportunity
-from crm_sales.domain.stages import SalesProcess, forecast_category
+from crm_sales.domain.stages import SalesProcess, Stage, forecast_category
 from crm_sales.service_layer.queries import OpportunityDetail
 
 _OPTIONAL = ("name", "type", "stage", "probability", "amount", "currency", "exchange_rate", "close_date", "committed",
@@ -69,3 +71,30 @@ def process_to_proto(process: SalesProcess) -> pb.SalesProcess:
         stages=[pb.Stage(code=s.code, name=s.name, position=s.position, kind=s.kind, probability=s.probability,
                          forecast_category=s.forecast_category) for s in process.stages],
         loss_reasons=[pb.LossReason(code=r.code, name=r.name, position=r.position) for r in process.loss_reasons])
+
+
+def stage_overdue_to_proto(crossing: Crossing) -> events_pb2.OpportunityStageOverdue:
+    stay = crossing.stay
+    return events_pb2.OpportunityStageOverdue(
+        alert_id=crossing.id, opportunity_id=stay.opportunity_id, opportunity_name=stay.opportunity_name,
+        account_id=stay.account_id, account_name=stay.account_name, stage=stay.stage,
+        stage_name=crossing.stage_name, stage_entered_at=_timestamp(stay.stage_entered_at),
+        threshold_days=crossing.threshold_days, due_at=_timestamp(crossing.due_at), owner_id=stay.owner_id,
+        rsm_id=crossing.rsm_id)
+
+
+def alert_to_proto(notice: AlertNotice, account_name: str) -> alerts_pb2.Alert:
+    message = alerts_pb2.Alert(
+        id=notice.id, opportunity_id=notice.opportunity_id, opportunity_name=notice.opportunity_name,
+        account_id=notice.account_id, account_name=account_name, stage=notice.stage,
+        stage_entered_at=_timestamp(notice.stage_entered_at), threshold_days=notice.threshold_days,
+        due_at=_timestamp(notice.due_at), reason=notice.reason, created_at=_timestamp(notice.created_at))
+    if notice.read_at is not None:
+        message.read_at.CopyFrom(_timestamp(notice.read_at))
+    return message
+
+
+def threshold_to_proto(stage: Stage) -> alerts_pb2.StageThreshold:
+    return alerts_pb2.StageThreshold(stage=stage.code, name=stage.name, kind=stage.kind,
+                                     alert_after_days=stage.alert_after_days, alert_rsm=stage.alert_rsm,
+                                     version=stage.alert_version)

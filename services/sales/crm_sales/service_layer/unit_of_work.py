@@ -6,6 +6,7 @@ from crmkit.db import UnitOfWork
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_sales.adapters.access_model import AccountAccessRepository
+from crm_sales.adapters.alerts_repository import AlertRepository
 from crm_sales.adapters.catalog_repository import CatalogRepository, QuoteRepository
 from crm_sales.adapters.repository import ConversionRepository, OpportunityRepository, SalesProcessRepository
 
@@ -17,6 +18,7 @@ class SalesUnitOfWork(UnitOfWork):
     conversions: ConversionRepository
     catalog: CatalogRepository
     quotes: QuoteRepository
+    alerts: AlertRepository
 
     def _bind(self, session: AsyncSession) -> None:
         self.opportunities = OpportunityRepository(session)
@@ -25,3 +27,4 @@ class SalesUnitOfWork(UnitOfWork):
         self.conversions = ConversionRepository(session)
         self.catalog = CatalogRepository(session)
         self.quotes = QuoteRepository(session)
+        self.alerts = AlertRepository(session)

@@ -23,19 +23,22 @@ _sym_db = _symbol_database.Default()
 
 
 from crm.sales.v1 import opportunities_pb2 as crm_dot_sales_dot_v1_dot_opportunities__pb2
+from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x63rm/sales/v1/events.proto\x12\x0c\x63rm.sales.v1\x1a crm/sales/v1/opportunities.proto\"D\n\x12OpportunityCreated\x12.\n\x0bopportunity\x18\x01 \x01(\x0b\x32\x19.crm.sales.v1.Opportunity\"\\\n\x12OpportunityUpdated\x12.\n\x0bopportunity\x18\x01 \x01(\x0b\x32\x19.crm.sales.v1.Opportunity\x12\x16\n\x0e\x63hanged_fields\x18\x02 \x03(\t\"\x88\x01\n\x12OpportunityChanged\x12\x16\n\x0eopportunity_id\x18\x01 \x01(\t\x12*\n\x06\x63hange\x18\x02 \x01(\x0b\x32\x1a.crm.sales.v1.HistoryEntry\x12.\n\x0bopportunity\x18\x03 \x01(\x0b\x32\x19.crm.sales.v1.Opportunityb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19\x63rm/sales/v1/events.proto\x12\x0c\x63rm.sales.v1\x1a crm/sales/v1/opportunities.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"D\n\x12OpportunityCreated\x12.\n\x0bopportunity\x18\x01 \x01(\x0b\x32\x19.crm.sales.v1.Opportunity\"\\\n\x12OpportunityUpdated\x12.\n\x0bopportunity\x18\x01 \x01(\x0b\x32\x19.crm.sales.v1.Opportunity\x12\x16\n\x0e\x63hanged_fields\x18\x02 \x03(\t\"\x88\x01\n\x12OpportunityChanged\x12\x16\n\x0eopportunity_id\x18\x01 \x01(\t\x12*\n\x06\x63hange\x18\x02 \x01(\x0b\x32\x1a.crm.sales.v1.HistoryEntry\x12.\n\x0bopportunity\x18\x03 \x01(\x0b\x32\x19.crm.sales.v1.Opportunity\"\xc6\x02\n\x17OpportunityStageOverdue\x12\x10\n\x08\x61lert_id\x18\x01 \x01(\t\x12\x16\n\x0eopportunity_id\x18\x02 \x01(\t\x12\x18\n\x10opportunity_name\x18\x03 \x01(\t\x12\x12\n\naccount_id\x18\x04 \x01(\t\x12\x14\n\x0c\x61\x63\x63ount_name\x18\x05 \x01(\t\x12\r\n\x05stage\x18\x06 \x01(\t\x12\x12\n\nstage_name\x18\x07 \x01(\t\x12\x34\n\x10stage_entered_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x16\n\x0ethreshold_days\x18\t \x01(\x05\x12*\n\x06\x64ue_at\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08owner_id\x18\x0b \x01(\t\x12\x0e\n\x06rsm_id\x18\x0c \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'crm.sales.v1.events_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_OPPORTUNITYCREATED']._serialized_start=77
-  _globals['_OPPORTUNITYCREATED']._serialized_end=145
-  _globals['_OPPORTUNITYUPDATED']._serialized_start=147
-  _globals['_OPPORTUNITYUPDATED']._serialized_end=239
-  _globals['_OPPORTUNITYCHANGED']._serialized_start=242
-  _globals['_OPPORTUNITYCHANGED']._serialized_end=378
+  _globals['_OPPORTUNITYCREATED']._serialized_start=110
+  _globals['_OPPORTUNITYCREATED']._serialized_end=178
+  _globals['_OPPORTUNITYUPDATED']._serialized_start=180
+  _globals['_OPPORTUNITYUPDATED']._serialized_end=272
+  _globals['_OPPORTUNITYCHANGED']._serialized_start=275
+  _globals['_OPPORTUNITYCHANGED']._serialized_end=411
+  _globals['_OPPORTUNITYSTAGEOVERDUE']._serialized_start=414
+  _globals['_OPPORTUNITYSTAGEOVERDUE']._serialized_end=740
 # @@protoc_insertion_point(module_scope)

@@ -1,4 +1,7 @@
+import datetime
+
 from crm.sales.v1 import opportunities_pb2 as _opportunities_pb2
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -30,3 +33,31 @@ class OpportunityChanged(_message.Message):
     change: _opportunities_pb2.HistoryEntry
     opportunity: _opportunities_pb2.Opportunity
     def __init__(self, opportunity_id: _Optional[str] = ..., change: _Optional[_Union[_opportunities_pb2.HistoryEntry, _Mapping]] = ..., opportunity: _Optional[_Union[_opportunities_pb2.Opportunity, _Mapping]] = ...) -> None: ...
+
+class OpportunityStageOverdue(_message.Message):
+    __slots__ = ("alert_id", "opportunity_id", "opportunity_name", "account_id", "account_name", "stage", "stage_name", "stage_entered_at", "threshold_days", "due_at", "owner_id", "rsm_id")
+    ALERT_ID_FIELD_NUMBER: _ClassVar[int]
+    OPPORTUNITY_ID_FIELD_NUMBER: _ClassVar[int]
+    OPPORTUNITY_NAME_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_NAME_FIELD_NUMBER: _ClassVar[int]
+    STAGE_FIELD_NUMBER: _ClassVar[int]
+    STAGE_NAME_FIELD_NUMBER: _ClassVar[int]
+    STAGE_ENTERED_AT_FIELD_NUMBER: _ClassVar[int]
+    THRESHOLD_DAYS_FIELD_NUMBER: _ClassVar[int]
+    DUE_AT_FIELD_NUMBER: _ClassVar[int]
+    OWNER_ID_FIELD_NUMBER: _ClassVar[int]
+    RSM_ID_FIELD_NUMBER: _ClassVar[int]
+    alert_id: str
+    opportunity_id: str
+    opportunity_name: str
+    account_id: str
+    account_name: str
+    stage: str
+    stage_name: str
+    stage_entered_at: _timestamp_pb2.Timestamp
+    threshold_days: int
+    due_at: _timestamp_pb2.Timestamp
+    owner_id: str
+    rsm_id: str
+    def __init__(self, alert_id: _Optional[str] = ..., opportunity_id: _Optional[str] = ..., opportunity_name: _Optional[str] = ..., account_id: _Optional[str] = ..., account_name: _Optional[str] = ..., stage: _Optional[str] = ..., stage_name: _Optional[str] = ..., stage_entered_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., threshold_days: _Optional[int] = ..., due_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., owner_id: _Optional[str] = ..., rsm_id: _Optional[str] = ...) -> None: ...
