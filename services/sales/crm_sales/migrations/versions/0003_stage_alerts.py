@@ -3,7 +3,7 @@ flag on each stage (seeded for the five open stages, none for Closed Won and Clo
 stage_alerts row per crossing (unique on the opportunity and its stage entry) and its recipients
 with read/unread.
 
-Revision ID: 0004_stage_alerts
+Revision ID: 0003_stage_alerts
 Revises: 0002_catalog
 Create Date: 2026-12-05 14:40:22.253926
 """
@@ -11,7 +11,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0004_stage_alerts'
+revision = '0003_stage_alerts'
 down_revision = '0002_catalog'
 branch_labels = None
 depends_on = None
