@@ -13,6 +13,7 @@ const routes = [
   { path: '/search', name: 'search', component: () => import('./pages/SearchPage.vue') },
   { path: '/kiosks', name: 'kiosks', component: () => import('./pages/KioskLookup.vue') },
   { path: '/web-forms', name: 'web-forms', component: () => import('./pages/WebFormsPage.vue') },
+  { path: '/alerts', name: 'alerts', component: () => import('./pages/AlertsPage.vue') },
   { path: '/admin/:tab?', name: 'admin', component: () => import('./pages/AdminPage.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFound.vue'), meta: { public: true } },
 ]

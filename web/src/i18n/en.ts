@@ -118,7 +118,21 @@ export default {
     vp_marketing: 'VP Marketing', cs_manager: 'Customer service manager', csr: 'Customer service rep',
     erp: 'ERP', kiosk_fleet: 'Kiosk fleet', web_form: 'Web form', webinar_platform: 'Webinar platform',
   },
-  admin: { users: 'Users', 'api-clients': 'API clients', audit: 'Audit log', imports: 'Imports' },
+  admin: { users: 'Users', 'api-clients': 'API clients', audit: 'Audit log', imports: 'Imports',
+    'stage-thresholds': 'Stage alerts' },
+  alerts: {
+    title: 'Alerts', link: 'Alerts, {count} unread', unreadOnly: 'Unread only', markRead: 'Mark read',
+    none: 'No alerts.', overdue: 'In {stage} since {since}, past its {days}-day limit',
+    reason: { owner: 'You own it', rsm: 'Your rep owns it' },
+  },
+  thresholds: {
+    never: 'Never', days: 'Days allowed in {stage}', alsoRsm: 'Also alert the RSM', saved: 'Saved.',
+    closed: 'Closed stage: no alert',
+  },
+  stage: {
+    prospecting: 'Prospecting', qualification: 'Qualification', proposal: 'Proposal', negotiation: 'Negotiation',
+    verbal_commit: 'Verbal commit', closed_won: 'Closed Won', closed_lost: 'Closed Lost',
+  },
   users: {
     new: 'New user', username: 'Username', fullName: 'Full name', email: 'Email', role: 'Role', manager: 'Manager',
     territories: 'Territories', inactive: 'Deactivated', deactivate: 'Deactivate', reactivate: 'Reactivate',

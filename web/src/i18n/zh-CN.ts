@@ -119,7 +119,21 @@ const zhCN: typeof en = {
     vp_marketing: '市场副总裁', cs_manager: '客服经理', csr: '客服代表',
     erp: 'ERP 系统', kiosk_fleet: '终端车队', web_form: '网页表单', webinar_platform: '网络研讨会平台',
   },
-  admin: { users: '用户', 'api-clients': 'API 客户端', audit: '审计日志', imports: '导入' },
+  admin: { users: '用户', 'api-clients': 'API 客户端', audit: '审计日志', imports: '导入',
+    'stage-thresholds': '阶段提醒' },
+  alerts: {
+    title: '提醒', link: '提醒，{count} 条未读', unreadOnly: '只看未读', markRead: '标为已读',
+    none: '没有提醒。', overdue: '自 {since} 起处于“{stage}”，已超过 {days} 天的期限',
+    reason: { owner: '你是负责人', rsm: '你的下属负责' },
+  },
+  thresholds: {
+    never: '从不', days: '“{stage}”阶段允许的天数', alsoRsm: '同时提醒区域销售经理', saved: '已保存。',
+    closed: '已结束的阶段：不提醒',
+  },
+  stage: {
+    prospecting: '潜在客户', qualification: '资格确认', proposal: '方案报价', negotiation: '谈判',
+    verbal_commit: '口头承诺', closed_won: '赢单', closed_lost: '丢单',
+  },
   users: {
     new: '新建用户', username: '用户名', fullName: '姓名', email: '邮箱', role: '角色', manager: '上级',
     territories: '销售区域', inactive: '已停用', deactivate: '停用', reactivate: '重新启用',
