@@ -1,5 +1,5 @@
-"""An import survives its process being killed half way (issue 4): the integration service is
-SIGKILLed while a sales-order file is running, started again on the same database, and the job
+"""An import survives its process being killed half way (issues 4 and 12): the integration service is
+SIGKILLed in the middle of a 100,000-row sales-order file, started again on the same database, and the job
 finishes with every row counted once and the same orders in the Accounts service as an
 uninterrupted import of the same file would leave."""
 from __future__ import annotations
@@ -18,13 +18,13 @@ from crm_integration.adapters.owners import ISSUER
 from tests.support.services import migrations_dir, running_service
 from tests.support.waiting import eventually
 
-ROWS = 3000
+ROWS = 100_000
 HEADER = ("sales_order_number,po_number,customer_accounting_id,salesperson,territory,order_date,ship_date,"
           "total_amount,currency")
 
 
 def _file(accounting_id: str) -> bytes:
-    lines = [HEADER] + [f"SO-{accounting_id}-{n:05d},PO{n},{accounting_id},Jessica Garcia,PAC,2026-0{1 + n % 9}-15,,"
+    lines = [HEADER] + [f"SO-{accounting_id}-{n:06d},PO{n},{accounting_id},Jessica Garcia,PAC,2026-0{1 + n % 9}-15,,"
                         f"{n}.25,USD" for n in range(ROWS)]
     return ("\r\n".join(lines) + "\r\n").encode()
 
@@ -63,7 +63,7 @@ async def test_a_killed_import_resumes_and_ends_as_an_uninterrupted_one(database
                 name="Resumed Grocers", type="customer", customer_accounting_id=accounting_id)),
                 principal_token=admin_at_accounts)
         env = {"CRM_INTEGRATION_PRINCIPAL_PRIVATE_KEY": integration_private,
-               "CRM_INTEGRATION_ACCOUNTS_TARGET": accounts.target, "CRM_INTEGRATION_IMPORT_BATCH_ROWS": "100",
+               "CRM_INTEGRATION_ACCOUNTS_TARGET": accounts.target, "CRM_INTEGRATION_IMPORT_BATCH_ROWS": "1000",
                "CRM_INTEGRATION_IMPORT_LEASE_SECONDS": "2", "CRM_INTEGRATION_IMPORT_POLL_SECONDS": "0.2"}
         database = databases.copy(migrations_dir("integration"), "resume_integration")
         with running_service("integration", database_url=database, principal_public_key=principal_keys[1],
@@ -71,13 +71,13 @@ async def test_a_killed_import_resumes_and_ends_as_an_uninterrupted_one(database
             job_id = await _upload(first.target, admin, _file(accounting_id))
             halfway = await eventually(
                 lambda: _job(first.target, admin, job_id),
-                lambda job: job.counts.rows_read >= 300 or job.status in ("completed", "failed"), timeout=60)
+                lambda job: job.counts.rows_read >= ROWS // 3 or job.status in ("completed", "failed"), timeout=120)
             assert halfway.status == "running" and halfway.counts.rows_read < ROWS, halfway
             os.kill(first.pid, signal.SIGKILL)
         with running_service("integration", database_url=database, principal_public_key=principal_keys[1],
                              nats_url=nats_url, extra_env=env) as second:
             done = await eventually(lambda: _job(second.target, admin, job_id),
-                                    lambda job: job.status in ("completed", "failed"), timeout=120)
+                                    lambda job: job.status in ("completed", "failed"), timeout=300)
         counts = done.counts
         assert done.status == "completed", done
         assert counts.rows_read == ROWS and counts.failed == counts.skipped == counts.updated == 0
