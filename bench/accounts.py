@@ -24,13 +24,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import random
 import statistics
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
@@ -45,6 +43,17 @@ from accounts_seed import seed  # noqa: E402
 from bench_platform import running_platform  # noqa: E402
 from crmkit.db import async_url, make_session_factory  # noqa: E402
 from crmkit.principal import Principal  # noqa: E402
+from reads import (  # noqa: E402
+    Capture,
+    explain,
+    gateway_get,
+    in_transaction,
+    login,
+    pct,
+    rows_of,
+    run_section,
+    wait_for_directory,
+)
 
 from crm_accounts.adapters.orm import accounts, contacts, messaging  # noqa: E402
 from crm_accounts.adapters.records import ContactRepository, KioskRepository  # noqa: E402
@@ -62,32 +71,12 @@ OVERVIEW_ROUTE = "/api/v1/accounts/{account_id}/overview"
 
 # --- the statements -------------------------------------------------------------------------------
 
-class _Capture:
-    """Stands in for an AsyncSession: keeps the statement a repository method builds, answers no rows."""
-
-    class _Empty:
-        def all(self):
-            return []
-
-        def first(self):
-            return None
-
-        def tuples(self):
-            return self
-
-    stmt = None
-
-    async def execute(self, stmt, *args, **kwargs):
-        self.stmt = stmt
-        return self._Empty()
-
-
 async def first_page(ae: Principal | None):
     """The service's query for GET /accounts?limit=50 (it asks one more row for the cursor); None: unfiltered."""
     if ae is None:
         return (select(accounts, territory, true().label("full")).select_from(accounts_with_territory)
                 .order_by(accounts.c.name.asc(), accounts.c.id.asc()).limit(PAGE + 1))
-    cap = _Capture()
+    cap = Capture()
     await AccountRepository(cap).page(ae, ListAccounts(), sort=ACCOUNT_SORTING.parse(""), after=None, limit=PAGE + 1)
     return cap.stmt
 
@@ -96,7 +85,7 @@ async def contact_search(ae: Principal | None, q: str):
     """ContactRepository.search for `q`; None: the same match, order and limit, no visibility."""
     terms = search_terms(q)
     if ae is not None:
-        cap = _Capture()
+        cap = Capture()
         await ContactRepository(cap).search(ae, terms, limit=SEARCH_LIMIT)
         return cap.stmt
     matches = [contains(contacts.c.name_key, terms.text), contains(contacts.c.email_key, terms.text)]
@@ -118,111 +107,13 @@ def overview(session_factory, principal: Principal, account_id: str):
 
 async def overview_statements(principal: Principal, account_id: str) -> dict:
     """Two of the overview's statements as the repositories build them, for EXPLAIN."""
-    children, kiosks = _Capture(), _Capture()
+    children, kiosks = Capture(), Capture()
     await AccountRepository(children).children(principal, account_id, limit=SHOWN)
     await KioskRepository(kiosks).end_dates_below(principal, account_id)
     return {"children": children.stmt, "kiosks": kiosks.stmt}
 
 
-# --- measuring ------------------------------------------------------------------------------------
-
-def pct(values: list[float], p: float) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1]
-
-
-async def timed(samples: dict[str, list[float]] | None, name: str, call) -> object:
-    t = time.perf_counter()
-    out = await call()
-    if samples is not None:
-        samples.setdefault(name, []).append((time.perf_counter() - t) * 1000)
-    return out
-
-
-def gateway_get(client: httpx.AsyncClient, token: str, path: str, params: dict | None = None):
-    async def call():
-        r = await client.get(path, params=params, headers={"Authorization": f"Bearer {token}"})
-        if r.status_code != 200:
-            raise RuntimeError(f"GET {path} {params}: {r.status_code} {r.text[:300]}")
-        return r
-    return call
-
-
-def in_transaction(engine, work):
-    async def call():
-        async with engine.connect() as conn, conn.begin():
-            return await work(conn)
-    return call
-
-
-def rows_of(stmt):
-    async def work(conn):
-        return len((await conn.execute(stmt)).all())
-    return work
-
-
-async def run_section(rounds: int, warmup: int, variants) -> dict[str, list[float]]:
-    """`variants(i)` answers [(name, call)] for round i; each round runs every variant once, in turn."""
-    samples: dict[str, list[float]] = {}
-    for i in range(warmup + rounds):
-        for name, call in await variants(i):
-            await timed(samples if i >= warmup else None, name, call)
-    return samples
-
-
-# --- EXPLAIN --------------------------------------------------------------------------------------
-
-async def explain(engine, stmt, index_kinds: dict[str, str]) -> str:
-    sql = str(stmt.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
-    async with engine.connect() as conn:
-        raw = (await conn.exec_driver_sql("explain (analyze, buffers, format json) " + sql)).scalar()
-    doc = (json.loads(raw) if isinstance(raw, str) else raw)[0]
-    top, scans = doc["Plan"], []
-
-    def walk(node):
-        kind = node["Node Type"]
-        if "Index Name" in node:
-            scans.append(f"{kind} {node['Index Name']} ({index_kinds.get(node['Index Name'], '?')})")
-        elif kind == "Seq Scan":
-            scans.append(f"Seq Scan {node['Relation Name']} ({node['Actual Rows'] * node['Actual Loops']} rows out)")
-        elif kind in ("Hash Join", "Merge Join", "Nested Loop"):
-            scans.append(kind)
-        if "hashed SubPlan" in node.get("Filter", ""):
-            scans.append("hashed SubPlan in a filter (its subquery runs in full first)")
-        for child in node.get("Plans", []):
-            walk(child)
-    walk(top)
-    return (f"{top['Node Type']}, rows {top['Actual Rows']}, execution {doc['Execution Time']:.2f} ms "
-            f"(planning {doc['Planning Time']:.2f} ms), buffers hit {top.get('Shared Hit Blocks', 0)} "
-            f"read {top.get('Shared Read Blocks', 0)}\n      " + "\n      ".join(dict.fromkeys(scans)))
-
-
 # --- the run --------------------------------------------------------------------------------------
-
-async def wait_for_directory(dsn: str, timeout: float = 90.0) -> None:
-    """Users and territories reach the accounts service as crm.identity.* events."""
-    expected_states = sum(len(r.split(",")[2].split(";")) for r in
-                          (Path(__file__).resolve().parents[1] / "gateway/crm_gateway/demo/territories.csv")
-                          .read_text().splitlines()[1:] if r.strip())
-    conn = await asyncpg.connect(dsn)
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            aes = await conn.fetchval("select count(*) from users where role = 'ae' and active")
-            states = await conn.fetchval("select count(*) from territory_states")
-            if aes >= 10 and states >= expected_states:
-                return
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"accounts replica incomplete after {timeout}s: {aes} AEs, {states} states")
-            await asyncio.sleep(0.25)
-    finally:
-        await conn.close()
-
-
-async def login(client: httpx.AsyncClient, username: str, password: str) -> str:
-    r = await client.post("/api/v1/auth/token", data={"username": username, "password": password})
-    r.raise_for_status()
-    return r.json()["access_token"]
-
 
 async def bench(args, platform: Platform, dsn: str, password: str) -> None:
     await wait_for_directory(dsn)
