@@ -34,10 +34,10 @@ import httpx
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from accounts import login, wait_for_directory  # noqa: E402
 from accounts_seed import seed  # noqa: E402
 from bench_platform import running_platform  # noqa: E402
 from load_scenario import AES, SDRS, Run, Sample, User, seed_leads, simulate  # noqa: E402
+from reads import login, wait_for_directory  # noqa: E402
 
 from crmctl.platform import SERVICES, Platform, database_url  # noqa: E402
 
