@@ -72,7 +72,7 @@ def test_ae_logs_a_meeting_in_four_taps_and_finds_a_contact_by_phone(screen, acc
     assert screen.no_horizontal_scroll()
     screen.shot("2-meeting-logged")
 
-    page.get_by_role("searchbox").fill(f"555{account['digits']}")
+    page.get_by_role("searchbox", name="Search contacts and accounts").fill(f"555{account['digits']}")
     page.keyboard.press("Enter")
     results = page.locator("[data-test=contact-results]")
     results.get_by_text(account["contact"]["last_name"]).wait_for()

@@ -31,7 +31,7 @@ def test_the_owner_finds_a_contact_by_name_and_edits_it(screen, contact, as_user
     page = screen.page
     screen.go("/")
     screen.login("ae.ne")
-    page.get_by_role("searchbox").fill(contact["last_name"])
+    page.get_by_role("searchbox", name="Search contacts and accounts").fill(contact["last_name"])
     page.keyboard.press("Enter")
     page.locator("[data-test=contact-results]").get_by_role("link", name=f"Rui {contact['last_name']}").click()
     page.locator("[data-test=contact-edit]").click()
