@@ -2,7 +2,10 @@
 policy, the in-process counter store, settings validation, problem field names (SEC-4, GEN-8)."""
 from __future__ import annotations
 
+import asyncio
+import threading
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 
 import pytest
 from crmkit.errors import InvalidInput
@@ -105,6 +108,30 @@ async def test_a_login_beyond_hashing_capacity_is_told_to_retry():
     assert busy.value.retry_after >= 1
     passwords._slots.release()
     assert await passwords.verify(stored, "correct horse") == (True, None)
+
+
+async def test_a_login_abandoned_mid_hash_keeps_its_slot_until_the_hash_ends():
+    """Issue 14: a client that disconnects cancels its request, not the Argon2 thread; the next login
+    must still see the slot taken (and be told to retry), never queue unbounded behind the orphan."""
+    passwords = Passwords(time_cost=1, memory_kib=8192, parallelism=1, concurrency=1, queue_seconds=0.05)
+    started, finish = threading.Event(), threading.Event()
+
+    def slow_hash(password: str) -> str:
+        started.set()
+        finish.wait(5)
+        return "hashed"
+
+    passwords._hasher = SimpleNamespace(hash=slow_hash)  # type: ignore[assignment]
+    abandoned = asyncio.create_task(passwords.hash("correct horse"))
+    await asyncio.to_thread(started.wait, 5)
+    abandoned.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await abandoned
+    with pytest.raises(PasswordsBusy):
+        await passwords.hash("next login")
+    finish.set()
+    await asyncio.sleep(0.05)
+    assert await passwords.hash("next login") == "hashed"
 
 
 async def test_memory_store_windows_expire():

@@ -27,10 +27,18 @@ class Passwords:
             await asyncio.wait_for(self._slots.acquire(), self._queue_seconds)
         except TimeoutError:
             raise PasswordsBusy(retry_after=max(1, round(self._queue_seconds))) from None
+        loop = asyncio.get_running_loop()
         try:
-            return await asyncio.get_running_loop().run_in_executor(self._threads, work, *args)
-        finally:
+            job = self._threads.submit(work, *args)
+        except BaseException:
             self._slots.release()
+            raise
+        # The slot belongs to the thread, not to the request: a login whose client gives up mid-hash
+        # leaves its hash running, so the slot frees when the thread does. Freed on cancellation
+        # instead, the semaphore would look idle while orphaned hashes queued in the executor and
+        # every later login waited behind them unbounded by queue_seconds.
+        job.add_done_callback(lambda _: loop.call_soon_threadsafe(self._slots.release))
+        return await asyncio.wrap_future(job)
 
     async def hash(self, password: str) -> str:
         return await self._run(self._hasher.hash, password)
