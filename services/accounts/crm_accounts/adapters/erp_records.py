@@ -28,10 +28,10 @@ from sqlalchemy import (
     func,
     literal,
     select,
-    text,
     update,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, insert
+from sqlalchemy.dialects.postgresql import array as postgresql_array
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import TypeEngine
 
@@ -235,12 +235,15 @@ class ErpRecords:
         addresses = sorted(set(addresses))
         if not addresses:
             return []
-        wanted = array("addresses", addresses, Text())
-        address = func.unnest(EMAIL_ADDRESSES).table_valued("address").render_derived(name="address")
-        stmt = (select(address.c.address, cast(contacts.c.id, Text), cast(contacts.c.account_id, Text))
-                .select_from(contacts).join(address, text("true"))
-                .where(EMAIL_ADDRESSES.op("&&")(wanted), address.c.address == any_(wanted))
-                .order_by(contacts.c.id, address.c.address))
+        # One GIN probe per wanted address. `addresses && :wanted` over 500 addresses reads as
+        # unselective to the planner, which then scanned every contact (1.3 s at 300,000 contacts,
+        # against 2 to 25 ms probing; issue 12).
+        wanted = (func.unnest(array("addresses", addresses, Text()))
+                  .table_valued("address").render_derived(name="wanted"))
+        stmt = (select(wanted.c.address, cast(contacts.c.id, Text), cast(contacts.c.account_id, Text))
+                .select_from(wanted)
+                .join(contacts, EMAIL_ADDRESSES.op("@>")(postgresql_array([wanted.c.address])))
+                .order_by(contacts.c.id, wanted.c.address))
         return list((await self._session.execute(stmt)).tuples())
 
     async def top_level_by_key(self, keys: Iterable[str]) -> list[tuple[str, str, str]]:
