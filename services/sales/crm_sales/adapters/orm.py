@@ -114,8 +114,8 @@ opportunity_competitors = Table(
     Column("competitor_id", UUID(as_uuid=False), primary_key=True),
 )
 
-# S1: one row per change of a tracked field (stage, amount, currency, close_date, committed,
-# owner_id, sdr_id, lead_source), from -> to, when and by whom; creation writes each field's first
+# S1: one row per change of a tracked field (stage, amount, currency, exchange_rate, close_date,
+# committed, owner_id, sdr_id, lead_source), from -> to, when and by whom; creation writes each field's first
 # value (from ""). Values are text: decimals as written, dates ISO, booleans "true"/"false".
 # `reason` says why when the change is an explicit action (reopen, sdr_correction, reassignment).
 opportunity_history = Table(
