@@ -174,6 +174,21 @@ alert_recipients = Table(
     Index("ix_alert_recipients_user_id_created_at", "user_id", "created_at", "alert_id"),
 )
 
+# OPP-3, S5: one quota per owner per fiscal period (FY2027-Q1, FY2027-M03), in the corporate currency;
+# `version` steps with each change (If-Match). Who sets whose is crm_sales.domain.quotas.
+quotas = Table(
+    "quotas", metadata,
+    Column("owner_id", String(64), primary_key=True),
+    Column("period_key", String(12), primary_key=True),
+    Column("amount", MONEY, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("set_by", String(64), nullable=False),
+    Column("set_at", DateTime(timezone=True), nullable=False),
+    Column("version", BigInteger, nullable=False),
+    CheckConstraint("amount >= 0", name="amount"),
+    Index("ix_quotas_period_key", "period_key", "owner_id"),
+)
+
 # Replicas: the gateway's users and territories (crm.identity.*) and the accounts service's
 # accounts and shares (crm.accounts.*): who may see which account, decided by the kit's one rule.
 identity = identity_tables(metadata, "territories", "manager_id", territory_map=True)

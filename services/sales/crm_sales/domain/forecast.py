@@ -197,3 +197,11 @@ def as_it_stood(line: ForecastLine, created_at: datetime, history: Sequence[Chan
             values[name] = _value(name, text)
     return replace(line, **values)  # type: ignore[arg-type]
 
+
+
+@dataclass(frozen=True)
+class ForecastConfig:
+    """The service's fiscal calendar and corporate currency (crm_sales.settings)."""
+
+    calendar: FiscalCalendar = field(default_factory=FiscalCalendar)
+    currency: str = "USD"

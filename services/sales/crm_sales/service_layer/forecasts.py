@@ -1,0 +1,162 @@
+"""Forecasts and quotas (OPP-3, S5): the grid of a fiscal year by month or quarter, live or as it stood on a
+past date, with the roll-ups of the caller's teams and the quotas' attainment; the opportunities behind
+one cell; quotas set and listed. Who may do what is crm_sales.domain.quotas."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from crmkit.errors import InvalidInput, NotFound
+from crmkit.principal import Principal
+
+from crm_sales.adapters.forecast_repository import Person
+from crm_sales.domain import forecast, quotas
+from crm_sales.domain.commands import parse_date
+from crm_sales.domain.errors import AccessDenied
+from crm_sales.domain.fiscal import MONTH, QUARTER, Period, check_fiscal_year, check_kind
+from crm_sales.domain.forecast import CLOSED_WON, Forecast, ForecastConfig, ForecastLine
+from crm_sales.domain.quotas import Quota
+from crm_sales.domain.stages import FORECAST_CATEGORIES, SalesProcess
+from crm_sales.service_layer.unit_of_work import SalesUnitOfWork
+
+SEES_EVERY_TEAM = frozenset({"admin", "vp_sales"})
+
+
+@dataclass(frozen=True)
+class QuotaLine:
+    quota: Quota
+    closed_won: Decimal  # converted, of the opportunities the caller sees
+    attainment: Decimal | None  # percent
+
+
+@dataclass(frozen=True)
+class ForecastView:
+    forecast: Forecast
+    as_of: date | None
+    people: dict[str, Person]
+    teams: dict[str, frozenset[str]]  # manager -> the owners of the grid in their team
+    quotas: list[QuotaLine]
+
+
+def _owners(principal: Principal, owner_id: str, people: dict[str, Person]) -> frozenset[str] | None:
+    """Whose opportunities the grid counts: the caller's own (not a manager), or `owner_id` and the users
+    below them, or everyone's the caller reads (None)."""
+    if quotas.own_rows_only(principal):
+        if owner_id and owner_id != principal.user_id:
+            raise AccessDenied("your forecast shows your own opportunities only", "owner_id")
+        return frozenset({principal.user_id})
+    if not owner_id:
+        return None
+    below = forecast.teams(people, {p.id: p.manager_id for p in people.values()}).get(owner_id, frozenset())
+    return below | {owner_id}
+
+
+def _both(first: frozenset[str] | None, second: frozenset[str] | None) -> frozenset[str] | None:
+    if first is None:
+        return second
+    return first if second is None else first & second
+
+
+async def _lines(uow: SalesUnitOfWork, principal: Principal, periods: tuple[Period, ...],
+                 owners: frozenset[str] | None, as_of: date | None) -> list[ForecastLine]:
+    moment = forecast.end_of(as_of) if as_of else None
+    tracked = await uow.forecasts.lines(principal, start=periods[0].start, end=periods[-1].end, owner_ids=owners,
+                                        moment=moment)
+    if moment is None:
+        return [t.line for t in tracked]
+    lines = [forecast.as_it_stood(t.line, t.created_at, t.history, moment) for t in tracked]
+    return [line for line in lines if line is not None and (owners is None or line.owner_id in owners)]
+
+
+def _as_of(as_of: str) -> date | None:
+    return parse_date(as_of, "as_of") if as_of.strip() else None
+
+
+def _quota_lines(found: list[Quota], grids: list[Forecast]) -> list[QuotaLine]:
+    lines = []
+    for quota in found:
+        won = sum((grid.cell(quota.period_key, quota.owner_id, CLOSED_WON).converted for grid in grids), Decimal(0))
+        lines.append(QuotaLine(quota, won, forecast.attainment(won, quota.amount)))
+    return lines
+
+
+async def get_forecast(*, uow: SalesUnitOfWork, principal: Principal, config: ForecastConfig, period_kind: str,
+                       fiscal_year: int, as_of: str = "", owner_id: str = "") -> ForecastView:
+    """OPP-3, S5: the grid of `fiscal_year` by `period_kind`, of the opportunities the caller reads."""
+    quotas.ensure_reads_forecast(principal)
+    periods = config.calendar.periods(check_kind(period_kind), fiscal_year)
+    day = _as_of(as_of)
+    async with uow:
+        people = await uow.forecasts.people()
+        owners = _owners(principal, owner_id.strip(), people)
+        process = await uow.process.get()
+        grid = forecast.build(await _lines(uow, principal, periods, owners, day), process=process,
+                              calendar=config.calendar, periods=periods, currency=config.currency)
+        found = await uow.quotas.of([p.key for p in periods], _both(quotas.quota_owners_readable(principal), owners))
+    teams = forecast.teams(grid.owners, {p.id: p.manager_id for p in people.values()})
+    if principal.role not in SEES_EVERY_TEAM:
+        mine = {principal.user_id, *principal.subordinates}
+        teams = {manager: members for manager, members in teams.items() if manager in mine}
+    return ForecastView(grid, day, people, teams, _quota_lines(found, [grid]))
+
+
+async def cell_opportunities(*, uow: SalesUnitOfWork, principal: Principal, config: ForecastConfig,
+                             period_key: str, owner_id: str, category: str,
+                             as_of: str = "") -> tuple[list[ForecastLine], dict[str, str]]:
+    """The drill-down: the opportunities behind one cell (as they stood `as_of`), with their accounts' names."""
+    quotas.ensure_reads_forecast(principal)
+    period = config.calendar.parse_key(period_key)
+    if category not in FORECAST_CATEGORIES:
+        raise InvalidInput(f"unknown category {category!r}; one of {', '.join(FORECAST_CATEGORIES)}",
+                           field="category")
+    if not owner_id.strip():
+        raise InvalidInput("owner_id is required", field="owner_id")
+    day = _as_of(as_of)
+    if quotas.own_rows_only(principal) and owner_id != principal.user_id:
+        raise AccessDenied("your forecast shows your own opportunities only", "owner_id")
+    async with uow:
+        process: SalesProcess = await uow.process.get()
+        lines = await _lines(uow, principal, (period,), frozenset({owner_id}), day)
+        behind = forecast.in_cell(lines, process=process, calendar=config.calendar, period=period,
+                                  owner_id=owner_id, category=category)
+        names = await uow.accounts.names([line.account_id for line in behind])
+    return behind, names
+
+
+async def set_quota(*, uow: SalesUnitOfWork, principal: Principal, config: ForecastConfig, owner_id: str,
+                    period_key: str, amount: str, currency: str = "", expected_version: int = 0) -> Quota:
+    """S5: a manager's quota for one owner and period (admin and VP anyone's, an RSM their reports')."""
+    period = config.calendar.parse_key(period_key)
+    owner_id = owner_id.strip()
+    quotas.ensure_can_set_quota(principal, owner_id)
+    async with uow:
+        if owner_id not in await uow.forecasts.people():
+            raise NotFound(f"no user {owner_id!r}", field="owner_id")
+        current = await uow.quotas.get(owner_id, period.key, for_update=True)
+        quota = quotas.new_quota(owner_id=owner_id, period_key=period.key, amount=amount, currency=currency,
+                                 corporate_currency=config.currency, by=principal.user_id, now=datetime.now(UTC),
+                                 current=current, expected_version=expected_version)
+        await uow.quotas.save(quota)
+        await uow.commit()
+    return quota
+
+
+async def list_quotas(*, uow: SalesUnitOfWork, principal: Principal, config: ForecastConfig, fiscal_year: int,
+                      period_kind: str = "", owner_id: str = "") -> list[QuotaLine]:
+    """The quotas of `fiscal_year` (its months, quarters or both) the caller reads, each with its attainment."""
+    readable = quotas.quota_owners_readable(principal)
+    check_fiscal_year(fiscal_year)
+    kinds = (check_kind(period_kind),) if period_kind else (MONTH, QUARTER)
+    wanted = _both(readable, frozenset({owner_id.strip()}) if owner_id.strip() else None)
+    calendar = config.calendar
+    async with uow:
+        found = await uow.quotas.of([p.key for kind in kinds for p in calendar.periods(kind, fiscal_year)], wanted)
+        if not found:
+            return []
+        process = await uow.process.get()
+        year = calendar.periods(MONTH, fiscal_year)
+        lines = await _lines(uow, principal, year, frozenset(q.owner_id for q in found), None)
+    grids = [forecast.build(lines, process=process, calendar=calendar, periods=calendar.periods(kind, fiscal_year),
+                            currency=config.currency) for kind in kinds]
+    return _quota_lines(found, grids)
