@@ -16,6 +16,7 @@ from crm_sales.adapters.orm import opportunities, opportunity_history, users
 from crm_sales.domain.commands import OpportunityData
 from crm_sales.domain.fiscal import FiscalCalendar
 from crm_sales.domain.forecast import ForecastConfig
+from crm_sales.entrypoints import mappers
 from crm_sales.service_layer import forecasts, handlers
 
 CONFIG = ForecastConfig(FiscalCalendar(1), "USD")
@@ -180,3 +181,22 @@ async def test_quotas_are_set_by_managers_and_attained_by_closed_won(sessions, u
     assert [(q.quota.owner_id, q.attainment) for q in every] == [("ae-1", Decimal("25.00")),
                                                                   ("rsm-1", Decimal(0).quantize(Decimal("0.01")))]
     assert await forecasts.list_quotas(uow=uows(), principal=AE, config=CONFIG, fiscal_year=2026) == []
+
+
+async def test_the_grid_and_drill_down_on_the_wire_carry_decimal_strings(sessions, uows):
+    ids = await org(sessions)
+    for amount in ("0.10", "0.20"):
+        await handlers.create_opportunity(uow=uows(), principal=AE, account_id=ids["customer"], data=deal(amount))
+    view = await forecasts.get_forecast(uow=uows(), principal=VP, config=CONFIG, period_kind="quarter",
+                                        fiscal_year=2027)
+    message = mappers.forecast_to_proto(view, "quarter", 2027)
+    assert [(c.period_key, c.owner_id, c.category, c.converted, c.count) for c in message.cells] == [
+        ("FY2027-Q1", "ae-1", "pipeline", "0.30", 2)]
+    assert [(t.manager_id, t.owner_ids, [c.converted for c in t.cells]) for t in message.teams] == [
+        ("rsm-1", ["ae-1"], ["0.30"]), ("vp-1", ["ae-1"], ["0.30"])]
+    assert [(c.owner_id, c.converted) for c in message.totals] == [("", "0.30")]
+    assert message.periods[0].start == "2027-01-01" and list(message.categories)[-1] == "omitted"
+    lines, names = await forecasts.cell_opportunities(uow=uows(), principal=VP, config=CONFIG,
+                                                      period_key="FY2027-Q1", owner_id="ae-1", category="pipeline")
+    answer = mappers.cell_opportunities_to_proto(lines, names, "USD")
+    assert answer.converted == "0.30" and {o.account_name for o in answer.opportunities} == {"customer co"}
