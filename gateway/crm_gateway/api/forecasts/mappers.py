@@ -5,7 +5,6 @@ from datetime import UTC, date
 
 from crm.sales.v1 import forecasts_pb2 as pb
 
-from crm_gateway.api.common import day
 from crm_gateway.api.forecasts.schemas import (
     CellOpportunities,
     CellOpportunityRead,
@@ -33,7 +32,7 @@ def quota_read(q: pb.Quota) -> QuotaRead:
 
 def forecast_read(f: pb.Forecast) -> ForecastRead:
     return ForecastRead(
-        period=f.period_kind, fiscal_year=f.fiscal_year, as_of=day(f.as_of), currency=f.currency,
+        period=f.period_kind, fiscal_year=f.fiscal_year, as_of=f.as_of or None, currency=f.currency,
         periods=[ForecastPeriodRead(key=p.key, kind=p.kind, fiscal_year=p.fiscal_year, number=p.number,
                                     start=date.fromisoformat(p.start), end=date.fromisoformat(p.end))
                  for p in f.periods],

@@ -3,13 +3,12 @@ and its drill-down are the sales line's (SDRs, marketing, support and machine cl
 quotas are set by admins and the VP for anyone and by RSMs for the users below them, with If-Match."""
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from crm.sales.v1 import forecasts_pb2 as pb
 from fastapi import APIRouter, Depends, Path, Query, Response
 
-from crm_gateway.api.common import IfMatch, Page, if_match_version, tagged
+from crm_gateway.api.common import ISO_MOMENT, IfMatch, Page, if_match_version, tagged
 from crm_gateway.api.forecasts import mappers
 from crm_gateway.api.forecasts.schemas import (
     PERIOD_KEY,
@@ -28,8 +27,9 @@ Reader = Annotated[Caller, Depends(require_roles(*FORECAST_READERS))]
 Setter = Annotated[Caller, Depends(require_roles(*QUOTA_SETTERS))]
 FiscalYear = Annotated[int, Query(ge=1900, le=9998, examples=[2027],
                                   description="named after the calendar year it ends in")]
-AsOf = Annotated[date | None, Query(examples=["2027-02-01"],
-                                    description="rebuild the grid as it stood at the end of this day (UTC)")]
+AsOf = Annotated[str | None, Query(pattern=ISO_MOMENT, examples=["2027-02-01"],
+                                   description="rebuild the grid as it stood at the end of this day (UTC), or at "
+                                               "this ISO 8601 instant (UTC when it names no offset)")]
 OwnerId = Annotated[str, Path(min_length=1, max_length=64)]
 PeriodKey = Annotated[str, Path(pattern=PERIOD_KEY, examples=["FY2027-Q1"])]
 
@@ -44,7 +44,7 @@ async def get_forecast(
     """The forecast of a fiscal year by month or quarter x owner x category, of the opportunities the caller
     reads (an AE's own only), with their teams' roll-ups and the quotas' attainment; as of a past day on ask."""
     return mappers.forecast_read(await calls.sales.get_forecast(pb.GetForecastRequest(
-        period_kind=period, fiscal_year=fiscal_year, as_of=as_of.isoformat() if as_of else "",
+        period_kind=period, fiscal_year=fiscal_year, as_of=as_of or "",
         owner_id=owner_id or "")))
 
 
@@ -57,7 +57,7 @@ async def forecast_cell(
 ) -> CellOpportunities:
     """The drill-down: the opportunities behind one cell of the grid."""
     return mappers.cell_opportunities(await calls.sales.cell_opportunities(pb.CellOpportunitiesRequest(
-        period_key=period_key, owner_id=owner_id, category=category, as_of=as_of.isoformat() if as_of else "")))
+        period_key=period_key, owner_id=owner_id, category=category, as_of=as_of or "")))
 
 
 @router.put("/api/v1/quotas/{owner_id}/{period_key}", response_model=QuotaRead)

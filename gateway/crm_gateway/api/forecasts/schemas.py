@@ -88,7 +88,8 @@ class ForecastRead(BaseModel):
 
     period: PeriodKind
     fiscal_year: int
-    as_of: date | None = Field(description="the day the grid was rebuilt as of (its end, UTC); null: live")
+    as_of: str | None = Field(examples=["2027-02-01"], description="the day (its end, UTC) or instant the grid was "
+                                                                   "rebuilt as of; null: live")
     currency: str = Field(description="the corporate currency of every `converted`")
     periods: list[ForecastPeriodRead]
     owners: list[ForecastOwnerRead] = Field(description="the owners with a cell")

@@ -17,7 +17,8 @@ manager's total is the sum of the cells of the owners in their team, to the cent
 As of a past date D (`as_of`): the opportunities created by the end of D (UTC), each with its stage,
 amount, currency, exchange rate, close date, committed flag and owner as the last history row before the
 end of D left them (a field with no row by then keeps the value its first later row changed it from, or
-its current value when it never changed). Categories are those of the process as configured now.
+its current value when it never changed). Categories are those of the process as configured now. An
+instant (rather than a date) stands for itself: the rows at or before it count.
 """
 from __future__ import annotations
 

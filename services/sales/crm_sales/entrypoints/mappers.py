@@ -139,7 +139,7 @@ def forecast_to_proto(view: ForecastView, period_kind: str, fiscal_year: int) ->
                 for category in FORECAST_CATEGORIES if (key, category) in totals]
 
     return fpb.Forecast(
-        period_kind=period_kind, fiscal_year=fiscal_year, as_of=view.as_of.isoformat() if view.as_of else "",
+        period_kind=period_kind, fiscal_year=fiscal_year, as_of=view.as_of,
         currency=grid.currency, periods=[_period(p) for p in grid.periods],
         owners=[fpb.ForecastOwner(id=o, name=name(o), role=people[o].role if o in people else "",
                                   manager_id=people[o].manager_id if o in people else "") for o in grid.owners],

@@ -4,7 +4,7 @@ one cell; quotas set and listed. Who may do what is crm_sales.domain.quotas."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from crmkit.errors import InvalidInput, NotFound
@@ -33,7 +33,7 @@ class QuotaLine:
 @dataclass(frozen=True)
 class ForecastView:
     forecast: Forecast
-    as_of: date | None
+    as_of: str  # as given (a date, or an instant), canonical; "" for the live forecast
     people: dict[str, Person]
     teams: dict[str, frozenset[str]]  # manager -> the owners of the grid in their team
     quotas: list[QuotaLine]
@@ -59,8 +59,7 @@ def _both(first: frozenset[str] | None, second: frozenset[str] | None) -> frozen
 
 
 async def _lines(uow: SalesUnitOfWork, principal: Principal, periods: tuple[Period, ...],
-                 owners: frozenset[str] | None, as_of: date | None) -> list[ForecastLine]:
-    moment = forecast.end_of(as_of) if as_of else None
+                 owners: frozenset[str] | None, moment: datetime | None) -> list[ForecastLine]:
     tracked = await uow.forecasts.lines(principal, start=periods[0].start, end=periods[-1].end, owner_ids=owners,
                                         moment=moment)
     if moment is None:
@@ -69,8 +68,21 @@ async def _lines(uow: SalesUnitOfWork, principal: Principal, periods: tuple[Peri
     return [line for line in lines if line is not None and (owners is None or line.owner_id in owners)]
 
 
-def _as_of(as_of: str) -> date | None:
-    return parse_date(as_of, "as_of") if as_of.strip() else None
+def _as_of(as_of: str) -> tuple[datetime | None, str]:
+    """The moment a forecast stands at (history rows before it count) and its canonical text: a date is the
+    end of that day (UTC), an ISO 8601 instant that instant (UTC when it names no offset)."""
+    text = as_of.strip()
+    if not text:
+        return None, ""
+    if len(text) == 10:
+        day = parse_date(text, "as_of")
+        return forecast.end_of(day), day.isoformat()
+    try:
+        instant = datetime.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(f"{as_of!r} is neither a date (YYYY-MM-DD) nor an ISO 8601 instant", field="as_of") from None
+    instant = (instant if instant.tzinfo else instant.replace(tzinfo=UTC)).astimezone(UTC)
+    return instant + timedelta(microseconds=1), instant.isoformat()
 
 
 def _quota_lines(found: list[Quota], grids: list[Forecast]) -> list[QuotaLine]:
@@ -86,19 +98,19 @@ async def get_forecast(*, uow: SalesUnitOfWork, principal: Principal, config: Fo
     """OPP-3, S5: the grid of `fiscal_year` by `period_kind`, of the opportunities the caller reads."""
     quotas.ensure_reads_forecast(principal)
     periods = config.calendar.periods(check_kind(period_kind), fiscal_year)
-    day = _as_of(as_of)
+    moment, as_of_text = _as_of(as_of)
     async with uow:
         people = await uow.forecasts.people()
         owners = _owners(principal, owner_id.strip(), people)
         process = await uow.process.get()
-        grid = forecast.build(await _lines(uow, principal, periods, owners, day), process=process,
+        grid = forecast.build(await _lines(uow, principal, periods, owners, moment), process=process,
                               calendar=config.calendar, periods=periods, currency=config.currency)
         found = await uow.quotas.of([p.key for p in periods], _both(quotas.quota_owners_readable(principal), owners))
     teams = forecast.teams(grid.owners, {p.id: p.manager_id for p in people.values()})
     if principal.role not in SEES_EVERY_TEAM:
         mine = {principal.user_id, *principal.subordinates}
         teams = {manager: members for manager, members in teams.items() if manager in mine}
-    return ForecastView(grid, day, people, teams, _quota_lines(found, [grid]))
+    return ForecastView(grid, as_of_text, people, teams, _quota_lines(found, [grid]))
 
 
 async def cell_opportunities(*, uow: SalesUnitOfWork, principal: Principal, config: ForecastConfig,
@@ -112,12 +124,12 @@ async def cell_opportunities(*, uow: SalesUnitOfWork, principal: Principal, conf
                            field="category")
     if not owner_id.strip():
         raise InvalidInput("owner_id is required", field="owner_id")
-    day = _as_of(as_of)
+    moment, _ = _as_of(as_of)
     if quotas.own_rows_only(principal) and owner_id != principal.user_id:
         raise AccessDenied("your forecast shows your own opportunities only", "owner_id")
     async with uow:
         process: SalesProcess = await uow.process.get()
-        lines = await _lines(uow, principal, (period,), frozenset({owner_id}), day)
+        lines = await _lines(uow, principal, (period,), frozenset({owner_id}), moment)
         behind = forecast.in_cell(lines, process=process, calendar=config.calendar, period=period,
                                   owner_id=owner_id, category=category)
         names = await uow.accounts.names([line.account_id for line in behind])

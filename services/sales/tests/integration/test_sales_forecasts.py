@@ -17,7 +17,7 @@ from crm_sales.domain.commands import OpportunityData
 from crm_sales.domain.fiscal import FiscalCalendar
 from crm_sales.domain.forecast import ForecastConfig
 from crm_sales.entrypoints import mappers
-from crm_sales.service_layer import forecasts, handlers
+from crm_sales.service_layer import forecasts, handlers, queries
 
 CONFIG = ForecastConfig(FiscalCalendar(1), "USD")
 RSM = Principal(user_id="rsm-1", role="rsm", username="rsm1", subordinates=("ae-1",))
@@ -130,7 +130,17 @@ async def test_as_of_a_day_before_a_stage_change_shows_the_old_category(sessions
     assert cell(live, "FY2027-Q1", "ae-1", "pipeline") == Decimal("9.00")
     assert cell(before, "FY2027-Q1", "ae-1", "best_case") == Decimal(0)
     assert cell(before, "FY2027-Q1", "ae-1", "pipeline") == Decimal("570.00")  # the slipped deal still in Q1
-    assert before.as_of == today - timedelta(days=5)
+    assert before.as_of == (today - timedelta(days=5)).isoformat()
+    stage_moved_at = next(c.at for c in (await queries.get_opportunity(uow=uows(), principal=AE,
+                                                                        opportunity_id=moved.id)).history
+                          if c.field == "stage" and c.from_value == "prospecting")
+    just_before = await forecasts.get_forecast(uow=uows(), principal=RSM, config=CONFIG, period_kind="quarter",
+                                               fiscal_year=2027, as_of=(stage_moved_at - timedelta(microseconds=1))
+                                               .replace(tzinfo=None).isoformat())
+    at_it = await forecasts.get_forecast(uow=uows(), principal=RSM, config=CONFIG, period_kind="quarter",
+                                         fiscal_year=2027, as_of=stage_moved_at.isoformat())
+    assert cell(just_before, "FY2027-Q1", "ae-1", "pipeline") == Decimal("570.00")  # an instant, UTC by default
+    assert cell(at_it, "FY2027-Q1", "ae-1", "best_case") == Decimal("500.00")
     behind, names = await forecasts.cell_opportunities(
         uow=uows(), principal=RSM, config=CONFIG, period_key="FY2027-Q1", owner_id="ae-1", category="pipeline",
         as_of=(today - timedelta(days=5)).isoformat())

@@ -2547,7 +2547,8 @@ export interface components {
         ForecastRead: {
             /**
              * As Of
-             * @description the day the grid was rebuilt as of (its end, UTC); null: live
+             * @description the day (its end, UTC) or instant the grid was rebuilt as of; null: live
+             * @example 2027-02-01
              */
             as_of: string | null;
             /**
@@ -7354,7 +7355,7 @@ export interface operations {
                 /** @description named after the calendar year it ends in */
                 fiscal_year: number;
                 period?: "month" | "quarter";
-                /** @description rebuild the grid as it stood at the end of this day (UTC) */
+                /** @description rebuild the grid as it stood at the end of this day (UTC), or at this ISO 8601 instant (UTC when it names no offset) */
                 as_of?: string | null;
                 /** @description that owner and the users below them */
                 owner_id?: string | null;
@@ -7436,7 +7437,7 @@ export interface operations {
                 period_key: string;
                 owner_id: string;
                 category: "pipeline" | "best_case" | "commit" | "closed_won" | "omitted";
-                /** @description rebuild the grid as it stood at the end of this day (UTC) */
+                /** @description rebuild the grid as it stood at the end of this day (UTC), or at this ISO 8601 instant (UTC when it names no offset) */
                 as_of?: string | null;
             };
             header?: never;
