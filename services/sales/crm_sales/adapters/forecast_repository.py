@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from crmkit.principal import Principal
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import Date, and_, cast, exists, func, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from crm_sales.adapters.orm import opportunities, opportunity_history, quotas, users
 from crm_sales.adapters.repository import readable
 from crm_sales.domain.events import Change
-from crm_sales.domain.forecast import REBUILT, ForecastLine
+from crm_sales.domain.forecast import REBUILT, ForecastLine, Group
 from crm_sales.domain.quotas import Quota
 
 _LINE = (opportunities.c.id, opportunities.c.name, opportunities.c.account_id, opportunities.c.owner_id,
@@ -77,6 +77,23 @@ class ForecastRepository:
         return [TrackedLine(ForecastLine(r.id, r.name, r.account_id, r.owner_id, r.stage, r.committed, r.amount,
                                          r.currency, r.exchange_rate, r.close_date),
                             r.created_at, tuple(history.get(r.id, ()))) for r in rows]
+
+    async def groups(self, principal: Principal, *, start: date, end: date, owner_ids: frozenset[str] | None,
+                     digits: int) -> list[Group]:
+        """The live grid's opportunities (those the caller reads, closing in [start, end], of `owner_ids` or
+        anyone's) summed by owner, stage, committed, currency and close month; `converted` sums each
+        amount times its rate rounded to `digits` places (half-up: amounts and rates are never negative)."""
+        o = opportunities
+        month = cast(func.date_trunc("month", o.c.close_date), Date).label("month")
+        key = (o.c.owner_id, o.c.stage, o.c.committed, o.c.currency, month)
+        stmt = readable(principal).with_only_columns(
+            *key, func.sum(o.c.amount).label("amount"),
+            func.sum(func.round(o.c.amount * o.c.exchange_rate, digits)).label("converted"),
+            func.count().label("n")).where(o.c.close_date.between(start, end)).group_by(*key)
+        if owner_ids is not None:
+            stmt = stmt.where(o.c.owner_id.in_(sorted(owner_ids)))
+        return [Group(r.owner_id, r.stage, r.committed, r.currency, r.month, r.amount, r.converted, r.n)
+                for r in (await self._session.execute(stmt)).all()]
 
     async def people(self) -> dict[str, Person]:
         """Every user the replica knows, with their manager (the hierarchy roll-ups follow)."""

@@ -16,6 +16,7 @@ from crm_sales.domain.commands import parse_date
 from crm_sales.domain.errors import AccessDenied
 from crm_sales.domain.fiscal import MONTH, QUARTER, Period, check_fiscal_year, check_kind
 from crm_sales.domain.forecast import CLOSED_WON, Forecast, ForecastConfig, ForecastLine
+from crm_sales.domain.money import minor_digits
 from crm_sales.domain.quotas import Quota
 from crm_sales.domain.stages import FORECAST_CATEGORIES, SalesProcess
 from crm_sales.service_layer.unit_of_work import SalesUnitOfWork
@@ -68,6 +69,19 @@ async def _lines(uow: SalesUnitOfWork, principal: Principal, periods: tuple[Peri
     return [line for line in lines if line is not None and (owners is None or line.owner_id in owners)]
 
 
+async def _grid(uow: SalesUnitOfWork, principal: Principal, config: ForecastConfig, periods: tuple[Period, ...],
+                owners: frozenset[str] | None, moment: datetime | None) -> Forecast:
+    """The grid over `periods`: live from SQL sums, or as it stood at `moment` from the lines replayed."""
+    process = await uow.process.get()
+    if moment is not None:
+        return forecast.build(await _lines(uow, principal, periods, owners, moment), process=process,
+                              calendar=config.calendar, periods=periods, currency=config.currency)
+    groups = await uow.forecasts.groups(principal, start=periods[0].start, end=periods[-1].end, owner_ids=owners,
+                                        digits=minor_digits(config.currency))
+    return forecast.build_groups(groups, process=process, calendar=config.calendar, periods=periods,
+                                 currency=config.currency)
+
+
 def _as_of(as_of: str) -> tuple[datetime | None, str]:
     """The moment a forecast stands at (history rows before it count) and its canonical text: a date is the
     end of that day (UTC), an ISO 8601 instant that instant (UTC when it names no offset)."""
@@ -102,9 +116,7 @@ async def get_forecast(*, uow: SalesUnitOfWork, principal: Principal, config: Fo
     async with uow:
         people = await uow.forecasts.people()
         owners = _owners(principal, owner_id.strip(), people)
-        process = await uow.process.get()
-        grid = forecast.build(await _lines(uow, principal, periods, owners, moment), process=process,
-                              calendar=config.calendar, periods=periods, currency=config.currency)
+        grid = await _grid(uow, principal, config, periods, owners, moment)
         found = await uow.quotas.of([p.key for p in periods], _both(quotas.quota_owners_readable(principal), owners))
     teams = forecast.teams(grid.owners, {p.id: p.manager_id for p in people.values()})
     if principal.role not in SEES_EVERY_TEAM:
@@ -166,9 +178,7 @@ async def list_quotas(*, uow: SalesUnitOfWork, principal: Principal, config: For
         found = await uow.quotas.of([p.key for kind in kinds for p in calendar.periods(kind, fiscal_year)], wanted)
         if not found:
             return []
-        process = await uow.process.get()
-        year = calendar.periods(MONTH, fiscal_year)
-        lines = await _lines(uow, principal, year, frozenset(q.owner_id for q in found), None)
-    grids = [forecast.build(lines, process=process, calendar=calendar, periods=calendar.periods(kind, fiscal_year),
-                            currency=config.currency) for kind in kinds]
+        owners = frozenset(q.owner_id for q in found)
+        grids = [await _grid(uow, principal, config, calendar.periods(kind, fiscal_year), owners, None)
+                 for kind in kinds]
     return _quota_lines(found, grids)

@@ -15,7 +15,7 @@ from sqlalchemy import update
 from crm_sales.adapters.orm import opportunities, opportunity_history, users
 from crm_sales.domain.commands import OpportunityData
 from crm_sales.domain.fiscal import FiscalCalendar
-from crm_sales.domain.forecast import ForecastConfig
+from crm_sales.domain.forecast import Cell, ForecastConfig
 from crm_sales.entrypoints import mappers
 from crm_sales.service_layer import forecasts, handlers, queries
 
@@ -210,3 +210,28 @@ async def test_the_grid_and_drill_down_on_the_wire_carry_decimal_strings(session
                                                       period_key="FY2027-Q1", owner_id="ae-1", category="pipeline")
     answer = mappers.cell_opportunities_to_proto(lines, names, "USD")
     assert answer.converted == "0.30" and {o.account_name for o in answer.opportunities} == {"customer co"}
+
+
+async def test_the_live_grid_summed_in_sql_equals_the_grid_replayed_from_history(sessions, uows):
+    """Live, the grid is summed by SQL; as of a later day, replayed line by line: the same, to the cent."""
+    ids = await org(sessions)
+    for amount, currency, rate, close, committed in (("100.005", "EUR", "1.08535", "2027-01-31", False),
+                                                    ("0.01", "EUR", "0.5", "2027-04-01", True),
+                                                    ("333.33", "USD", "1", "2027-12-31", False),
+                                                    ("12345", "JPY", "0.0066721", "2027-06-15", False)):
+        await handlers.create_opportunity(uow=uows(), principal=AE, account_id=ids["customer"], data=OpportunityData(
+            name="fx", amount=amount, currency=currency, exchange_rate=rate, close_date=close, committed=committed))
+    tomorrow = (datetime.now(UTC).date() + timedelta(days=1)).isoformat()
+    for kind in ("month", "quarter"):
+        for principal in (RSM, VP, AE):
+            live = await forecasts.get_forecast(uow=uows(), principal=principal, config=CONFIG, period_kind=kind,
+                                                fiscal_year=2027)
+            replayed = await forecasts.get_forecast(uow=uows(), principal=principal, config=CONFIG,
+                                                    period_kind=kind, fiscal_year=2027, as_of=tomorrow)
+            assert live.forecast == replayed.forecast and len(live.forecast.cells) == 4
+    quarter = await forecasts.get_forecast(uow=uows(), principal=VP, config=CONFIG, period_kind="quarter",
+                                           fiscal_year=2027)
+    assert quarter.forecast.cell("FY2027-Q1", "ae-1", "pipeline") == Cell((("EUR", Decimal("100.01")),),
+                                                                         Decimal("108.55"), 1)
+    assert quarter.forecast.cell("FY2027-Q2", "ae-1", "commit").converted == Decimal("0.01")  # 0.005 half-up
+    assert quarter.forecast.cell("FY2027-Q2", "ae-1", "pipeline").converted == Decimal("82.37")  # 12345 JPY

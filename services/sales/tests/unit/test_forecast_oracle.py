@@ -269,3 +269,22 @@ def test_attainment_is_closed_won_over_quota_as_a_percentage():
     assert forecast.attainment(Decimal("1"), Decimal("3")) == Decimal("33.33")
     assert forecast.attainment(Decimal("2"), Decimal("3")) == Decimal("66.67")
     assert forecast.attainment(Decimal("10"), Decimal("0")) is None
+
+
+def test_the_live_grid_from_summed_groups_equals_the_grid_of_the_lines(world):
+    """What SQL sums (by owner, stage, committed, currency, close month) builds the same grid as the lines."""
+    w, _ = world
+    lines = [forecast.line_of(o) for o in w.opportunities.values()]
+    sums: dict[tuple, list] = {}
+    for line in lines:
+        key = (line.owner_id, line.stage, line.committed, line.currency, line.close_date.replace(day=1))
+        total = sums.setdefault(key, [Decimal(0), Decimal(0), 0])
+        total[0] += line.amount
+        total[1] += oracle_usd(line.amount, line.exchange_rate)
+        total[2] += 1
+    groups = [forecast.Group(*key, amount, usd, n) for key, (amount, usd, n) in sums.items()]
+    for kind in ("month", "quarter"):
+        from_lines = forecast.build(lines, process=PROCESS, calendar=CALENDAR, periods=periods(kind), currency="USD")
+        from_groups = forecast.build_groups(groups, process=PROCESS, calendar=CALENDAR, periods=periods(kind),
+                                            currency="USD")
+        assert from_groups == from_lines
