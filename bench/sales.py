@@ -14,8 +14,9 @@ same conditions: the gateway as the AE and as admin; the service's own statement
 builds it for the AE ("SQL filtered") and for admin, whose visibility predicate is constant true
 ("SQL unfiltered"); for b, the service's get_opportunity use case in its unit of work as the AE and
 as admin; for c, the gateway as the RSM (rsm.east) and the VP, and the statement the forecast repository
-builds for the RSM ("SQL filtered") and the VP ("SQL unfiltered"). Visibility cost = filtered /
-unfiltered at p50. Then EXPLAIN (ANALYZE, BUFFERS) of a.
+builds for the RSM ("SQL filtered") and the VP ("SQL unfiltered"): its sums by owner, stage, committed,
+currency and close month. Visibility cost = filtered / unfiltered at p50. Then EXPLAIN (ANALYZE,
+BUFFERS) of the statements of a and c.
 Targets (issue 10): gateway p99 < 100 ms; visibility at most 1.5x the unfiltered query.
 The bench databases are dropped at the end unless --keep.
 """
@@ -64,11 +65,12 @@ async def pipeline(principal: Principal):
     return capture.stmt
 
 
-async def forecast_lines(principal: Principal, fiscal_year: int):
-    """The service's statement behind GET /forecast?period=quarter&fiscal_year=... (the live grid's lines)."""
+async def forecast_sums(principal: Principal, fiscal_year: int):
+    """The service's statement behind GET /forecast?period=quarter&fiscal_year=... (the live grid's sums)."""
     capture = Capture()
     periods = FiscalCalendar().periods(QUARTER, fiscal_year)
-    await ForecastRepository(capture).lines(principal, start=periods[0].start, end=periods[-1].end, owner_ids=None)
+    await ForecastRepository(capture).groups(principal, start=periods[0].start, end=periods[-1].end, owner_ids=None,
+                                             digits=2)
     return capture.stmt
 
 
@@ -113,7 +115,7 @@ async def bench(args, platform: Platform, dsn: str, password: str) -> None:
         async with httpx.AsyncClient(base_url=platform.url, timeout=30) as client:
             paths = (await client.get("/openapi.json")).json()["paths"]
             mine, everyone = await pipeline(ae), await pipeline(admin)
-            team_lines, all_lines = await forecast_lines(rsm, fiscal_year), await forecast_lines(vp, fiscal_year)
+            team_sums, all_sums = await forecast_sums(rsm, fiscal_year), await forecast_sums(vp, fiscal_year)
             targets = [rng.choice(theirs) for _ in range(args.warmup + args.requests)]
             tokens = {name: await login(client, name, password) for name in (args.ae, "admin", "rsm.east", "vp.sales")}
 
@@ -134,8 +136,8 @@ async def bench(args, platform: Platform, dsn: str, password: str) -> None:
                 params = {"period": "quarter", "fiscal_year": fiscal_year}
                 return [("gw_rsm", gateway_get(client, tokens["rsm.east"], FORECAST_ROUTE, params)),
                         ("gw_vp", gateway_get(client, tokens["vp.sales"], FORECAST_ROUTE, params)),
-                        ("sql_f", in_transaction(engine, rows_of(team_lines))),
-                        ("sql_u", in_transaction(engine, rows_of(all_lines)))]
+                        ("sql_f", in_transaction(engine, rows_of(team_sums))),
+                        ("sql_u", in_transaction(engine, rows_of(all_sums)))]
 
             sections = {"a": pipeline_round, "b": detail_round}
             if FORECAST_ROUTE in paths:
@@ -155,7 +157,7 @@ async def bench(args, platform: Platform, dsn: str, password: str) -> None:
         report(args, results, cpu, (load, load_after), FORECAST_ROUTE in paths)
         print("\nEXPLAIN (ANALYZE, BUFFERS)")
         for label, stmt in (("a. pipeline, AE", mine), ("a. pipeline, admin", everyone),
-                            ("c. forecast lines, RSM", team_lines), ("c. forecast lines, VP", all_lines)):
+                            ("c. forecast sums, RSM", team_sums), ("c. forecast sums, VP", all_sums)):
             print(f"  {label}: {await explain(engine, stmt, index_kinds)}")
     finally:
         await engine.dispose()
