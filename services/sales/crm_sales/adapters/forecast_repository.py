@@ -40,9 +40,10 @@ class TrackedLine:
     history: tuple[Change, ...] = ()
 
 
-def _changed_since(name: str, moment: datetime):
+def _changed_since(moment: datetime, *names: str):
+    """Whether the opportunity has a history row of one of `names` written at or after `moment`."""
     h = opportunity_history
-    return exists().where(h.c.opportunity_id == opportunities.c.id, h.c.field == name, h.c.at >= moment)
+    return exists().where(h.c.opportunity_id == opportunities.c.id, h.c.field.in_(names), h.c.at >= moment)
 
 
 class ForecastRepository:
@@ -50,10 +51,11 @@ class ForecastRepository:
         self._session = session
 
     async def lines(self, principal: Principal, *, start: date, end: date, owner_ids: frozenset[str] | None,
-                    moment: datetime | None = None) -> list[TrackedLine]:
+                    moment: datetime | None = None, changed_only: bool = False) -> list[TrackedLine]:
         """The opportunities the caller reads that may count in [start, end]: closing then and owned by one of
         `owner_ids` (anyone when None), now; or, for a forecast at `moment`, then: created before it, and
-        closing and owned so now or with a close date or owner changed since (with their history rows)."""
+        closing and owned so now or with a close date or owner changed since, with their history rows
+        since (`changed_only`: only those with a forecast field changed since)."""
         o = opportunities
         in_range = o.c.close_date.between(start, end)
         owned = o.c.owner_id.in_(sorted(owner_ids)) if owner_ids is not None else None
@@ -61,15 +63,18 @@ class ForecastRepository:
         if moment is None:
             stmt = stmt.where(in_range, *(() if owned is None else (owned,)))
         else:
-            stmt = stmt.where(o.c.created_at < moment, or_(in_range, _changed_since("close_date", moment)))
+            stmt = stmt.where(o.c.created_at < moment, or_(in_range, _changed_since(moment, "close_date")))
             if owned is not None:
-                stmt = stmt.where(or_(owned, _changed_since("owner_id", moment)))
+                stmt = stmt.where(or_(owned, _changed_since(moment, "owner_id")))
+            if changed_only:
+                stmt = stmt.where(_changed_since(moment, *REBUILT))
         rows = (await self._session.execute(stmt)).all()
         history: dict[str, list[Change]] = {}
         if moment is not None and rows:
             h = opportunity_history
             found = await self._session.execute(
-                select(h).where(h.c.opportunity_id.in_(stmt.with_only_columns(o.c.id)), h.c.field.in_(REBUILT))
+                select(h).where(h.c.opportunity_id.in_(stmt.with_only_columns(o.c.id)), h.c.field.in_(REBUILT),
+                                h.c.at >= moment)
                 .order_by(h.c.opportunity_id, h.c.at, h.c.id))
             for r in found:
                 history.setdefault(r.opportunity_id, []).append(Change(r.opportunity_id, r.field, r.from_value,
@@ -79,10 +84,11 @@ class ForecastRepository:
                             r.created_at, tuple(history.get(r.id, ()))) for r in rows]
 
     async def groups(self, principal: Principal, *, start: date, end: date, owner_ids: frozenset[str] | None,
-                     digits: int) -> list[Group]:
+                     digits: int, unchanged_since: datetime | None = None) -> list[Group]:
         """The live grid's opportunities (those the caller reads, closing in [start, end], of `owner_ids` or
         anyone's) summed by owner, stage, committed, currency and close month; `converted` sums each
-        amount times its rate rounded to `digits` places (half-up: amounts and rates are never negative)."""
+        amount times its rate rounded to `digits` places (half-up: amounts and rates are never negative).
+        With `unchanged_since`: only those created before it whose forecast fields have not changed since."""
         o = opportunities
         month = cast(func.date_trunc("month", o.c.close_date), Date).label("month")
         key = (o.c.owner_id, o.c.stage, o.c.committed, o.c.currency, month)
@@ -92,6 +98,8 @@ class ForecastRepository:
             func.count().label("n")).where(o.c.close_date.between(start, end)).group_by(*key)
         if owner_ids is not None:
             stmt = stmt.where(o.c.owner_id.in_(sorted(owner_ids)))
+        if unchanged_since is not None:
+            stmt = stmt.where(o.c.created_at < unchanged_since, ~_changed_since(unchanged_since, *REBUILT))
         return [Group(r.owner_id, r.stage, r.committed, r.currency, r.month, r.amount, r.converted, r.n)
                 for r in (await self._session.execute(stmt)).all()]
 

@@ -15,10 +15,12 @@ half-up to the corporate currency's minor unit per opportunity before summing. R
 manager's total is the sum of the cells of the owners in their team, to the cent, by construction.
 
 As of a past date D (`as_of`): the opportunities created by the end of D (UTC), each with its stage,
-amount, currency, exchange rate, close date, committed flag and owner as the last history row before the
-end of D left them (a field with no row by then keeps the value its first later row changed it from, or
-its current value when it never changed). Categories are those of the process as configured now. An
-instant (rather than a date) stands for itself: the rows at or before it count.
+amount, currency, exchange rate, close date, committed flag and owner as they were then: the value the
+first change after the end of D changed it from, or its current value when it has not changed since
+(every change is a history row from -> to, S1, so only the rows since D are read). Categories are those of
+the process as configured now. An instant (rather than a date) stands for itself: the rows at or before it
+are the past. Opportunities unchanged since are summed like the live grid; only those changed since are
+replayed one by one.
 """
 from __future__ import annotations
 
@@ -215,21 +217,24 @@ def _value(name: str, text: str) -> object:
 
 def as_it_stood(line: ForecastLine, created_at: datetime, history: Sequence[Change],
                 moment: datetime) -> ForecastLine | None:
-    """The line as it stood at `moment` from its history rows (oldest first); None when it did not exist yet."""
+    """The line as it stood at `moment`, from its current values and the history rows written at or after
+    `moment` (oldest first; earlier rows may be given, they change nothing); None when it did not exist yet."""
     if created_at >= moment:
         return None
     values: dict[str, object] = {}
     for name in REBUILT:
-        rows = [c for c in history if c.field == name]
-        before = [c for c in rows if c.at < moment]
-        if before:
-            text = before[-1].to_value
-        else:
-            later = [c for c in rows if c.at >= moment]
-            text = later[0].from_value if later else ""
-        if text != "":
-            values[name] = _value(name, text)
+        later = next((c for c in history if c.field == name and c.at >= moment), None)
+        if later is not None and later.from_value != "":
+            values[name] = _value(name, later.from_value)
     return replace(line, **values)  # type: ignore[arg-type]
+
+
+def merged(first: Forecast, second: Forecast) -> Forecast:
+    """The forecast of the opportunities of both (over the same periods)."""
+    cells = dict(first.cells)
+    for key, cell in second.cells.items():
+        cells[key] = cells.get(key, EMPTY) + cell
+    return Forecast(first.periods, first.currency, cells)
 
 
 

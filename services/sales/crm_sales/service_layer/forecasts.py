@@ -60,9 +60,10 @@ def _both(first: frozenset[str] | None, second: frozenset[str] | None) -> frozen
 
 
 async def _lines(uow: SalesUnitOfWork, principal: Principal, periods: tuple[Period, ...],
-                 owners: frozenset[str] | None, moment: datetime | None) -> list[ForecastLine]:
+                 owners: frozenset[str] | None, moment: datetime | None,
+                 changed_only: bool = False) -> list[ForecastLine]:
     tracked = await uow.forecasts.lines(principal, start=periods[0].start, end=periods[-1].end, owner_ids=owners,
-                                        moment=moment)
+                                        moment=moment, changed_only=changed_only)
     if moment is None:
         return [t.line for t in tracked]
     lines = [forecast.as_it_stood(t.line, t.created_at, t.history, moment) for t in tracked]
@@ -71,15 +72,18 @@ async def _lines(uow: SalesUnitOfWork, principal: Principal, periods: tuple[Peri
 
 async def _grid(uow: SalesUnitOfWork, principal: Principal, config: ForecastConfig, periods: tuple[Period, ...],
                 owners: frozenset[str] | None, moment: datetime | None) -> Forecast:
-    """The grid over `periods`: live from SQL sums, or as it stood at `moment` from the lines replayed."""
+    """The grid over `periods`, live or as it stood at `moment`: the opportunities unchanged since summed in
+    SQL, those changed since replayed from their history."""
     process = await uow.process.get()
-    if moment is not None:
-        return forecast.build(await _lines(uow, principal, periods, owners, moment), process=process,
-                              calendar=config.calendar, periods=periods, currency=config.currency)
     groups = await uow.forecasts.groups(principal, start=periods[0].start, end=periods[-1].end, owner_ids=owners,
-                                        digits=minor_digits(config.currency))
-    return forecast.build_groups(groups, process=process, calendar=config.calendar, periods=periods,
+                                        digits=minor_digits(config.currency), unchanged_since=moment)
+    grid = forecast.build_groups(groups, process=process, calendar=config.calendar, periods=periods,
                                  currency=config.currency)
+    if moment is None:
+        return grid
+    changed = await _lines(uow, principal, periods, owners, moment, changed_only=True)
+    return forecast.merged(grid, forecast.build(changed, process=process, calendar=config.calendar, periods=periods,
+                                                currency=config.currency))
 
 
 def _as_of(as_of: str) -> tuple[datetime | None, str]:

@@ -13,9 +13,10 @@ from sales_testkit import ADMIN, AE, OTHER_AE, SDR, add_org
 from sqlalchemy import update
 
 from crm_sales.adapters.orm import opportunities, opportunity_history, users
+from crm_sales.domain import forecast
 from crm_sales.domain.commands import OpportunityData
 from crm_sales.domain.fiscal import FiscalCalendar
-from crm_sales.domain.forecast import Cell, ForecastConfig
+from crm_sales.domain.forecast import Cell, Forecast, ForecastConfig, end_of
 from crm_sales.entrypoints import mappers
 from crm_sales.service_layer import forecasts, handlers, queries
 
@@ -44,6 +45,19 @@ async def back_date(sessions, opportunity_id: str, days: int) -> None:
         await session.execute(update(h).where(h.c.opportunity_id == opportunity_id).values(at=h.c.at - timedelta(days)))
         await session.execute(update(o).where(o.c.id == opportunity_id).values(created_at=o.c.created_at
                                                                                - timedelta(days)))
+
+
+async def every_line(uows, principal: Principal, kind: str, moment: datetime | None) -> Forecast:
+    """The FY2027 grid replayed line by line, every opportunity (the path the grid takes for those changed
+    since an as_of), to hold the SQL sums against."""
+    periods = CONFIG.calendar.periods(kind, 2027)
+    async with uows() as uow:
+        tracked = await uow.forecasts.lines(principal, start=periods[0].start, end=periods[-1].end, owner_ids=None,
+                                            moment=moment)
+        process = await uow.process.get()
+    lines = [forecast.as_it_stood(t.line, t.created_at, t.history, moment) if moment else t.line for t in tracked]
+    return forecast.build([line for line in lines if line], process=process, calendar=CONFIG.calendar,
+                          periods=periods, currency="USD")
 
 
 def cell(view, period_key: str, owner: str, category: str) -> Decimal:
@@ -131,6 +145,7 @@ async def test_as_of_a_day_before_a_stage_change_shows_the_old_category(sessions
     assert cell(before, "FY2027-Q1", "ae-1", "best_case") == Decimal(0)
     assert cell(before, "FY2027-Q1", "ae-1", "pipeline") == Decimal("570.00")  # the slipped deal still in Q1
     assert before.as_of == (today - timedelta(days=5)).isoformat()
+    assert before.forecast == await every_line(uows, RSM, "quarter", end_of(today - timedelta(days=5)))
     stage_moved_at = next(c.at for c in (await queries.get_opportunity(uow=uows(), principal=AE,
                                                                         opportunity_id=moved.id)).history
                           if c.field == "stage" and c.from_value == "prospecting")
@@ -226,9 +241,10 @@ async def test_the_live_grid_summed_in_sql_equals_the_grid_replayed_from_history
         for principal in (RSM, VP, AE):
             live = await forecasts.get_forecast(uow=uows(), principal=principal, config=CONFIG, period_kind=kind,
                                                 fiscal_year=2027)
-            replayed = await forecasts.get_forecast(uow=uows(), principal=principal, config=CONFIG,
-                                                    period_kind=kind, fiscal_year=2027, as_of=tomorrow)
-            assert live.forecast == replayed.forecast and len(live.forecast.cells) == 4
+            later = await forecasts.get_forecast(uow=uows(), principal=principal, config=CONFIG,
+                                                 period_kind=kind, fiscal_year=2027, as_of=tomorrow)
+            assert live.forecast == later.forecast == await every_line(uows, principal, kind, None)
+            assert len(live.forecast.cells) == 4
     quarter = await forecasts.get_forecast(uow=uows(), principal=VP, config=CONFIG, period_kind="quarter",
                                            fiscal_year=2027)
     assert quarter.forecast.cell("FY2027-Q1", "ae-1", "pipeline") == Cell((("EUR", Decimal("100.01")),),
