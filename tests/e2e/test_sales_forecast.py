@@ -169,5 +169,9 @@ def test_quota_entry_and_attainment(as_user, user_ids, ne_account):
     assert [(q["owner_id"], q["attainment"]) for q in mine] == [(user_ids["ae.ne"], "25.00")]
     team = rsm.get("/api/v1/quotas", params={"fiscal_year": 2034}).json()["items"]
     assert {q["owner_id"] for q in team} == {user_ids["ae.ne"], user_ids["rsm.east"]}
-    assert {q["owner_id"] for q in vp.get("/api/v1/quotas", params={"fiscal_year": 2034}).json()["items"]} == {
-        user_ids["ae.ne"], user_ids["rsm.east"]}
+    every = vp.get("/api/v1/quotas", params={"fiscal_year": 2034}).json()["items"]
+    assert sorted((q["owner_id"], q["attainment"]) for q in every) == sorted([
+        (user_ids["ae.ne"], "25.00"), (user_ids["rsm.east"], "6.25")])  # a manager attains with their team
+    assert rsm.put(f"/api/v1/quotas/{user_ids['sdr1']}/FY2034-Q2", json={"amount": "1"}).status_code == 403
+    sdr_quota = as_user("admin").put(f"/api/v1/quotas/{user_ids['sdr1']}/FY2034-Q2", json={"amount": "1"})
+    assert sdr_quota.status_code == 422 and sdr_quota.json()["errors"][0]["field"] == "owner_id"

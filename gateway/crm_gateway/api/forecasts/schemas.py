@@ -61,8 +61,8 @@ class QuotaRead(BaseModel):
     set_by: str
     set_at: datetime
     version: int
-    closed_won: str | None = Field(examples=["3125.00"], description="closed won in the period, converted; "
-                                                                    "null where not computed")
+    closed_won: str | None = Field(examples=["3125.00"], description="closed won in the period, converted: the "
+                                                                    "owner's, or a manager's whole team's")
     attainment: str | None = Field(examples=["25.00"], description="closed won / quota in percent (2 places); "
                                                                  "null when the quota is 0")
 

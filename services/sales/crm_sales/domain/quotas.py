@@ -7,10 +7,11 @@ caller may read (their account's visibility, crm_sales.adapters.access); an AE, 
 sees only the rows of the opportunities they own, a manager sees every owner's.
 
 Quotas: one per owner per fiscal period (FY2027-Q1, FY2027-M03), an exact decimal in the corporate
-currency (so attainment, closed won over quota, compares like with like). An admin or the VP sets
-anyone's; an RSM sets those of the users below them, never their own (a manager's manager sets the
-manager's quota, S5). Everyone else sets none. Reading: admin and VP every quota, an RSM their own and
-those below them, anyone else their own.
+currency (so attainment, closed won over quota, compares like with like; a manager's closed won is their
+team's: theirs and that of every user below them). Only users of the sales line's roles carry quotas.
+An admin or the VP sets anyone's; an RSM sets those of the users below them, never their own (a
+manager's manager sets the manager's quota, S5). Everyone else sets none. Reading: admin and VP every
+quota, an RSM their own and those below them, anyone else their own.
 """
 from __future__ import annotations
 
@@ -59,6 +60,12 @@ def quota_owners_readable(principal: Principal) -> frozenset[str] | None:
     if principal.role in SETS_SUBORDINATES_QUOTAS:
         return frozenset({principal.user_id, *principal.subordinates})
     return frozenset({principal.user_id})
+
+
+def ensure_carries_quota(role: str) -> None:
+    """Quotas are the sales line's: a user of another role carries none."""
+    if role not in FORECAST_READERS:
+        raise InvalidInput(f"a user of role {role!r} carries no quota (the sales line's roles do)", field="owner_id")
 
 
 def ensure_can_set_quota(principal: Principal, owner_id: str) -> None:

@@ -40,6 +40,11 @@ class ForecastView:
     quotas: list[QuotaLine]
 
 
+def _hierarchy(people: dict[str, Person]) -> dict[str, frozenset[str]]:
+    """Each manager's team: themselves and every user below them."""
+    return forecast.teams(people, {p.id: p.manager_id for p in people.values()})
+
+
 def _owners(principal: Principal, owner_id: str, people: dict[str, Person]) -> frozenset[str] | None:
     """Whose opportunities the grid counts: the caller's own (not a manager), or `owner_id` and the users
     below them, or everyone's the caller reads (None)."""
@@ -49,8 +54,7 @@ def _owners(principal: Principal, owner_id: str, people: dict[str, Person]) -> f
         return frozenset({principal.user_id})
     if not owner_id:
         return None
-    below = forecast.teams(people, {p.id: p.manager_id for p in people.values()}).get(owner_id, frozenset())
-    return below | {owner_id}
+    return _hierarchy(people).get(owner_id, frozenset()) | {owner_id}
 
 
 def _both(first: frozenset[str] | None, second: frozenset[str] | None) -> frozenset[str] | None:
@@ -103,10 +107,14 @@ def _as_of(as_of: str) -> tuple[datetime | None, str]:
     return instant + timedelta(microseconds=1), instant.isoformat()
 
 
-def _quota_lines(found: list[Quota], grids: list[Forecast]) -> list[QuotaLine]:
+def _quota_lines(found: list[Quota], grids: list[Forecast], people: dict[str, Person]) -> list[QuotaLine]:
+    """Each quota with its attainment: the closed won of its owner, and for a manager of their whole team."""
+    teams = _hierarchy(people)
     lines = []
     for quota in found:
-        won = sum((grid.cell(quota.period_key, quota.owner_id, CLOSED_WON).converted for grid in grids), Decimal(0))
+        members = teams.get(quota.owner_id, frozenset()) | {quota.owner_id}
+        won = sum((grid.cell(quota.period_key, member, CLOSED_WON).converted for grid in grids for member in members),
+                  Decimal(0))
         lines.append(QuotaLine(quota, won, forecast.attainment(won, quota.amount)))
     return lines
 
@@ -126,7 +134,7 @@ async def get_forecast(*, uow: SalesUnitOfWork, principal: Principal, config: Fo
     if principal.role not in SEES_EVERY_TEAM:
         mine = {principal.user_id, *principal.subordinates}
         teams = {manager: members for manager, members in teams.items() if manager in mine}
-    return ForecastView(grid, as_of_text, people, teams, _quota_lines(found, [grid]))
+    return ForecastView(grid, as_of_text, people, teams, _quota_lines(found, [grid], people))
 
 
 async def cell_opportunities(*, uow: SalesUnitOfWork, principal: Principal, config: ForecastConfig,
@@ -159,8 +167,10 @@ async def set_quota(*, uow: SalesUnitOfWork, principal: Principal, config: Forec
     owner_id = owner_id.strip()
     quotas.ensure_can_set_quota(principal, owner_id)
     async with uow:
-        if owner_id not in await uow.forecasts.people():
+        person = (await uow.forecasts.people()).get(owner_id)
+        if person is None:
             raise NotFound(f"no user {owner_id!r}", field="owner_id")
+        quotas.ensure_carries_quota(person.role)
         current = await uow.quotas.get(owner_id, period.key, for_update=True)
         quota = quotas.new_quota(owner_id=owner_id, period_key=period.key, amount=amount, currency=currency,
                                  corporate_currency=config.currency, by=principal.user_id, now=datetime.now(UTC),
@@ -182,7 +192,9 @@ async def list_quotas(*, uow: SalesUnitOfWork, principal: Principal, config: For
         found = await uow.quotas.of([p.key for kind in kinds for p in calendar.periods(kind, fiscal_year)], wanted)
         if not found:
             return []
-        owners = frozenset(q.owner_id for q in found)
+        people = await uow.forecasts.people()
+        teams = _hierarchy(people)
+        owners = frozenset(member for q in found for member in teams.get(q.owner_id, frozenset()) | {q.owner_id})
         grids = [await _grid(uow, principal, config, calendar.periods(kind, fiscal_year), owners, None)
                  for kind in kinds]
-    return _quota_lines(found, grids)
+    return _quota_lines(found, grids, people)

@@ -189,6 +189,10 @@ async def test_quotas_are_set_by_managers_and_attained_by_closed_won(sessions, u
             await forecasts.set_quota(uow=uows(), principal=ADMIN, config=CONFIG,
                                       **{"owner_id": "ae-1", "period_key": "FY2027-Q1", "amount": "1", **kwargs})
         assert refused.value.problems[0].field == field
+    with pytest.raises(InvalidInput) as refused:
+        await forecasts.set_quota(uow=uows(), principal=ADMIN, config=CONFIG, owner_id="sdr-1",
+                                  period_key="FY2027-Q1", amount="1")
+    assert refused.value.problems[0].field == "owner_id"
     with pytest.raises(NotFound):
         await forecasts.set_quota(uow=uows(), principal=ADMIN, config=CONFIG, owner_id="nobody",
                                   period_key="FY2027-Q1", amount="1")
@@ -203,8 +207,12 @@ async def test_quotas_are_set_by_managers_and_attained_by_closed_won(sessions, u
     assert [(q.quota.owner_id, q.quota.period_key, q.attainment) for q in mine] == [
         ("ae-1", "FY2027-Q1", Decimal("25.00"))]
     every = await forecasts.list_quotas(uow=uows(), principal=VP, config=CONFIG, fiscal_year=2027)
-    assert [(q.quota.owner_id, q.attainment) for q in every] == [("ae-1", Decimal("25.00")),
-                                                                  ("rsm-1", Decimal(0).quantize(Decimal("0.01")))]
+    assert [(q.quota.owner_id, q.closed_won, q.attainment) for q in every] == [
+        ("ae-1", Decimal("1250.00"), Decimal("25.00")), ("rsm-1", Decimal("1250.00"), Decimal("6.25"))]  # the team's
+    team_view = await forecasts.get_forecast(uow=uows(), principal=RSM, config=CONFIG, period_kind="quarter",
+                                             fiscal_year=2027)
+    assert [(q.quota.owner_id, q.attainment) for q in team_view.quotas] == [("ae-1", Decimal("25.00")),
+                                                                            ("rsm-1", Decimal("6.25"))]
     assert await forecasts.list_quotas(uow=uows(), principal=AE, config=CONFIG, fiscal_year=2026) == []
 
 

@@ -3592,7 +3592,7 @@ export interface components {
             attainment: string | null;
             /**
              * Closed Won
-             * @description closed won in the period, converted; null where not computed
+             * @description closed won in the period, converted: the owner's, or a manager's whole team's
              * @example 3125.00
              */
             closed_won: string | null;
