@@ -15,20 +15,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from crm_sales.adapters.orm import opportunities, opportunity_history, quotas, users
 from crm_sales.adapters.repository import readable
 from crm_sales.domain.events import Change
-from crm_sales.domain.forecast import REBUILT, ForecastLine, Group
+from crm_sales.domain.forecast import REBUILT, ForecastLine, Group, Person
 from crm_sales.domain.quotas import Quota
 
 _LINE = (opportunities.c.id, opportunities.c.name, opportunities.c.account_id, opportunities.c.owner_id,
          opportunities.c.stage, opportunities.c.committed, opportunities.c.amount, opportunities.c.currency,
          opportunities.c.exchange_rate, opportunities.c.close_date)
-
-
-@dataclass(frozen=True)
-class Person:
-    id: str
-    name: str
-    role: str
-    manager_id: str
 
 
 @dataclass(frozen=True)

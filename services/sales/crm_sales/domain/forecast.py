@@ -178,6 +178,16 @@ def in_cell(lines: Iterable[ForecastLine], *, process: SalesProcess, calendar: F
     return sorted(found, key=lambda line: (line.close_date, line.opportunity_id))
 
 
+@dataclass(frozen=True)
+class Person:
+    """A user as the users replica knows them: the rows' names and the manager chain roll-ups follow."""
+
+    id: str
+    name: str
+    role: str
+    manager_id: str
+
+
 def teams(owner_ids: Iterable[str], manager_of: Mapping[str, str]) -> dict[str, frozenset[str]]:
     """Each manager above any of `owner_ids` (by the manager chain `manager_of`), with the owners in
     their team: those below them, and themselves when they own opportunities."""

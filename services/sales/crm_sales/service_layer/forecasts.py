@@ -10,12 +10,11 @@ from decimal import Decimal
 from crmkit.errors import InvalidInput, NotFound
 from crmkit.principal import Principal
 
-from crm_sales.adapters.forecast_repository import Person
 from crm_sales.domain import forecast, quotas
 from crm_sales.domain.commands import parse_date
 from crm_sales.domain.errors import AccessDenied
 from crm_sales.domain.fiscal import MONTH, QUARTER, Period, check_fiscal_year, check_kind
-from crm_sales.domain.forecast import CLOSED_WON, Forecast, ForecastConfig, ForecastLine
+from crm_sales.domain.forecast import CLOSED_WON, Forecast, ForecastConfig, ForecastLine, Person
 from crm_sales.domain.money import minor_digits
 from crm_sales.domain.quotas import Quota
 from crm_sales.domain.stages import FORECAST_CATEGORIES, SalesProcess
