@@ -50,4 +50,4 @@ def cell_opportunities(r: pb.CellOpportunitiesResponse) -> CellOpportunities:
                                    owner_id=o.owner_id, stage=o.stage, committed=o.committed, amount=o.amount,
                                    currency=o.currency, converted=o.converted,
                                    close_date=date.fromisoformat(o.close_date)) for o in r.opportunities],
-        converted=r.converted, currency=r.currency)
+        next_cursor=None, converted=r.converted, currency=r.currency)

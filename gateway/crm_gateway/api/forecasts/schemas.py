@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from crm_gateway.api.common import Strict
+from crm_gateway.api.common import Page, Strict
 
 PeriodKind = Literal["month", "quarter"]
 Category = Literal["pipeline", "best_case", "commit", "closed_won", "omitted"]
@@ -114,8 +114,9 @@ class CellOpportunityRead(BaseModel):
     close_date: date
 
 
-class CellOpportunities(BaseModel):
-    items: list[CellOpportunityRead] = Field(description="the opportunities behind the cell, by close date")
+class CellOpportunities(Page[CellOpportunityRead]):
+    """The opportunities behind the cell, by close date, in one page (a cell holds one rep's period)."""
+
     converted: Decimal = Field(description="their total in the corporate currency: the cell's `converted`")
     currency: str
 

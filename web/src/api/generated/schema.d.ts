@@ -2004,7 +2004,10 @@ export interface components {
             /** Username */
             username: string;
         };
-        /** CellOpportunities */
+        /**
+         * CellOpportunities
+         * @description The opportunities behind the cell, by close date, in one page (a cell holds one rep's period).
+         */
         CellOpportunities: {
             /**
              * Converted
@@ -2014,11 +2017,10 @@ export interface components {
             converted: string;
             /** Currency */
             currency: string;
-            /**
-             * Items
-             * @description the opportunities behind the cell, by close date
-             */
+            /** Items */
             items: components["schemas"]["CellOpportunityRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
         };
         /** CellOpportunityRead */
         CellOpportunityRead: {
