@@ -14,6 +14,7 @@ from crm_gateway.api.activities import router as activities
 from crm_gateway.api.alerts import router as alerts
 from crm_gateway.api.contacts import router as contacts
 from crm_gateway.api.erp import router as erp
+from crm_gateway.api.forecasts import router as forecasts
 from crm_gateway.api.health import router as health
 from crm_gateway.api.identity import router as identity
 from crm_gateway.api.imports import router as imports
@@ -46,7 +47,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
                   docs_url=None, redoc_url=None, openapi_url=OPENAPI_URL)
     app.openapi = lambda: openapi.document(app)  # type: ignore[method-assign]  # FastAPI's way to extend it
     for module in (identity, leads, accounts, contacts, activities, kiosks, search, imports, erp, opportunities,
-                   alerts, health):
+                   alerts, forecasts, health):
         app.include_router(module.router)
     if settings.web_dir is not None:
         web_client.install(app, settings.web_dir)

@@ -2,7 +2,14 @@
 from __future__ import annotations
 
 import grpc
-from crm.sales.v1 import alerts_pb2, alerts_pb2_grpc, opportunities_pb2, opportunities_pb2_grpc
+from crm.sales.v1 import (
+    alerts_pb2,
+    alerts_pb2_grpc,
+    forecasts_pb2,
+    forecasts_pb2_grpc,
+    opportunities_pb2,
+    opportunities_pb2_grpc,
+)
 
 from crm_gateway.clients.base import ServiceClient
 
@@ -13,6 +20,7 @@ class SalesClient(ServiceClient):
     def __init__(self, channel: grpc.aio.Channel, *, timeout: float) -> None:
         super().__init__(opportunities_pb2_grpc.OpportunitiesStub(channel), timeout=timeout)
         self._alerts = alerts_pb2_grpc.StageAlertsStub(channel)
+        self._forecasts = forecasts_pb2_grpc.ForecastsStub(channel)
 
     async def create_opportunity(self, request: opportunities_pb2.CreateOpportunityRequest
                                  ) -> opportunities_pb2.Opportunity:
@@ -55,3 +63,17 @@ class SalesClient(ServiceClient):
 
     async def set_stage_threshold(self, request: alerts_pb2.SetStageThresholdRequest) -> alerts_pb2.StageThreshold:
         return await self._call(self._alerts.SetStageThreshold, request)
+
+    # Forecasts and quotas (OPP-3, S5).
+    async def get_forecast(self, request: forecasts_pb2.GetForecastRequest) -> forecasts_pb2.Forecast:
+        return await self._call(self._forecasts.GetForecast, request)
+
+    async def cell_opportunities(self, request: forecasts_pb2.CellOpportunitiesRequest
+                                 ) -> forecasts_pb2.CellOpportunitiesResponse:
+        return await self._call(self._forecasts.CellOpportunities, request)
+
+    async def set_quota(self, request: forecasts_pb2.SetQuotaRequest) -> forecasts_pb2.Quota:
+        return await self._call(self._forecasts.SetQuota, request)
+
+    async def list_quotas(self, request: forecasts_pb2.ListQuotasRequest) -> forecasts_pb2.ListQuotasResponse:
+        return await self._call(self._forecasts.ListQuotas, request)

@@ -35,6 +35,11 @@ OPPORTUNITY_WRITERS = ("admin", "vp_sales", "rsm", "ae", "se", "key_account_rep"
 # thresholds are the admin's.
 ALERT_RECIPIENTS = OPPORTUNITY_WRITERS
 THRESHOLD_EDITORS = ("admin",)
+# Forecasts and quotas (OPP-3, S5): the sales line reads the forecast (the sales service decides whose rows);
+# SDRs, marketing, support and machine clients do not. Quotas are set by admins, the VP and RSMs (an RSM for
+# the users below them only, as the sales service checks).
+FORECAST_READERS = ("admin", "vp_sales", "rsm", "ae", "se", "key_account_rep")
+QUOTA_SETTERS = ("admin", "vp_sales", "rsm")
 # Activities (GEN-1, MOB-1): read with the account (the service refuses directory-only views); logged by
 # the sales roles and admins on accounts they may edit.
 ACTIVITY_READERS = ACCOUNT_READERS

@@ -1,19 +1,22 @@
-"""Composition root of the sales service: the Opportunities and StageAlerts servicers, the consumers of
-the identity, accounts (account-access read model, reassignments) and leads (SDR credit) events, and
-the stage-alert scanner (GEN-4)."""
+"""Composition root of the sales service: the Opportunities, StageAlerts and Forecasts servicers, the
+consumers of the identity, accounts (account-access read model, reassignments) and leads (SDR credit)
+events, and the stage-alert scanner (GEN-4)."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from crm.sales.v1 import alerts_pb2_grpc, opportunities_pb2_grpc
+from crm.sales.v1 import alerts_pb2_grpc, forecasts_pb2_grpc, opportunities_pb2_grpc
 from crmkit.db import SessionFactory
 from crmkit.runtime import Assembly, Infra, Service, units_of_work
 
 from crm_sales.adapters.orm import messaging
+from crm_sales.domain.fiscal import FiscalCalendar
+from crm_sales.domain.forecast import ForecastConfig
 from crm_sales.entrypoints.consumers import subscriptions
 from crm_sales.entrypoints.grpc_alerts import ALERTS_SERVICE_NAME, StageAlertsServicer
 from crm_sales.entrypoints.grpc_api import SERVICE_NAME, OpportunitiesServicer
+from crm_sales.entrypoints.grpc_forecasts import FORECASTS_SERVICE_NAME, ForecastsServicer
 from crm_sales.entrypoints.integration_events import INTEGRATION_EVENTS
 from crm_sales.service_layer.alerts import StageAlertScanner
 from crm_sales.service_layer.unit_of_work import SalesUnitOfWork
@@ -39,7 +42,11 @@ async def assemble(infra: Infra[SalesSettings]) -> Assembly:
     return Assembly(
         grpc_services=[(opportunities_pb2_grpc.add_OpportunitiesServicer_to_server, servicer, SERVICE_NAME),
                        (alerts_pb2_grpc.add_StageAlertsServicer_to_server, StageAlertsServicer(uows),
-                        ALERTS_SERVICE_NAME)],
+                        ALERTS_SERVICE_NAME),
+                       (forecasts_pb2_grpc.add_ForecastsServicer_to_server,
+                        ForecastsServicer(uows, ForecastConfig(FiscalCalendar(settings.fiscal_year_start_month),
+                                                               settings.corporate_currency)),
+                        FORECASTS_SERVICE_NAME)],
         consumers=subscriptions(PublishingSalesUnitOfWork),
         workers=[StageAlertScanner(uows, batch_size=settings.stage_alert_batch_size,
                                    poll_seconds=settings.stage_alert_poll_seconds)],

@@ -114,8 +114,8 @@ opportunity_competitors = Table(
     Column("competitor_id", UUID(as_uuid=False), primary_key=True),
 )
 
-# S1: one row per change of a tracked field (stage, amount, currency, close_date, committed,
-# owner_id, sdr_id, lead_source), from -> to, when and by whom; creation writes each field's first
+# S1: one row per change of a tracked field (stage, amount, currency, exchange_rate, close_date,
+# committed, owner_id, sdr_id, lead_source), from -> to, when and by whom; creation writes each field's first
 # value (from ""). Values are text: decimals as written, dates ISO, booleans "true"/"false".
 # `reason` says why when the change is an explicit action (reopen, sdr_correction, reassignment).
 opportunity_history = Table(
@@ -172,6 +172,21 @@ alert_recipients = Table(
     Column("read_at", DateTime(timezone=True)),
     CheckConstraint("reason in ('owner', 'rsm')", name="reason"),
     Index("ix_alert_recipients_user_id_created_at", "user_id", "created_at", "alert_id"),
+)
+
+# OPP-3, S5: one quota per owner per fiscal period (FY2027-Q1, FY2027-M03), in the corporate currency;
+# `version` steps with each change (If-Match). Who sets whose is crm_sales.domain.quotas.
+quotas = Table(
+    "quotas", metadata,
+    Column("owner_id", String(64), primary_key=True),
+    Column("period_key", String(12), primary_key=True),
+    Column("amount", MONEY, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("set_by", String(64), nullable=False),
+    Column("set_at", DateTime(timezone=True), nullable=False),
+    Column("version", BigInteger, nullable=False),
+    CheckConstraint("amount >= 0", name="amount"),
+    Index("ix_quotas_period_key", "period_key", "owner_id"),
 )
 
 # Replicas: the gateway's users and territories (crm.identity.*) and the accounts service's

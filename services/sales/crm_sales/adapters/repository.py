@@ -42,10 +42,14 @@ def _everyone() -> Select:
     return select(opportunities, func.array(_COMPETITORS.scalar_subquery()).label("competitor_ids"))
 
 
+def readable_accounts(principal: Principal) -> Select:
+    """The ids of the accounts whose opportunities the caller reads (the one rule, crm_sales.adapters.access)."""
+    return access.readable(principal) if reads_directory_accounts(principal) else access.readable_in_full(principal)
+
+
 def readable(principal: Principal) -> Select:
     """Every opportunity the caller may read, with its competitors."""
-    accounts = access.readable(principal) if reads_directory_accounts(principal) else access.readable_in_full(principal)
-    return _everyone().where(opportunities.c.account_id.in_(accounts))
+    return _everyone().where(opportunities.c.account_id.in_(readable_accounts(principal)))
 
 
 def editable(principal: Principal) -> Select:

@@ -1,7 +1,7 @@
 """Opportunities (OPP-1, OPP-2, S1, S3): the stage life cycle, its history, and SDR credit.
 
-Every change of a tracked field (stage, amount, currency, close date, committed, owner, SDR, lead
-source) is recorded as a `Change`: the repository writes it as a history row and the unit of work
+Every change of a tracked field (stage, amount, currency, exchange rate, close date, committed, owner,
+SDR, lead source) is recorded as a `Change`: the repository writes it as a history row and the unit of work
 publishes it. Time in stage counts from `stage_entered_at`, which only a change of stage moves
 (S1). Closed Lost is terminal (S3): its stage, probability and committed flag change only through
 `reopen`; other edits (name, description, competitors, amounts) leave the stage alone.
@@ -22,7 +22,8 @@ from crm_sales.domain.stages import LOST, WON, SalesProcess, Stage, forecast_cat
 
 ADD_ON, NET_NEW = "add_on", "net_new"
 TYPES = (ADD_ON, NET_NEW)
-TRACKED = ("stage", "amount", "currency", "close_date", "committed", "owner_id", "sdr_id", "lead_source")
+TRACKED = ("stage", "amount", "currency", "exchange_rate", "close_date", "committed", "owner_id", "sdr_id",
+           "lead_source")
 # Fields a lost opportunity keeps until it is reopened (S3).
 FROZEN_WHEN_LOST = ("stage", "probability", "committed")
 REOPEN, SDR_CORRECTION, LEAD_CONVERSION, REASSIGNMENT = "reopen", "sdr_correction", "lead_conversion", "reassignment"

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from crm.sales.v1 import alerts_pb2, events_pb2
+from crm.sales.v1 import forecasts_pb2 as fpb
 from crm.sales.v1 import opportunities_pb2 as pb
 from crmkit.fields import clean_uuid
 from google.protobuf.timestamp_pb2 import Timestamp
@@ -11,9 +13,13 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from crm_sales.domain.alerts import AlertNotice, Crossing
 from crm_sales.domain.commands import OpportunityData
 from crm_sales.domain.events import Change
+from crm_sales.domain.fiscal import Period
+from crm_sales.domain.forecast import Cell, ForecastLine, converted
 from crm_sales.domain.listing import ListOpportunities
 from crm_sales.domain.model import Opportunity
-from crm_sales.domain.stages import SalesProcess, Stage, forecast_category
+from crm_sales.domain.quotas import Quota
+from crm_sales.domain.stages import FORECAST_CATEGORIES, SalesProcess, Stage, forecast_category
+from crm_sales.service_layer.forecasts import ForecastView, QuotaLine
 from crm_sales.service_layer.queries import OpportunityDetail
 
 _OPTIONAL = ("name", "type", "stage", "probability", "amount", "currency", "exchange_rate", "close_date", "committed",
@@ -98,3 +104,60 @@ def threshold_to_proto(stage: Stage) -> alerts_pb2.StageThreshold:
     return alerts_pb2.StageThreshold(stage=stage.code, name=stage.name, kind=stage.kind,
                                      alert_after_days=stage.alert_after_days, alert_rsm=stage.alert_rsm,
                                      version=stage.alert_version)
+
+
+# Forecasts and quotas (OPP-3, S5).
+
+def _period(p: Period) -> fpb.ForecastPeriod:
+    return fpb.ForecastPeriod(key=p.key, kind=p.kind, fiscal_year=p.fiscal_year, number=p.number,
+                              start=p.start.isoformat(), end=p.end.isoformat())
+
+
+def _cell(period_key: str, owner_id: str, category: str, cell: Cell) -> fpb.ForecastCell:
+    return fpb.ForecastCell(period_key=period_key, owner_id=owner_id, category=category,
+                            amounts=[fpb.Money(currency=c, amount=str(a)) for c, a in cell.amounts],
+                            converted=str(cell.converted), count=cell.count)
+
+
+def quota_to_proto(quota: Quota, line: QuotaLine | None = None) -> fpb.Quota:
+    attained = line.attainment if line is not None else None
+    return fpb.Quota(owner_id=quota.owner_id, period_key=quota.period_key, amount=str(quota.amount),
+                     currency=quota.currency, set_by=quota.set_by, set_at=_timestamp(quota.set_at),
+                     version=quota.version, closed_won=str(line.closed_won) if line is not None else "",
+                     attainment="" if attained is None else str(attained))
+
+
+def forecast_to_proto(view: ForecastView, period_kind: str, fiscal_year: int) -> fpb.Forecast:
+    grid = view.forecast
+    people = view.people
+
+    def name(user_id: str) -> str:
+        return people[user_id].name if user_id in people else user_id
+
+    def cells(owner_id: str, totals: dict[tuple[str, str], Cell]) -> list[fpb.ForecastCell]:
+        return [_cell(key, owner_id, category, totals[(key, category)]) for key in (p.key for p in grid.periods)
+                for category in FORECAST_CATEGORIES if (key, category) in totals]
+
+    return fpb.Forecast(
+        period_kind=period_kind, fiscal_year=fiscal_year, as_of=view.as_of,
+        currency=grid.currency, periods=[_period(p) for p in grid.periods],
+        owners=[fpb.ForecastOwner(id=o, name=name(o), role=people[o].role if o in people else "",
+                                  manager_id=people[o].manager_id if o in people else "") for o in grid.owners],
+        cells=[_cell(*key, cell) for key, cell in sorted(grid.cells.items())],
+        teams=[fpb.TeamRollup(manager_id=m, name=name(m), owner_ids=sorted(members),
+                              cells=cells(m, grid.rollup(members))) for m, members in sorted(view.teams.items())],
+        totals=cells("", grid.rollup()),
+        quotas=[quota_to_proto(q.quota, q) for q in view.quotas],
+        categories=list(FORECAST_CATEGORIES))
+
+
+def cell_opportunities_to_proto(lines: list[ForecastLine], names: dict[str, str],
+                                currency: str) -> fpb.CellOpportunitiesResponse:
+    amounts = [converted(line, currency) for line in lines]
+    return fpb.CellOpportunitiesResponse(
+        opportunities=[fpb.CellOpportunity(
+            id=line.opportunity_id, name=line.name, account_id=line.account_id,
+            account_name=names.get(line.account_id, ""), owner_id=line.owner_id, stage=line.stage,
+            committed=line.committed, amount=str(line.amount), currency=line.currency, converted=str(amount),
+            close_date=line.close_date.isoformat()) for line, amount in zip(lines, amounts, strict=True)],
+        converted=str(sum(amounts, Decimal(0))), currency=currency)

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from crm_sales.adapters.access_model import AccountAccessRepository
 from crm_sales.adapters.alerts_repository import AlertRepository
 from crm_sales.adapters.catalog_repository import CatalogRepository, QuoteRepository
+from crm_sales.adapters.forecast_repository import ForecastRepository, QuotaRepository
 from crm_sales.adapters.repository import ConversionRepository, OpportunityRepository, SalesProcessRepository
 
 
@@ -19,6 +20,8 @@ class SalesUnitOfWork(UnitOfWork):
     catalog: CatalogRepository
     quotes: QuoteRepository
     alerts: AlertRepository
+    forecasts: ForecastRepository
+    quotas: QuotaRepository
 
     def _bind(self, session: AsyncSession) -> None:
         self.opportunities = OpportunityRepository(session)
@@ -28,3 +31,5 @@ class SalesUnitOfWork(UnitOfWork):
         self.catalog = CatalogRepository(session)
         self.quotes = QuoteRepository(session)
         self.alerts = AlertRepository(session)
+        self.forecasts = ForecastRepository(session)
+        self.quotas = QuotaRepository(session)

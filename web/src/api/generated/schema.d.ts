@@ -647,6 +647,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Forecast
+         * @description The forecast of a fiscal year by month or quarter x owner x category, of the opportunities the caller
+         *     reads (an AE's own only), with their teams' roll-ups and the quotas' attainment; as of a past day on ask.
+         */
+        get: operations["get_forecast_api_v1_forecast_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forecast/cell": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Forecast Cell
+         * @description The drill-down: the opportunities behind one cell of the grid.
+         */
+        get: operations["forecast_cell_api_v1_forecast_cell_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports": {
         parameters: {
             query?: never;
@@ -1014,6 +1055,48 @@ export interface paths {
          * @description S4: an admin's correction of the SDR credit, audited in the history.
          */
         put: operations["correct_sdr_credit_api_v1_opportunities__opportunity_id__sdr_credit_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Quotas
+         * @description The quotas of a fiscal year the caller reads (their own; an RSM's team's; everyone's for admin and VP),
+         *     each with its attainment.
+         */
+        get: operations["list_quotas_api_v1_quotas_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotas/{owner_id}/{period_key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Quota
+         * @description Set an owner's quota for a fiscal period, in the corporate currency (S5: a manager's manager sets the
+         *     manager's quota; an RSM sets those of the users below them).
+         */
+        put: operations["set_quota_api_v1_quotas__owner_id___period_key__put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1921,6 +2004,60 @@ export interface components {
             /** Username */
             username: string;
         };
+        /**
+         * CellOpportunities
+         * @description The opportunities behind the cell, by close date, in one page (a cell holds one rep's period).
+         */
+        CellOpportunities: {
+            /**
+             * Converted
+             * @description their total in the corporate currency: the cell's `converted`
+             * @example 12500.00
+             */
+            converted: string;
+            /** Currency */
+            currency: string;
+            /** Items */
+            items: components["schemas"]["CellOpportunityRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** CellOpportunityRead */
+        CellOpportunityRead: {
+            /** Account Id */
+            account_id: string;
+            /** Account Name */
+            account_name: string;
+            /**
+             * Amount
+             * @description an exact decimal
+             * @example 12500.00
+             */
+            amount: string;
+            /**
+             * Close Date
+             * Format: date
+             */
+            close_date: string;
+            /** Committed */
+            committed: boolean;
+            /**
+             * Converted
+             * @description an exact decimal
+             * @example 12500.00
+             */
+            converted: string;
+            /** Currency */
+            currency: string;
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Owner Id */
+            owner_id: string;
+            /** Stage */
+            stage: string;
+        };
         /** CompetitorRead */
         CompetitorRead: {
             /** Id */
@@ -2224,6 +2361,239 @@ export interface components {
             updated_at: string;
             /** Ytd Sales */
             ytd_sales: string;
+        };
+        /** ForecastCellRead */
+        ForecastCellRead: {
+            /**
+             * Amounts
+             * @description the sums per currency as entered
+             */
+            amounts: components["schemas"]["MoneyRead"][];
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "pipeline" | "best_case" | "commit" | "closed_won" | "omitted";
+            /**
+             * Converted
+             * @description the sum in the corporate currency, at the rate stored on each opportunity, rounded half-up per opportunity
+             * @example 12500.00
+             */
+            converted: string;
+            /**
+             * Count
+             * @description opportunities
+             * @example 3
+             */
+            count: number;
+            /**
+             * Owner Id
+             * @description the owner; the manager in a team's roll-up; empty in the grid's totals
+             */
+            owner_id: string;
+            /**
+             * Period Key
+             * @example FY2027-Q1
+             */
+            period_key: string;
+        };
+        /** ForecastOwnerRead */
+        ForecastOwnerRead: {
+            /** Id */
+            id: string;
+            /** Manager Id */
+            manager_id: string;
+            /** Name */
+            name: string;
+            /** Role */
+            role: string;
+        };
+        /** ForecastPeriodRead */
+        ForecastPeriodRead: {
+            /**
+             * End
+             * Format: date
+             * @description inclusive
+             * @example 2027-03-31
+             */
+            end: string;
+            /**
+             * Fiscal Year
+             * @description named after the calendar year it ends in
+             * @example 2027
+             */
+            fiscal_year: number;
+            /**
+             * Key
+             * @description FY<year>-Q<1..4> or FY<year>-M<01..12>
+             * @example FY2027-Q1
+             */
+            key: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "month" | "quarter";
+            /**
+             * Number
+             * @example 1
+             */
+            number: number;
+            /**
+             * Start
+             * Format: date
+             * @example 2027-01-01
+             */
+            start: string;
+        };
+        /**
+         * ForecastRead
+         * @example {
+         *       "categories": [
+         *         "pipeline",
+         *         "best_case",
+         *         "commit",
+         *         "closed_won",
+         *         "omitted"
+         *       ],
+         *       "cells": [
+         *         {
+         *           "amounts": [
+         *             {
+         *               "amount": "12500.00",
+         *               "currency": "USD"
+         *             }
+         *           ],
+         *           "category": "closed_won",
+         *           "converted": "12500.00",
+         *           "count": 1,
+         *           "owner_id": "u-ae",
+         *           "period_key": "FY2027-Q1"
+         *         }
+         *       ],
+         *       "currency": "USD",
+         *       "fiscal_year": 2027,
+         *       "owners": [
+         *         {
+         *           "id": "u-ae",
+         *           "manager_id": "u-rsm",
+         *           "name": "Avery Ellis",
+         *           "role": "ae"
+         *         }
+         *       ],
+         *       "period": "quarter",
+         *       "periods": [
+         *         {
+         *           "end": "2027-03-31",
+         *           "fiscal_year": 2027,
+         *           "key": "FY2027-Q1",
+         *           "kind": "quarter",
+         *           "number": 1,
+         *           "start": "2027-01-01"
+         *         }
+         *       ],
+         *       "quotas": [
+         *         {
+         *           "amount": "50000.00",
+         *           "attainment": "25.00",
+         *           "closed_won": "12500.00",
+         *           "currency": "USD",
+         *           "owner_id": "u-ae",
+         *           "period_key": "FY2027-Q1",
+         *           "set_at": "2026-12-01T09:00:00Z",
+         *           "set_by": "u-rsm",
+         *           "version": 1
+         *         }
+         *       ],
+         *       "teams": [
+         *         {
+         *           "cells": [
+         *             {
+         *               "amounts": [
+         *                 {
+         *                   "amount": "12500.00",
+         *                   "currency": "USD"
+         *                 }
+         *               ],
+         *               "category": "closed_won",
+         *               "converted": "12500.00",
+         *               "count": 1,
+         *               "owner_id": "u-rsm",
+         *               "period_key": "FY2027-Q1"
+         *             }
+         *           ],
+         *           "manager_id": "u-rsm",
+         *           "name": "Riley Stone",
+         *           "owner_ids": [
+         *             "u-ae"
+         *           ]
+         *         }
+         *       ],
+         *       "totals": [
+         *         {
+         *           "amounts": [
+         *             {
+         *               "amount": "12500.00",
+         *               "currency": "USD"
+         *             }
+         *           ],
+         *           "category": "closed_won",
+         *           "converted": "12500.00",
+         *           "count": 1,
+         *           "owner_id": "",
+         *           "period_key": "FY2027-Q1"
+         *         }
+         *       ]
+         *     }
+         */
+        ForecastRead: {
+            /**
+             * As Of
+             * @description the day (its end, UTC) or instant the grid was rebuilt as of; null: live
+             * @example 2027-02-01
+             */
+            as_of: string | null;
+            /**
+             * Categories
+             * @description in display order
+             */
+            categories: ("pipeline" | "best_case" | "commit" | "closed_won" | "omitted")[];
+            /**
+             * Cells
+             * @description only the cells with opportunities
+             */
+            cells: components["schemas"]["ForecastCellRead"][];
+            /**
+             * Currency
+             * @description the corporate currency of every `converted`
+             */
+            currency: string;
+            /** Fiscal Year */
+            fiscal_year: number;
+            /**
+             * Owners
+             * @description the owners with a cell
+             */
+            owners: components["schemas"]["ForecastOwnerRead"][];
+            /**
+             * Period
+             * @enum {string}
+             */
+            period: "month" | "quarter";
+            /** Periods */
+            periods: components["schemas"]["ForecastPeriodRead"][];
+            /** Quotas */
+            quotas: components["schemas"]["QuotaRead"][];
+            /**
+             * Teams
+             * @description the roll-up of each of the caller's teams
+             */
+            teams: components["schemas"]["TeamRollupRead"][];
+            /**
+             * Totals
+             * @description the whole grid by period and category
+             */
+            totals: components["schemas"]["ForecastCellRead"][];
         };
         /** HistoryEntryRead */
         HistoryEntryRead: {
@@ -2833,6 +3203,20 @@ export interface components {
             /** Username */
             username: string;
         };
+        /** MoneyRead */
+        MoneyRead: {
+            /**
+             * Amount
+             * @description an exact decimal
+             * @example 12500.00
+             */
+            amount: string;
+            /**
+             * Currency
+             * @example EUR
+             */
+            currency: string;
+        };
         /** OpportunityCreate */
         OpportunityCreate: {
             /** Account Id */
@@ -3117,6 +3501,13 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** Page[QuotaRead] */
+        Page_QuotaRead_: {
+            /** Items */
+            items: components["schemas"]["QuotaRead"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[ShareRead] */
         Page_ShareRead_: {
             /** Items */
@@ -3186,6 +3577,64 @@ export interface components {
             title: string;
             /** @example urn:crm:problem:invalid */
             type: string;
+        };
+        /** QuotaRead */
+        QuotaRead: {
+            /**
+             * Amount
+             * @description an exact decimal
+             * @example 12500.00
+             */
+            amount: string;
+            /**
+             * Attainment
+             * @description closed won / quota in percent (2 places); null when the quota is 0
+             * @example 25.00
+             */
+            attainment: string | null;
+            /**
+             * Closed Won
+             * @description closed won in the period, converted: the owner's, or a manager's whole team's
+             * @example 3125.00
+             */
+            closed_won: string | null;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /** Owner Id */
+            owner_id: string;
+            /**
+             * Period Key
+             * @example FY2027-Q1
+             */
+            period_key: string;
+            /**
+             * Set At
+             * Format: date-time
+             */
+            set_at: string;
+            /** Set By */
+            set_by: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * QuotaUpdate
+         * @example {
+         *       "amount": "50000.00",
+         *       "currency": "USD"
+         *     }
+         */
+        QuotaUpdate: {
+            /**
+             * Amount
+             * @example 50000.00
+             */
+            amount: string;
+            /** Currency */
+            currency?: string | null;
         };
         /** Reassigned */
         Reassigned: {
@@ -3447,6 +3896,23 @@ export interface components {
              * @default false
              */
             alert_rsm: boolean;
+        };
+        /** TeamRollupRead */
+        TeamRollupRead: {
+            /**
+             * Cells
+             * @description the sums of the team's cells, by period and category
+             */
+            cells: components["schemas"]["ForecastCellRead"][];
+            /** Manager Id */
+            manager_id: string;
+            /** Name */
+            name: string;
+            /**
+             * Owner Ids
+             * @description the owners of the grid in the team (below the manager, and the manager themselves)
+             */
+            owner_ids: string[];
         };
         /** TerritoryRead */
         TerritoryRead: {
@@ -6885,6 +7351,168 @@ export interface operations {
             };
         };
     };
+    get_forecast_api_v1_forecast_get: {
+        parameters: {
+            query: {
+                /** @description named after the calendar year it ends in */
+                fiscal_year: number;
+                period?: "month" | "quarter";
+                /** @description rebuild the grid as it stood at the end of this day (UTC), or at this ISO 8601 instant (UTC when it names no offset) */
+                as_of?: string | null;
+                /** @description that owner and the users below them */
+                owner_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastRead"];
+                };
+            };
+            /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no valid credentials (WWW-Authenticate tells which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role or the record's visibility does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: a record the path, query or body names does not exist, or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity: invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: a service this request needs is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    forecast_cell_api_v1_forecast_cell_get: {
+        parameters: {
+            query: {
+                period_key: string;
+                owner_id: string;
+                category: "pipeline" | "best_case" | "commit" | "closed_won" | "omitted";
+                /** @description rebuild the grid as it stood at the end of this day (UTC), or at this ISO 8601 instant (UTC when it names no offset) */
+                as_of?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CellOpportunities"];
+                };
+            };
+            /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no valid credentials (WWW-Authenticate tells which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role or the record's visibility does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: a record the path, query or body names does not exist, or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity: invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: a service this request needs is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_imports_api_v1_imports_get: {
         parameters: {
             query?: {
@@ -9042,6 +9670,197 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OpportunityRead"];
+                };
+            };
+            /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no valid credentials (WWW-Authenticate tells which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role or the record's visibility does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: a record the path, query or body names does not exist, or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: conflicts with the stored state (a duplicate, or an Idempotency-Key reused with another body) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed: If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large: the body is over the size limit of its route */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity: invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: a service this request needs is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_quotas_api_v1_quotas_get: {
+        parameters: {
+            query: {
+                /** @description named after the calendar year it ends in */
+                fiscal_year: number;
+                /** @description months or quarters; both when omitted */
+                period?: ("month" | "quarter") | null;
+                owner_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_QuotaRead_"];
+                };
+            };
+            /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: no valid credentials (WWW-Authenticate tells which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role or the record's visibility does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: a record the path, query or body names does not exist, or the caller may not see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity: invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: a service this request needs is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_quota_api_v1_quotas__owner_id___period_key__put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description "<version>" from a previous read; stale answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                owner_id: string;
+                period_key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuotaUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaRead"];
                 };
             };
             /** @description Bad Request: malformed: a NUL, control character or non-UTF-8 in a parameter, JSON that does not parse or nests too deep */
