@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest'
+import { changedFields } from './conflict'
+
+describe('what someone else changed (412)', () => {
+  it('lists the fields that differ, the version and its time aside', () => {
+    const stale = { id: '1', amount: '100.00', stage: 'proposal', competitor_ids: ['a'], version: 1, updated_at: 'x' }
+    const fresh = { id: '1', amount: '150.00', stage: 'proposal', competitor_ids: ['a', 'b'], version: 2, updated_at: 'y' }
+    expect(changedFields(stale, fresh)).toEqual([
+      { field: 'amount', before: '100.00', after: '150.00' },
+      { field: 'competitor_ids', before: '["a"]', after: '["a","b"]' },
+    ])
+  })
+
+  it('shows an empty value as a dash', () => {
+    expect(changedFields({ loss_reason: '' }, { loss_reason: 'price' })).toEqual([{ field: 'loss_reason', before: '—', after: 'price' }])
+  })
+})
