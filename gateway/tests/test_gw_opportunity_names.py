@@ -68,3 +68,14 @@ async def test_the_detail_names_its_owner_sdr_and_who_changed_what():
 def test_an_unknown_owner_reads_with_an_empty_name():
     read = mappers.opportunity_read(_opportunity(), {})
     assert (read.owner_id, read.owner_name, read.sdr_name) == ("u-ae", "", "")
+
+
+def test_the_sales_pages_are_offered_to_the_sales_roles_and_only_writers_edit():
+    from crm_gateway.domain.permissions import allowed
+
+    for role in ("ae", "rsm", "vp_sales", "se", "key_account_rep", "admin"):
+        assert {"opportunities.read", "opportunities.edit", "opportunities.pipeline"} <= set(allowed(role)), role
+    sdr = set(allowed("sdr"))
+    assert {"opportunities.read", "opportunities.pipeline"} <= sdr and "opportunities.edit" not in sdr
+    for role in ("marketing", "csr", "cs_manager"):
+        assert "opportunities.pipeline" not in allowed(role) and "opportunities.edit" not in allowed(role), role

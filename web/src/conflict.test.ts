@@ -14,4 +14,10 @@ describe('what someone else changed (412)', () => {
   it('shows an empty value as a dash', () => {
     expect(changedFields({ loss_reason: '' }, { loss_reason: 'price' })).toEqual([{ field: 'loss_reason', before: '—', after: 'price' }])
   })
+
+  it('shows values the way the page does', () => {
+    const money = (field: string, value: unknown) => (field === 'amount' ? `$${value}` : String(value))
+    expect(changedFields({ amount: '1', version: 1 }, { amount: '2', version: 2 }, ['version'], money))
+      .toEqual([{ field: 'amount', before: '$1', after: '$2' }])
+  })
 })

@@ -28,6 +28,7 @@ CAPABILITIES: dict[str, tuple[str, ...]] = {
     "audit.read": ("admin",),
     "opportunities.read": model.OPPORTUNITY_READERS,
     "opportunities.edit": model.OPPORTUNITY_WRITERS,
+    "opportunities.pipeline": model.PIPELINE_VIEWERS,
     "alerts.read": model.ALERT_RECIPIENTS,
     "stage_thresholds.edit": model.THRESHOLD_EDITORS,
 }

@@ -1,7 +1,8 @@
 // The English catalog: the source of every UI string. zh-CN.ts has the same keys and placeholders.
 export default {
   app: { name: 'CRM' },
-  nav: { home: 'Home', leads: 'Leads', accounts: 'Accounts', kiosks: 'Kiosks', webForms: 'Web forms', admin: 'Admin' },
+  nav: { home: 'Home', leads: 'Leads', accounts: 'Accounts', kiosks: 'Kiosks', webForms: 'Web forms', admin: 'Admin',
+    pipeline: 'Pipeline', opportunities: 'Opportunities' },
   auth: {
     intro: 'Sign in with your work account.',
     username: 'Username',
@@ -128,6 +129,37 @@ export default {
   thresholds: {
     never: 'Never', days: 'Days allowed in {stage}', alsoRsm: 'Also alert the RSM', saved: 'Saved.',
     closed: 'Closed stage: no alert',
+  },
+  opportunity: {
+    list: 'Opportunities', board: 'Pipeline', new: 'New opportunity', create: 'Create opportunity',
+    empty: 'No opportunities match these filters.', openOnes: 'Open opportunities', noneOpen: 'No open opportunities.',
+    showList: 'Show as a list', showBoard: 'Show as a board', readOnly: 'You may read this opportunity; your role does not change it.',
+    filter: { stage: 'Stage', owner: 'Owner', anyone: 'Anyone', mine: 'Mine', closeFrom: 'Closing from', closeTo: 'Closing to',
+      sortBy: 'Sort by' },
+    sort: { close_date: 'Closing soonest', _close_date: 'Closing latest', _amount: 'Largest first', amount: 'Smallest first',
+      name: 'Name', _updated_at: 'Recently changed' },
+    type: { net_new: 'Net new', add_on: 'Add-on' },
+    category: { pipeline: 'Pipeline', best_case: 'Best case', commit: 'Commit', closed_won: 'Closed won', omitted: 'Omitted' },
+    lossReason: { price: 'Price', competitor: 'Lost to a competitor', no_budget: 'No budget', no_decision: 'No decision',
+      product_fit: 'Product fit' },
+    field: {
+      id: 'ID', name: 'Name', account_id: 'Account', account_name: 'Account', type: 'Type', stage: 'Stage',
+      stage_entered_at: 'In stage since', probability: 'Probability (%)', forecast_category: 'Forecast category',
+      amount: 'Expected revenue', currency: 'Currency', exchange_rate: 'Exchange rate', close_date: 'Expected close',
+      committed: 'Committed', owner_id: 'Owner', owner_name: 'Owner', sdr_id: 'SDR', sdr_name: 'SDR', lead_source: 'Lead source',
+      loss_reason: 'Loss reason', lost_at_stage: 'Lost at stage', closed_at: 'Closed', description: 'Description',
+      competitor_ids: 'Competitors', created_at: 'Created', updated_at: 'Updated', version: 'Version',
+    },
+    inStage: { minutes: '{count} min in stage', hours: '{count} h in stage', days: '{count} d in stage' },
+    history: { title: 'History', field: 'Change', from: 'From', to: 'To', when: 'When', by: 'By', system: 'System',
+      reason: { reopen: 'Reopened', sdr_correction: 'SDR credit corrected', lead_conversion: 'From the converted lead',
+        reassignment: 'Reassigned' } },
+    competitors: 'Competitors', noCompetitors: 'No competitors named.',
+    moveTo: 'Move to…', moveLabel: 'Move {name} to', moved: '{name} moved to {stage}.', move: 'Move',
+    conflictReloaded: 'Someone changed {name} meanwhile, so the board was reloaded with their change. Move it again if you still want to.',
+    lossPrompt: 'Why was {name} lost?', lossRequired: 'Choose a loss reason for Closed Lost.',
+    changeStage: 'Change stage', lostTerminal: 'Closed Lost stays lost until someone reopens it.',
+    reopen: 'Reopen', reopenInto: 'Reopen into', stagePicker: 'Stage', deals: '{count} deal(s)',
   },
   stage: {
     prospecting: 'Prospecting', qualification: 'Qualification', proposal: 'Proposal', negotiation: 'Negotiation',

@@ -3,7 +3,8 @@ import type en from './en'
 
 const zhCN: typeof en = {
   app: { name: 'CRM' },
-  nav: { home: '首页', leads: '线索', accounts: '客户', kiosks: '自助终端', webForms: '网页表单', admin: '管理' },
+  nav: { home: '首页', leads: '线索', accounts: '客户', kiosks: '自助终端', webForms: '网页表单', admin: '管理',
+    pipeline: '销售管道', opportunities: '商机' },
   auth: {
     intro: '请使用工作账号登录。',
     username: '用户名',
@@ -129,6 +130,37 @@ const zhCN: typeof en = {
   thresholds: {
     never: '从不', days: '“{stage}”阶段允许的天数', alsoRsm: '同时提醒区域销售经理', saved: '已保存。',
     closed: '已结束的阶段：不提醒',
+  },
+  opportunity: {
+    list: '商机', board: '销售管道', new: '新建商机', create: '创建商机',
+    empty: '没有符合筛选条件的商机。', openOnes: '进行中的商机', noneOpen: '没有进行中的商机。',
+    showList: '以列表显示', showBoard: '以看板显示', readOnly: '您可以查看此商机；您的角色不能修改它。',
+    filter: { stage: '阶段', owner: '负责人', anyone: '任何人', mine: '我的', closeFrom: '预计成交起始', closeTo: '预计成交截止',
+      sortBy: '排序方式' },
+    sort: { close_date: '最早成交', _close_date: '最晚成交', _amount: '金额从大到小', amount: '金额从小到大',
+      name: '名称', _updated_at: '最近修改' },
+    type: { net_new: '新客户', add_on: '追加销售' },
+    category: { pipeline: '管道', best_case: '最佳情况', commit: '承诺', closed_won: '已赢单', omitted: '不计入' },
+    lossReason: { price: '价格', competitor: '输给竞争对手', no_budget: '没有预算', no_decision: '未做决定',
+      product_fit: '产品不匹配' },
+    field: {
+      id: '编号', name: '名称', account_id: '客户', account_name: '客户', type: '类型', stage: '阶段',
+      stage_entered_at: '进入本阶段时间', probability: '成交概率（%）', forecast_category: '预测类别',
+      amount: '预期收入', currency: '币种', exchange_rate: '汇率', close_date: '预计成交日期',
+      committed: '已承诺', owner_id: '负责人', owner_name: '负责人', sdr_id: '销售开发代表', sdr_name: '销售开发代表', lead_source: '线索来源',
+      loss_reason: '丢单原因', lost_at_stage: '丢单时阶段', closed_at: '关闭时间', description: '描述',
+      competitor_ids: '竞争对手', created_at: '创建时间', updated_at: '更新时间', version: '版本',
+    },
+    inStage: { minutes: '已在本阶段 {count} 分钟', hours: '已在本阶段 {count} 小时', days: '已在本阶段 {count} 天' },
+    history: { title: '历史记录', field: '变更', from: '原值', to: '新值', when: '时间', by: '操作人', system: '系统',
+      reason: { reopen: '重新打开', sdr_correction: '更正销售开发代表归属', lead_conversion: '来自已转化的线索',
+        reassignment: '重新分配' } },
+    competitors: '竞争对手', noCompetitors: '未列出竞争对手。',
+    moveTo: '移至…', moveLabel: '将 {name} 移至', moved: '{name} 已移至“{stage}”。', move: '移动',
+    conflictReloaded: '有人同时修改了 {name}，看板已重新加载并显示其修改。如仍需要，请再次移动。',
+    lossPrompt: '{name} 为什么丢单？', lossRequired: '关闭为丢单时请选择丢单原因。',
+    changeStage: '更改阶段', lostTerminal: '已丢单的商机保持丢单状态，除非有人重新打开。',
+    reopen: '重新打开', reopenInto: '重新打开至', stagePicker: '阶段', deals: '{count} 个商机',
   },
   stage: {
     prospecting: '潜在客户', qualification: '资格确认', proposal: '方案报价', negotiation: '谈判',
