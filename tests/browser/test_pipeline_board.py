@@ -100,6 +100,8 @@ def test_a_change_made_first_by_someone_else_is_shown(screen, as_user, deal):
     conflict = page.locator("[data-test=conflict]")
     conflict.get_by_text("Someone changed this while you were editing").wait_for()
     conflict.get_by_text(f"Name: {deal['name']} → {deal['name']} renamed").wait_for()
+    assert form.locator("input[name=name]").input_value() == f"{deal['name']} renamed"  # theirs, shown
+    assert form.locator("input[name=amount]").input_value() == "2500.00"  # the AE's own edit, kept
     screen.shot("2-detail-conflict")
     form.locator("[data-test=save]").click()  # on the new version now
     form.wait_for(state="detached")
