@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { changedFields } from './conflict'
+import { changedFields, rebaseDraft } from './conflict'
 
 describe('what someone else changed (412)', () => {
   it('lists the fields that differ, the version and its time aside', () => {
@@ -19,5 +19,16 @@ describe('what someone else changed (412)', () => {
     const money = (field: string, value: unknown) => (field === 'amount' ? `$${value}` : String(value))
     expect(changedFields({ amount: '1', version: 1 }, { amount: '2', version: 2 }, ['version'], money))
       .toEqual([{ field: 'amount', before: '$1', after: '$2' }])
+  })
+})
+
+describe('the form after a conflict', () => {
+  it('keeps the fields the user changed and takes the fresh value of the others', () => {
+    const started = { name: 'Old', amount: '100' }
+    const draft = { name: 'Old', amount: '150' }
+    const fresh: Record<string, string> = { name: 'Renamed', amount: '120' }
+    rebaseDraft(draft, started, ['name', 'amount'], (f) => fresh[f])
+    expect(draft).toEqual({ name: 'Renamed', amount: '150' })
+    expect(started).toEqual({ name: 'Renamed', amount: '120' })
   })
 })

@@ -20,3 +20,15 @@ export function changedFields(stale: object, fresh: object, ignored: readonly st
     .filter((f) => !ignored.includes(f) && JSON.stringify(after[f]) !== JSON.stringify(before[f]))
     .map((f) => ({ field: f, before: show(f, before[f]), after: show(f, after[f]) }))
 }
+
+/** After a conflict the form starts from the fresh version: a field the user changed keeps their value,
+ *  every other field takes the fresh one; `started` becomes the fresh values, so a save sends only the
+ *  user's changes on top of the other user's. `value` reads a field of the fresh record as the form holds it. */
+export function rebaseDraft<V>(draft: Record<string, V>, started: Record<string, V>, fields: readonly string[],
+  value: (field: string) => V): void {
+  for (const f of fields) {
+    const now = value(f)
+    if (draft[f] === started[f]) draft[f] = now
+    started[f] = now
+  }
+}
