@@ -149,3 +149,48 @@ def test_on_a_phone_the_board_is_a_stage_picker_without_horizontal_scroll(screen
     page.locator("[data-test=history]").get_by_text("Prospecting → Qualification").wait_for()
     assert screen.no_horizontal_scroll()
     screen.shot("3-phone-detail")
+
+
+def test_an_ae_creates_an_opportunity_from_the_account_360_and_finds_it_in_the_list(screen, as_user, deal,
+                                                                                      ne_account):  # noqa: F811
+    page = screen.page
+    ae = as_user("ae.ne")
+    screen.go(f"/accounts/{ne_account}")
+    screen.login("ae.ne")
+    listed = page.locator("[data-test=open-opportunities]")
+    listed.get_by_role("link", name=deal["name"]).wait_for()  # item 8: the account's open opportunities
+    listed.locator("[data-test=new-opportunity]").click()
+    form = page.locator("[data-test=opportunity-create]")
+    name = f"From the 360 {uuid.uuid4().hex[:6]}"
+    form.locator("input[name=name]").fill(name)
+    form.locator("input[name=amount]").fill("3300.10")
+    form.locator("input[name=close_date]").fill("2028-01-15")
+    screen.shot("1-new-opportunity")
+    form.locator("[data-test=create-opportunity]").click()
+    page.wait_for_url(lambda u: "/opportunities/" in u)
+    page.locator("[data-test=opportunity-name]").get_by_text(name).wait_for()
+    created = ae.get(f"/api/v1/opportunities/{page.url.rsplit('/', 1)[1]}").json()
+    assert (created["name"], created["amount"], created["currency"], created["close_date"]) == (
+        name, "3300.10", "USD", "2028-01-15")
+    assert created["type"] == "add_on" and created["account_id"] == ne_account  # OPP-1: a customer's type
+    page.locator("[data-test=field-type]").get_by_text("Add-on").wait_for()
+
+    page.get_by_role("link", name="Opportunities").click()
+    found = page.locator("[data-test=opportunities]")
+    found.get_by_text(deal["name"]).wait_for()
+    page.locator("[data-test=close-from]").fill("2028-01-15")
+    page.locator("[data-test=close-to]").fill("2028-01-15")
+    found.get_by_text(name).wait_for()
+    found.get_by_text(deal["name"]).wait_for(state="detached")  # it closes in 2027
+    page.get_by_role("group", name="Stage").get_by_role("button", name="Qualification").click()
+    found.get_by_text("No opportunities match these filters.").wait_for()
+    screen.shot("2-list-filtered")
+
+
+def test_the_sales_pages_are_not_offered_outside_the_sales_roles(screen):
+    page = screen.page
+    screen.go("/accounts")
+    screen.login("csr1")
+    page.get_by_role("link", name="Accounts").wait_for()
+    assert page.get_by_role("link", name="Pipeline").count() == 0
+    assert page.get_by_role("link", name="Opportunities").count() == 0
