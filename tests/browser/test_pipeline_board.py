@@ -175,6 +175,17 @@ def test_an_ae_creates_an_opportunity_from_the_account_360_and_finds_it_in_the_l
     assert created["type"] == "add_on" and created["account_id"] == ne_account  # OPP-1: a customer's type
     page.locator("[data-test=field-type]").get_by_text("Add-on").wait_for()
 
+    # GEN-3: a competitor is an account of type competitor, picked by name.
+    rival = _created(as_user("admin").post("/api/v1/accounts", json={
+        "name": f"Rival Kiosks {uuid.uuid4().hex[:6]}", "type": "competitor", "state": "MA"}))
+    page.locator("[data-test=edit-competitors]").click()
+    page.locator("[data-test=competitor-picker]").click()
+    page.keyboard.type(rival["name"][:-2])
+    page.locator(".n-base-select-option").filter(has_text=rival["name"]).click()
+    page.locator("[data-test=save-competitors]").click()
+    page.locator("[data-test=competitors]").get_by_role("link", name=rival["name"]).wait_for()
+    assert ae.get(f"/api/v1/opportunities/{created['id']}").json()["competitor_ids"] == [rival["id"]]
+
     page.get_by_role("link", name="Opportunities").click()
     found = page.locator("[data-test=opportunities]")
     found.get_by_text(deal["name"]).wait_for()

@@ -159,6 +159,8 @@ export default {
     conflictReloaded: 'Someone changed {name} meanwhile, so the board was reloaded with their change. Move it again if you still want to.',
     lossPrompt: 'Why was {name} lost?', lossRequired: 'Choose a loss reason for Closed Lost.',
     changeStage: 'Change stage', lostTerminal: 'Closed Lost stays lost until someone reopens it.',
+    typeFromAccount: 'From the account (add-on for a customer, net new for a prospect)', firstStage: 'The first stage',
+    searchCompetitor: 'Type the name of a competitor', editCompetitors: 'Change competitors',
     reopen: 'Reopen', reopenInto: 'Reopen into', stagePicker: 'Stage', deals: '{count} deal(s)',
   },
   stage: {

@@ -160,6 +160,8 @@ const zhCN: typeof en = {
     conflictReloaded: '有人同时修改了 {name}，看板已重新加载并显示其修改。如仍需要，请再次移动。',
     lossPrompt: '{name} 为什么丢单？', lossRequired: '关闭为丢单时请选择丢单原因。',
     changeStage: '更改阶段', lostTerminal: '已丢单的商机保持丢单状态，除非有人重新打开。',
+    typeFromAccount: '按客户自动设定（现有客户为追加销售，潜在客户为新客户）', firstStage: '第一个阶段',
+    searchCompetitor: '输入竞争对手名称', editCompetitors: '更改竞争对手',
     reopen: '重新打开', reopenInto: '重新打开至', stagePicker: '阶段', deals: '{count} 个商机',
   },
   stage: {
