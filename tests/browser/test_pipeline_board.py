@@ -149,6 +149,10 @@ def test_on_a_phone_the_board_is_a_stage_picker_without_horizontal_scroll(screen
     page.locator("[data-test=history]").get_by_text("Prospecting → Qualification").wait_for()
     assert screen.no_horizontal_scroll()
     screen.shot("3-phone-detail")
+    page.goto(f"{screen.url}/opportunities")
+    page.locator("[data-test=opportunities]").get_by_text(deal["name"]).wait_for()
+    assert screen.no_horizontal_scroll()
+    screen.shot("4-phone-list")
 
 
 def test_an_ae_creates_an_opportunity_from_the_account_360_and_finds_it_in_the_list(screen, as_user, deal,
