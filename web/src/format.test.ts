@@ -23,3 +23,9 @@ describe('formatting for the user locale (U3)', () => {
     expect(telHref('+86 138 0013 8000')).toBe('tel:+8613800138000')
   })
 })
+
+describe('money as exact decimals', () => {
+  it('formats a decimal string beyond float precision as it is', () => {
+    expect(formatMoney('9007199254740993.01', 'en', 'USD')).toBe('$9,007,199,254,740,993.01')
+  })
+})

@@ -20,8 +20,9 @@ export function formatNumber(value: number | null | undefined, locale: string): 
 /** Money arrives as a decimal string or a number with an ISO currency (default USD, the ERP's currency). */
 export function formatMoney(value: string | number | null | undefined, locale: string, currency = 'USD'): string {
   if (value === null || value === undefined || value === '') return ''
-  const amount = typeof value === 'number' ? value : Number(value)
-  if (Number.isNaN(amount)) return String(value)
+  // a decimal string is formatted as the exact decimal it is (Intl takes numeric strings), never via a float
+  const amount = typeof value === 'number' ? value : /^-?\d+(\.\d+)?$/.test(value.trim()) ? (value.trim() as `${number}`) : NaN
+  if (typeof amount === 'number' && Number.isNaN(amount)) return String(value)
   // narrowSymbol: $1,234.50 in Chinese too (the figure's currency is shown beside where it matters)
   return new Intl.NumberFormat(locale, { style: 'currency', currency: currency || 'USD', currencyDisplay: 'narrowSymbol' })
     .format(amount)

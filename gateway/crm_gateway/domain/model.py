@@ -31,6 +31,10 @@ KIOSK_WRITERS = ("csr", "cs_manager", "admin")
 # the caller sees); changed by the sales roles only, never SDRs.
 OPPORTUNITY_READERS = USER_ROLES
 OPPORTUNITY_WRITERS = ("admin", "vp_sales", "rsm", "ae", "se", "key_account_rep")
+# The sales pages (pipeline board, opportunity list) are offered to the sales roles: the writers, and SDRs
+# who read the deals their leads became (the API lets every user role read; the others reach a deal from
+# its account).
+PIPELINE_VIEWERS = (*OPPORTUNITY_WRITERS, "sdr")
 # Stage-timeout alerts (GEN-4, S2): received by whoever may own opportunities (and their RSMs); the stage
 # thresholds are the admin's.
 ALERT_RECIPIENTS = OPPORTUNITY_WRITERS

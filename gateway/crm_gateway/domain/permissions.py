@@ -26,6 +26,9 @@ CAPABILITIES: dict[str, tuple[str, ...]] = {
     "users.manage": ("admin",),
     "api_clients.manage": ("admin",),
     "audit.read": ("admin",),
+    "opportunities.read": model.OPPORTUNITY_READERS,
+    "opportunities.edit": model.OPPORTUNITY_WRITERS,
+    "opportunities.pipeline": model.PIPELINE_VIEWERS,
     "alerts.read": model.ALERT_RECIPIENTS,
     "stage_thresholds.edit": model.THRESHOLD_EDITORS,
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 
 from crm_gateway.domain import hierarchy
 from crm_gateway.domain.identity import UserRecord
@@ -38,6 +38,11 @@ class Directory:
         if below is None:
             below = self._below[user_id] = tuple(sorted(hierarchy.subordinates(user_id, self._managers)))
         return user, below
+
+    async def names(self, user_ids: Iterable[str]) -> dict[str, str]:
+        """The full names of the given users that exist (a page shows people, not ids)."""
+        await self._fresh()
+        return {i: user.full_name for i in set(user_ids) if i and (user := self._users.get(i)) is not None}
 
     async def _fresh(self) -> None:
         if time.monotonic() - self._loaded_at <= self._ttl:

@@ -37,9 +37,9 @@ from crm_gateway.api.common import (
     tagged,
 )
 from crm_gateway.api.idempotent import CreateOnce
-from crm_gateway.api.opportunities.mappers import opportunity_read
+from crm_gateway.api.opportunities.mappers import opportunity_read, people
 from crm_gateway.domain.model import ACCOUNT_READERS, ACCOUNT_REASSIGNERS, ACCOUNT_SHARERS, ACCOUNT_WRITERS, Caller
-from crm_gateway.security import Calls, require_roles
+from crm_gateway.security import Calls, GatewayDep, require_roles
 from crm_gateway.service_layer.compose.account_360 import account_360
 from crm_gateway.service_layer.context import ServiceCalls
 
@@ -138,13 +138,14 @@ async def get_hierarchy(account_id: AccountId, caller: Reader, calls: Calls) -> 
 
 
 @router.get("/{account_id}/overview", response_model=AccountOverview, **PARTIAL)
-async def get_overview(account_id: AccountId, caller: Reader, calls: Calls) -> AccountOverview:
+async def get_overview(account_id: AccountId, caller: Reader, calls: Calls, gw: GatewayDep) -> AccountOverview:
     """One screen: the account, its parent and children, contacts, kiosks by warranty state, the past
     two years of orders with totals, and the latest finance, each as the caller may read it."""
     found = await account_360(calls, account_id)
     overview = mappers.overview_read(found.overview, caller.role)
     if found.opportunities is not None:
-        overview.opportunities = [opportunity_read(o) for o in found.opportunities.opportunities]
+        names = await gw.directory.names(people(found.opportunities.opportunities))
+        overview.opportunities = [opportunity_read(o, names) for o in found.opportunities.opportunities]
     return overview
 
 

@@ -68,7 +68,9 @@ class OpportunityRead(BaseModel):
     close_date: date
     committed: bool
     owner_id: str
+    owner_name: str = Field(description="the owner's full name; empty when the user is unknown")
     sdr_id: str
+    sdr_name: str = Field(description="the credited SDR's full name; empty when none or unknown")
     lead_source: str
     loss_reason: str
     lost_at_stage: str
@@ -86,6 +88,9 @@ class HistoryEntryRead(BaseModel):
     to_value: str
     at: datetime
     by: str
+    by_name: str = Field(description="the full name of who made the change; empty when unknown (e.g. the system)")
+    from_name: str = Field(description="for owner_id and sdr_id: the full name behind from_value; else empty")
+    to_name: str = Field(description="for owner_id and sdr_id: the full name behind to_value; else empty")
     reason: str
 
 

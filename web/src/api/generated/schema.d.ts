@@ -1007,7 +1007,7 @@ export interface paths {
         };
         /**
          * Get Opportunity
-         * @description The opportunity with its competitors, its history (S1) and its time in stage.
+         * @description The opportunity with its competitors, its history (S1, who by name) and its time in stage.
          */
         get: operations["get_opportunity_api_v1_opportunities__opportunity_id__get"];
         put?: never;
@@ -2604,12 +2604,27 @@ export interface components {
             at: string;
             /** By */
             by: string;
+            /**
+             * By Name
+             * @description the full name of who made the change; empty when unknown (e.g. the system)
+             */
+            by_name: string;
             /** Field */
             field: string;
+            /**
+             * From Name
+             * @description for owner_id and sdr_id: the full name behind from_value; else empty
+             */
+            from_name: string;
             /** From Value */
             from_value: string;
             /** Reason */
             reason: string;
+            /**
+             * To Name
+             * @description for owner_id and sdr_id: the full name behind to_value; else empty
+             */
+            to_name: string;
             /** To Value */
             to_value: string;
         };
@@ -3305,10 +3320,20 @@ export interface components {
             name: string;
             /** Owner Id */
             owner_id: string;
+            /**
+             * Owner Name
+             * @description the owner's full name; empty when the user is unknown
+             */
+            owner_name: string;
             /** Probability */
             probability: number;
             /** Sdr Id */
             sdr_id: string;
+            /**
+             * Sdr Name
+             * @description the credited SDR's full name; empty when none or unknown
+             */
+            sdr_name: string;
             /** Seconds In Stage */
             seconds_in_stage: number;
             /** Stage */
@@ -3372,10 +3397,20 @@ export interface components {
             name: string;
             /** Owner Id */
             owner_id: string;
+            /**
+             * Owner Name
+             * @description the owner's full name; empty when the user is unknown
+             */
+            owner_name: string;
             /** Probability */
             probability: number;
             /** Sdr Id */
             sdr_id: string;
+            /**
+             * Sdr Name
+             * @description the credited SDR's full name; empty when none or unknown
+             */
+            sdr_name: string;
             /** Stage */
             stage: string;
             /**
