@@ -1,7 +1,7 @@
 """Opportunities through the real platform (OPP-1, OPP-2, S1, S3, S4, SEC-2, LEAD-7): the
 authorization matrix of /opportunities for every role, and a converted lead's account taken to a won
-opportunity. The sales service learns accounts from the accounts service's events, so each setup
-waits until its read model has caught up (a few tens of milliseconds, see
+opportunity that its forecast then counts. The sales service learns accounts from the accounts
+service's events, so each setup waits until its read model has caught up (a few tens of milliseconds, see
 services/sales/tests/integration/test_sales_account_events.py)."""
 from __future__ import annotations
 
@@ -94,3 +94,9 @@ def test_a_converted_leads_account_goes_to_a_won_opportunity_with_the_sdr_credit
     detail = ae.get(f"/api/v1/opportunities/{deal['id']}").json()
     assert [(h["from_value"], h["to_value"]) for h in detail["history"] if h["field"] == "stage"] == [
         ("", "prospecting"), ("prospecting", "negotiation"), ("negotiation", "closed_won")]
+    # Won on 2027-03-31: in closed won of FY2027-Q1 (January fiscal start), for the AE and their RSM (OPP-3).
+    for viewer in (ae, as_user("rsm.east")):
+        cell = viewer.get("/api/v1/forecast/cell", params={"period_key": "FY2027-Q1", "owner_id": user_ids["ae.ne"],
+                                                           "category": "closed_won"})
+        assert cell.status_code == 200, cell.text
+        assert deal["id"] in {o["id"] for o in cell.json()["items"]}
