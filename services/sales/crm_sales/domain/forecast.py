@@ -92,10 +92,6 @@ class Cell:
             sums[currency] = sums.get(currency, Decimal(0)) + amount
         return Cell(tuple(sorted(sums.items())), self.converted + other.converted, self.count + other.count)
 
-    @classmethod
-    def of(cls, line: ForecastLine, currency: str) -> Cell:
-        return cls(((line.currency, line.amount),), converted(line, currency), 1)
-
 
 EMPTY = Cell()
 CellKey = tuple[str, str, str]  # (period key, owner id, category)
@@ -127,20 +123,6 @@ class Forecast:
         return totals
 
 
-def build(lines: Iterable[ForecastLine], *, process: SalesProcess, calendar: FiscalCalendar,
-          periods: Sequence[Period], currency: str) -> Forecast:
-    """The forecast of `lines` over `periods` (all of one kind); lines closing outside them are left out."""
-    keys = {p.key for p in periods}
-    kind = periods[0].kind if periods else ""
-    cells: dict[CellKey, Cell] = {}
-    for line in lines:
-        period_key = calendar.period_of(line.close_date, kind).key if kind else ""
-        if period_key in keys:
-            key = (period_key, line.owner_id, category_of(line, process))
-            cells[key] = cells.get(key, EMPTY) + Cell.of(line, currency)
-    return Forecast(tuple(periods), currency, cells)
-
-
 @dataclass(frozen=True)
 class Group:
     """Opportunities alike to the forecast (owner, stage, committed, currency, close month), summed: what the
@@ -154,6 +136,19 @@ class Group:
     amount: Decimal
     converted: Decimal
     count: int
+
+
+def group_of(line: ForecastLine, currency: str) -> Group:
+    """One line as a group of one, so lines and SQL sums add up through the same `build_groups`."""
+    return Group(line.owner_id, line.stage, line.committed, line.currency, line.close_date.replace(day=1),
+                 line.amount, converted(line, currency), 1)
+
+
+def build(lines: Iterable[ForecastLine], *, process: SalesProcess, calendar: FiscalCalendar,
+          periods: Sequence[Period], currency: str) -> Forecast:
+    """The forecast of `lines` over `periods` (all of one kind); lines closing outside them are left out."""
+    return build_groups((group_of(line, currency) for line in lines), process=process, calendar=calendar,
+                        periods=periods, currency=currency)
 
 
 def build_groups(groups: Iterable[Group], *, process: SalesProcess, calendar: FiscalCalendar,
@@ -237,15 +232,6 @@ def as_it_stood(line: ForecastLine, created_at: datetime, history: Sequence[Chan
         if later is not None and later.from_value != "":
             values[name] = _value(name, later.from_value)
     return replace(line, **values)  # type: ignore[arg-type]
-
-
-def merged(first: Forecast, second: Forecast) -> Forecast:
-    """The forecast of the opportunities of both (over the same periods)."""
-    cells = dict(first.cells)
-    for key, cell in second.cells.items():
-        cells[key] = cells.get(key, EMPTY) + cell
-    return Forecast(first.periods, first.currency, cells)
-
 
 
 @dataclass(frozen=True)

@@ -80,13 +80,11 @@ async def _grid(uow: SalesUnitOfWork, principal: Principal, config: ForecastConf
     process = await uow.process.get()
     groups = await uow.forecasts.groups(principal, start=periods[0].start, end=periods[-1].end, owner_ids=owners,
                                         digits=minor_digits(config.currency), unchanged_since=moment)
-    grid = forecast.build_groups(groups, process=process, calendar=config.calendar, periods=periods,
+    if moment is not None:
+        changed = await _lines(uow, principal, periods, owners, moment, changed_only=True)
+        groups = [*groups, *(forecast.group_of(line, config.currency) for line in changed)]
+    return forecast.build_groups(groups, process=process, calendar=config.calendar, periods=periods,
                                  currency=config.currency)
-    if moment is None:
-        return grid
-    changed = await _lines(uow, principal, periods, owners, moment, changed_only=True)
-    return forecast.merged(grid, forecast.build(changed, process=process, calendar=config.calendar, periods=periods,
-                                                currency=config.currency))
 
 
 def _as_of(as_of: str) -> tuple[datetime | None, str]:
